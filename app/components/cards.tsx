@@ -1,0 +1,79 @@
+import { Link } from '@remix-run/react';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
+import { useLocale, useT } from './i18n';
+
+export interface PublicWishCard {
+  id: string;
+  title: string;
+  category: string;
+  ageBand: string;
+  valueFen: number;
+  deadlineAt: number | null;
+  status: string;
+  alias: string;
+  countyZh: string;
+  countyEn: string;
+}
+
+const statusBadge: Record<string, string> = { published: 'badge-warn', fulfilled: 'badge-ok' };
+
+export function WishCard({ wish }: { wish: PublicWishCard }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <li className="card">
+      <h3>
+        <Link to={`/wishes/${wish.id}`}>{wish.title}</Link>
+      </h3>
+      <p className="meta">
+        <span>{wish.alias}</span>
+        <span>{t('wishes.age', { band: wish.ageBand })}</span>
+        <span>{locale === 'en' ? wish.countyEn : wish.countyZh}</span>
+      </p>
+      <p className="meta">
+        <span className="badge">{t(`wish.category.${wish.category}`)}</span>
+        <span>
+          {t('wishes.value')} {formatMoney(wish.valueFen)}
+        </span>
+        {wish.deadlineAt ? (
+          <span>
+            {t('wishes.deadline')} {formatDate(wish.deadlineAt, locale)}
+          </span>
+        ) : null}
+        <span className={`badge ${statusBadge[wish.status] ?? ''}`}>{t(`wish.status.${wish.status}`)}</span>
+      </p>
+    </li>
+  );
+}
+
+export interface PublicActivityCard {
+  id: string;
+  type: string;
+  title: string;
+  siteZh: string;
+  siteEn: string;
+  nextStart: number | null;
+  slotCount: number;
+}
+
+export function ActivityCard({ activity }: { activity: PublicActivityCard }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <li className="card">
+      <h3>
+        <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
+      </h3>
+      <p className="meta">
+        <span className="badge">{t(`activity.type.${activity.type}`)}</span>
+        <span>{locale === 'en' ? activity.siteEn : activity.siteZh}</span>
+      </p>
+      <p className="meta">
+        {activity.nextStart ? <span>{formatDateTime(activity.nextStart, locale)}</span> : null}
+        <span>
+          {t('activities.slots')}: {activity.slotCount}
+        </span>
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { schema } from '../../db/client';
+import { db, type Tx } from './db.server';
+import { newId } from './ids.server';
+
+export interface AuditInput {
+  at: number;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  note?: string | null;
+  siteId?: string | null;
+}
+
+/** Append-only: there is no update or delete of audit events anywhere. */
+export function recordAudit(tx: Tx, event: AuditInput): void {
+  tx.insert(schema.auditEvents)
+    .values({ id: newId(), ...event })
+    .run();
+}
+
+export function auditTrailOf(entityType: string, entityId: string) {
+  return db()
+    .select()
+    .from(schema.auditEvents)
+    .where(and(eq(schema.auditEvents.entityType, entityType), eq(schema.auditEvents.entityId, entityId)))
+    .orderBy(schema.auditEvents.at)
+    .all();
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  action?: string;
+  actorId?: string;
+  from?: number;
+  to?: number;
+  limit?: number;
+}
+
+export function searchAudit(filter: AuditFilter) {
+  const conditions: SQL[] = [];
+  const a = schema.auditEvents;
+  if (filter.entityType) conditions.push(eq(a.entityType, filter.entityType));
+  if (filter.action) conditions.push(like(a.action, `${filter.action}%`));
+  if (filter.actorId) conditions.push(eq(a.actorId, filter.actorId));
+  if (filter.from !== undefined) conditions.push(gte(a.at, filter.from));
+  if (filter.to !== undefined) conditions.push(lte(a.at, filter.to));
+  return db()
+    .select()
+    .from(a)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(a.at))
+    .limit(filter.limit ?? 200)
+    .all();
+}

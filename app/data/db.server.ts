@@ -1,0 +1,30 @@
+import { openDatabase, migrate, type DB } from '../../db/client';
+import { config } from '../config.server';
+
+let current: DB | null = null;
+
+/** The process's database connection, opened on first use. */
+export function db(): DB {
+  if (!current) {
+    current = openDatabase(config().databasePath);
+    migrate(current);
+  }
+  return current;
+}
+
+/** Tests and the CLI point the data layer at a database they opened. */
+export function useDatabase(handle: DB): void {
+  current = handle;
+}
+
+export function closeDatabase(): void {
+  current?.$client.close();
+  current = null;
+}
+
+/** One synchronous write transaction taking the write lock up front (BEGIN IMMEDIATE). */
+export function writeTx<T>(fn: (tx: Parameters<Parameters<DB['transaction']>[0]>[0]) => T): T {
+  return db().transaction(fn, { behavior: 'immediate' });
+}
+
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];

@@ -1,0 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import { schema } from '../../db/client';
+import { db } from './db.server';
+
+export function getMeta(key: string): string | null {
+  return db().select().from(schema.meta).where(eq(schema.meta.key, key)).get()?.value ?? null;
+}
+
+export function setMeta(key: string, value: string): void {
+  db().insert(schema.meta).values({ key, value }).onConflictDoUpdate({ target: schema.meta.key, set: { value } }).run();
+}
+
+export function isDemoDatabase(): boolean {
+  return getMeta('demo') === 'true';
+}
+
+/** A real round trip to the database, for /healthz. */
+export function ping(): boolean {
+  const row = db().get<{ one: number }>(sql`select 1 as one`);
+  return row?.one === 1;
+}

@@ -1,0 +1,83 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { schema } from '../../db/client';
+import { db } from './db.server';
+
+// Public reads. Only the public face of a child (alias, age band, county) is ever selected here.
+
+const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'delivered', 'fulfilled'] as const;
+
+export function countWishesByStatus(statuses: readonly string[]): number {
+  const row = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.wishes)
+    .where(inArray(schema.wishes.status, statuses as (typeof schema.wishes.status.enumValues)[number][]))
+    .get();
+  return row?.n ?? 0;
+}
+
+export function countUpcomingSlots(now: number): number {
+  const row = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.slots)
+    .innerJoin(schema.activities, eq(schema.activities.id, schema.slots.activityId))
+    .where(and(eq(schema.activities.status, 'approved'), eq(schema.slots.status, 'open'), gt(schema.slots.startsAt, now)))
+    .get();
+  return row?.n ?? 0;
+}
+
+const county = alias(schema.sites, 'county');
+
+export function publicWishSelection() {
+  return {
+    id: schema.wishes.id,
+    title: schema.wishes.title,
+    story: schema.wishes.story,
+    category: schema.wishes.category,
+    ageBand: schema.wishes.ageBand,
+    valueFen: schema.wishes.valueFen,
+    deadlineAt: schema.wishes.deadlineAt,
+    status: schema.wishes.status,
+    publishedAt: schema.wishes.publishedAt,
+    alias: schema.children.alias,
+    countyCode: county.code,
+    countyZh: county.nameZh,
+    countyEn: county.nameEn,
+  };
+}
+
+export function latestPublicWishes(limit: number, statuses: readonly string[] = PUBLIC_WISH_STATUSES) {
+  return db()
+    .select(publicWishSelection())
+    .from(schema.wishes)
+    .innerJoin(schema.children, eq(schema.children.id, schema.wishes.childId))
+    .innerJoin(county, eq(county.id, schema.wishes.countySiteId))
+    .where(inArray(schema.wishes.status, statuses as (typeof schema.wishes.status.enumValues)[number][]))
+    .orderBy(desc(schema.wishes.publishedAt), desc(schema.wishes.id))
+    .limit(limit)
+    .all();
+}
+
+export function upcomingPublicActivities(now: number, limit: number) {
+  const site = alias(schema.sites, 'site');
+  return db()
+    .select({
+      id: schema.activities.id,
+      type: schema.activities.type,
+      title: schema.activities.title,
+      description: schema.activities.description,
+      status: schema.activities.status,
+      siteZh: site.nameZh,
+      siteEn: site.nameEn,
+      nextStart: sql<number | null>`min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end)`,
+      slotCount: sql<number>`count(${schema.slots.id})`,
+    })
+    .from(schema.activities)
+    .innerJoin(site, eq(site.id, schema.activities.siteId))
+    .leftJoin(schema.slots, eq(schema.slots.activityId, schema.activities.id))
+    .where(inArray(schema.activities.status, ['approved', 'completed']))
+    .groupBy(schema.activities.id)
+    .orderBy(sql`case when min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end) is null then 1 else 0 end`, asc(sql`min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end)`), desc(schema.activities.createdAt))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,147 @@
+// Who may do what: one question, can(actor, action, resource), default deny.
+// Routes guard with it, services check it again. The lifecycle modules
+// (wish.ts, claim.ts, vetting.ts) decide *when* a step is allowed; this decides *who*.
+
+import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from './actor';
+import { isClaimant } from './claim';
+import type { WishStatus } from './wish';
+
+export type Action =
+  | 'child.read'
+  | 'child.write'
+  | 'wish.write'
+  | 'wish.review'
+  | 'wish.withdraw'
+  | 'wish.claim'
+  | 'claim.review'
+  | 'claim.confirm'
+  | 'claim.act_as_claimant'
+  | 'helper.vet'
+  | 'helper.read_private'
+  | 'site.manage'
+  | 'staff.manage'
+  | 'outbox.read'
+  | 'audit.read'
+  | 'report.read'
+  | 'activity.propose'
+  | 'org.manage_members'
+  | 'profile.edit';
+
+export const ACTIONS: readonly Action[] = [
+  'child.read',
+  'child.write',
+  'wish.write',
+  'wish.review',
+  'wish.withdraw',
+  'wish.claim',
+  'claim.review',
+  'claim.confirm',
+  'claim.act_as_claimant',
+  'helper.vet',
+  'helper.read_private',
+  'site.manage',
+  'staff.manage',
+  'outbox.read',
+  'audit.read',
+  'report.read',
+  'activity.propose',
+  'org.manage_members',
+  'profile.edit',
+];
+
+export type Resource =
+  /** A site subtree: lists, queues, new records, reports for that subtree. */
+  | { type: 'site'; sitePath: string }
+  | { type: 'wish'; sitePath: string; authorId: string; status: WishStatus }
+  | { type: 'claim'; claimantUserId: string; orgId: string | null; wishSitePath: string }
+  /**
+   * A volunteer or organization being vetted. sitePath is the helper's county
+   * path, or null when they have not chosen one. Pass userId (a volunteer) or
+   * orgId (an organization) so nobody vets themselves or their own organization.
+   */
+  | { type: 'helper'; sitePath: string | null; userId?: string; orgId?: string }
+  | { type: 'org'; orgId: string }
+  | { type: 'user'; userId: string }
+  /** The whole platform: bureau-level pages (outbox, all sites, all staff). */
+  | { type: 'global' };
+
+type ResourceOf<T extends Resource['type']> = Extract<Resource, { type: T }>;
+type RulesByResource = { [T in Resource['type']]?: (actor: Actor, resource: ResourceOf<T>) => boolean };
+
+/** Staff of the resource's site subtree, or an admin. */
+const staffOf = (actor: Actor, sitePath: string) => canSeeSite(actor, sitePath);
+const isAdmin = (actor: Actor) => actor.admin;
+const isStaffOrAdmin = (actor: Actor) => actor.admin || actor.staff !== null;
+const isApprovedHelper = (actor: Actor) => isApprovedVolunteer(actor) || approvedOrgs(actor).length > 0;
+
+const vetsThemselves = (actor: Actor, helper: { userId?: string; orgId?: string }) =>
+  (helper.userId !== undefined && helper.userId === actor.userId) ||
+  (helper.orgId !== undefined && actor.orgs.some((m) => m.orgId === helper.orgId));
+
+/**
+ * The rules, one line per action and resource type. Anything not listed is denied:
+ * an action asked about a resource type it has no rule for is false.
+ */
+const RULES: { readonly [A in Action]: RulesByResource } = {
+  'child.read': { site: (a, r) => staffOf(a, r.sitePath) },
+  'child.write': { site: (a, r) => staffOf(a, r.sitePath) },
+
+  // A wish's text is frozen once it leaves draft: the reviewer publishes exactly what passed the privacy check.
+  'wish.write': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    wish: (a, r) => staffOf(a, r.sitePath) && r.status === 'draft',
+  },
+  // Four-eyes: a second staff member (or an admin) publishes.
+  'wish.review': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    wish: (a, r) => staffOf(a, r.sitePath) && a.userId !== r.authorId,
+  },
+  'wish.withdraw': { wish: (a, r) => staffOf(a, r.sitePath) },
+  // Whether the wish is open, and for whom the claim is made, is claim.ts's canClaim.
+  'wish.claim': { wish: (a) => isApprovedHelper(a) },
+
+  // Nobody approves or confirms their own claim.
+  'claim.review': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    claim: (a, r) => staffOf(a, r.wishSitePath) && !isClaimant(a, r),
+  },
+  'claim.confirm': {
+    claim: (a, r) => staffOf(a, r.wishSitePath) && !isClaimant(a, r),
+  },
+  'claim.act_as_claimant': { claim: (a, r) => isClaimant(a, r) },
+
+  // Helpers who have not chosen a county yet can be vetted by any staff member.
+  'helper.vet': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    helper: (a, r) =>
+      (r.sitePath === null ? isStaffOrAdmin(a) : staffOf(a, r.sitePath)) &&
+      !vetsThemselves(a, r),
+  },
+  'helper.read_private': {
+    helper: (a, r) => (r.sitePath === null ? isStaffOrAdmin(a) : staffOf(a, r.sitePath)),
+  },
+
+  'site.manage': { site: (a) => isAdmin(a), global: (a) => isAdmin(a) },
+  'staff.manage': { site: (a) => isAdmin(a), global: (a) => isAdmin(a) },
+  'outbox.read': { global: (a) => isAdmin(a) },
+  // Staff read the history and figures of their own subtree; the whole platform is the bureau's.
+  'audit.read': { site: (a, r) => staffOf(a, r.sitePath), global: (a) => isAdmin(a) },
+  'report.read': { site: (a, r) => staffOf(a, r.sitePath), global: (a) => isAdmin(a) },
+
+  // An approved organization proposes activities; staff propose them at their sites.
+  'activity.propose': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    org: (a, r) => approvedOrgs(a).some((m) => m.orgId === r.orgId),
+  },
+  'org.manage_members': {
+    org: (a, r) => a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager'),
+  },
+  'profile.edit': { user: (a, r) => a.userId === r.userId },
+};
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  // The table pairs each rule with its resource type, so the rule receives the resource it was written for.
+  const rule = RULES[action]?.[resource.type] as ((actor: Actor, resource: Resource) => boolean) | undefined;
+  return rule ? rule(actor, resource) : false;
+}

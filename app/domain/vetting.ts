@@ -1,0 +1,96 @@
+// Helper vetting: the lifecycle of volunteer and organization accounts.
+// Staff record the check they did off-line (a note, never an ID number or a scan);
+// rejection and suspension carry a reason the helper can read.
+
+import type { HelperStatus } from './actor';
+import { err, ok, type DomainError, type Result } from './errors';
+
+export type VettingStatus = HelperStatus;
+
+export const VETTING_STATUSES: readonly VettingStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
+
+export type VettingTransition = 'approve' | 'reject' | 'suspend' | 'reinstate';
+
+/**
+ * The whole lifecycle. A rejected helper is not re-approved in place: a new
+ * application starts again at pending. A suspended helper comes back through
+ * `reinstate`, never `approve`, so the audit trail tells the two apart.
+ */
+export const VETTING_TRANSITIONS: Readonly<
+  Record<VettingTransition, { readonly from: readonly VettingStatus[]; readonly to: VettingStatus }>
+> = {
+  approve: { from: ['pending'], to: 'approved' },
+  reject: { from: ['pending'], to: 'rejected' },
+  suspend: { from: ['approved'], to: 'suspended' },
+  reinstate: { from: ['suspended'], to: 'approved' },
+};
+
+export function isVettingTransition(name: string): name is VettingTransition {
+  return Object.prototype.hasOwnProperty.call(VETTING_TRANSITIONS, name);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Caring parents and helpers with one-to-one contact with a child are re-checked yearly. */
+export const RECHECK_INTERVAL_MS = 365 * DAY_MS;
+
+export interface VettingInput {
+  /** Shown to the helper; required for reject and suspend. */
+  reason?: string;
+  /** What staff checked off-line, e.g. "无犯罪记录证明 seen on 2025-03-01"; required to (re)enter approved. */
+  checkNote?: string;
+  now: number;
+  caringParentOrOneToOne: boolean;
+}
+
+export interface VettingDecision {
+  to: VettingStatus;
+  /** When the off-line check must be repeated; null when no periodic re-check applies. */
+  recheckDueAt: number | null;
+}
+
+const isBlank = (text: string | undefined) => text === undefined || text.trim() === '';
+
+/**
+ * Decides one vetting step. Who may vet is the policy's question (`helper.vet`);
+ * this answers whether the step is allowed from `from` and has what it needs.
+ *
+ * Every way into `approved` (approve and reinstate) records a check note: a
+ * reinstated helper is trusted again only on the strength of a fresh check, and
+ * the yearly re-check clock restarts from it.
+ */
+export function decideVetting(
+  from: VettingStatus,
+  transition: VettingTransition,
+  input: VettingInput,
+): Result<VettingDecision> {
+  const rule = isVettingTransition(transition) ? VETTING_TRANSITIONS[transition] : undefined;
+  if (!rule || !rule.from.includes(from)) {
+    return err(badTransition(from, transition, rule?.to));
+  }
+
+  if ((transition === 'reject' || transition === 'suspend') && isBlank(input.reason)) {
+    return err({ kind: 'validation', fields: { reason: ['reason_required'] } });
+  }
+
+  if (rule.to === 'approved') {
+    if (isBlank(input.checkNote)) {
+      return err({ kind: 'validation', fields: { checkNote: ['check_note_required'] } });
+    }
+    return ok({
+      to: rule.to,
+      recheckDueAt: input.caringParentOrOneToOne ? input.now + RECHECK_INTERVAL_MS : null,
+    });
+  }
+
+  return ok({ to: rule.to, recheckDueAt: null });
+}
+
+function badTransition(from: string, transition: string, to: string | undefined): DomainError {
+  return {
+    kind: 'bad_transition',
+    from,
+    to: to ?? transition,
+    message: { key: 'error.bad_transition', params: { from, transition } },
+  };
+}

@@ -1,0 +1,131 @@
+// The wish lifecycle: draft → in_review → published → claimed → delivered → fulfilled,
+// plus withdrawn from any state before delivered.
+
+import { canSeeSite, type Actor } from './actor';
+import { err, forbidden, ok, type DomainError, type Result } from './errors';
+
+export type WishStatus = 'draft' | 'in_review' | 'published' | 'claimed' | 'delivered' | 'fulfilled' | 'withdrawn';
+
+export const WISH_STATUSES: readonly WishStatus[] = [
+  'draft',
+  'in_review',
+  'published',
+  'claimed',
+  'delivered',
+  'fulfilled',
+  'withdrawn',
+];
+
+/** Wishes still moving: everything except the two end states. */
+export const WISH_LIVE_STATUSES: readonly WishStatus[] = ['draft', 'in_review', 'published', 'claimed', 'delivered'];
+
+export type WishTransition =
+  | 'submit'
+  | 'publish'
+  | 'return_to_draft'
+  | 'claim'
+  | 'release'
+  | 'deliver'
+  | 'fulfil'
+  | 'withdraw';
+
+export const WISH_TRANSITIONS: Readonly<
+  Record<WishTransition, { readonly from: readonly WishStatus[]; readonly to: WishStatus }>
+> = {
+  submit: { from: ['draft'], to: 'in_review' },
+  publish: { from: ['in_review'], to: 'published' },
+  return_to_draft: { from: ['in_review'], to: 'draft' },
+  claim: { from: ['published'], to: 'claimed' },
+  release: { from: ['claimed'], to: 'published' },
+  deliver: { from: ['claimed'], to: 'delivered' },
+  fulfil: { from: ['delivered'], to: 'fulfilled' },
+  withdraw: { from: ['draft', 'in_review', 'published', 'claimed'], to: 'withdrawn' },
+};
+
+/**
+ * Transitions that only ever follow a claim transition (claim made, claim ended
+ * unconfirmed, claim delivered). The claim's own decision authorizes the person;
+ * the wish side is then applied by the system, so the caller passes actor null.
+ */
+export const WISH_SYSTEM_TRANSITIONS: readonly WishTransition[] = ['claim', 'release', 'deliver'];
+
+export function isWishTransition(name: string): name is WishTransition {
+  return Object.prototype.hasOwnProperty.call(WISH_TRANSITIONS, name);
+}
+
+export interface WishFacts {
+  status: WishStatus;
+  authorId: string;
+  sitePath: string;
+}
+
+/**
+ * Decides one wish step: the table first (a wrong state is a 409 the user can act
+ * on), then who is asking. Staff transitions need staff of the wish's site subtree
+ * or an admin; publishing also needs someone other than the author (four-eyes on
+ * children's data). The author may still pull a wish back to draft or withdraw it.
+ */
+export function decideWishTransition(
+  wish: WishFacts,
+  transition: WishTransition,
+  actor: Actor | null,
+): Result<{ to: WishStatus }> {
+  const rule = isWishTransition(transition) ? WISH_TRANSITIONS[transition] : undefined;
+  if (!rule || !rule.from.includes(wish.status)) {
+    return err(badTransition(wish.status, transition, rule?.to));
+  }
+
+  if (WISH_SYSTEM_TRANSITIONS.includes(transition)) {
+    return actor === null ? ok({ to: rule.to }) : forbidden();
+  }
+
+  if (!actor || !canSeeSite(actor, wish.sitePath)) return forbidden();
+  if (transition === 'publish' && actor.userId === wish.authorId) return forbidden('wish.error.own_wish');
+
+  return ok({ to: rule.to });
+}
+
+function badTransition(from: string, transition: string, to: string | undefined): DomainError {
+  return {
+    kind: 'bad_transition',
+    from,
+    to: to ?? transition,
+    message: { key: 'error.bad_transition', params: { from, transition } },
+  };
+}
+
+export type AgeBand = '0-2' | '3-5' | '6-8' | '9-11' | '12-14' | '15-17' | '18+';
+
+export const AGE_BANDS: readonly AgeBand[] = ['0-2', '3-5', '6-8', '9-11', '12-14', '15-17', '18+'];
+
+/**
+ * The public face of a child's age. Both dates are calendar dates 'YYYY-MM-DD'
+ * (the caller chooses the time zone of "today"). A child born on 29 February
+ * turns a year older on 1 March in common years.
+ * Throws on a malformed date or a birth date after today: those are caller bugs,
+ * the child form validates its own input.
+ */
+export function ageBand(birthDate: string, today: string): AgeBand {
+  const birth = parseDate(birthDate);
+  const now = parseDate(today);
+  let age = now.year - birth.year;
+  if (now.month < birth.month || (now.month === birth.month && now.day < birth.day)) age -= 1;
+  if (age < 0) throw new RangeError(`birth date ${birthDate} is after ${today}`);
+  if (age >= 18) return '18+';
+  return AGE_BANDS[Math.floor(age / 3)]!;
+}
+
+function parseDate(text: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${text}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new RangeError(`not a calendar date: ${text}`);
+  }
+  return { year, month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}

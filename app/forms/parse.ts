@@ -1,0 +1,24 @@
+import * as v from 'valibot';
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Parses form data with a valibot schema; issues become field → catalogue keys. */
+export function parseForm<S extends v.GenericSchema>(
+  schema: S,
+  formData: FormData,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== 'string') continue;
+    if (key in raw) raw[key] = ([] as unknown[]).concat(raw[key], value);
+    else raw[key] = value;
+  }
+  const result = v.safeParse(schema, raw);
+  if (result.success) return { ok: true, value: result.output };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.issues) {
+    const key = v.getDotPath(issue) ?? 'form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, fieldErrors };
+}

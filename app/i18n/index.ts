@@ -1,0 +1,52 @@
+import { common } from './messages/common';
+import { publicPages } from './messages/public';
+import type { Locale } from './locale';
+
+export * from './locale';
+
+// Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
+const areas = [common, publicPages];
+
+type Catalogue = Record<string, string>;
+export const catalogues: Record<Locale, Catalogue> = {
+  'zh-CN': Object.assign({}, ...areas.map((a) => a['zh-CN'])),
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+};
+export const areasForTests = areas as unknown as Array<Record<Locale, Catalogue>>;
+
+export type TranslateParams = Record<string, string | number>;
+export type Translate = (key: string, params?: TranslateParams) => string;
+
+/** Unknown keys come back as the key itself, so a missing text is visible rather than blank. */
+export function translator(locale: Locale): Translate {
+  const catalogue = catalogues[locale];
+  return (key, params) => {
+    const text = catalogue[key] ?? catalogues['zh-CN'][key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+const TZ = 'Asia/Shanghai';
+
+export function formatDate(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+export function formatDateTime(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(ms);
+}
+
+/** Money is stored in fen; shown as ¥ with two decimals when there are cents. */
+export function formatMoney(fen: number): string {
+  const yuan = fen / 100;
+  return `¥${Number.isInteger(yuan) ? yuan.toLocaleString('en-US') : yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

@@ -1,0 +1,167 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  data,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import stylesheet from './styles.css?url';
+import { useNonce } from './components/nonce';
+import { useRequestId } from './components/request-id';
+import { useLocale, useT } from './components/i18n';
+import { shellData, type ShellData } from './services/shell.server';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { data: shell, headers } = shellData(request);
+  return data(shell, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const requestId = useRequestId();
+  const locale = useLocale();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="request-id" content={requestId} suppressHydrationWarning />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set('lang', locale === 'en' ? 'zh-CN' : 'en');
+  return (
+    <Link to={`${location.pathname}?${params}`} className="lang-switch" aria-label={t('nav.language_label')} reloadDocument>
+      {t('nav.language')}
+    </Link>
+  );
+}
+
+function Header({ shell }: { shell: ShellData | undefined }) {
+  const t = useT();
+  const viewer = shell?.viewer;
+  return (
+    <header className="site-header">
+      <div className="header-row">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden>
+            ❤
+          </span>
+          {t('app.name')}
+        </Link>
+        <LanguageSwitch />
+      </div>
+      <nav aria-label={t('nav.menu')} className="site-nav">
+        <NavLink to="/wishes">{t('nav.wishes')}</NavLink>
+        <NavLink to="/activities">{t('nav.activities')}</NavLink>
+        {viewer?.isVolunteer ? <NavLink to="/me">{t('nav.me')}</NavLink> : null}
+        {viewer?.isOrgMember ? <NavLink to="/org">{t('nav.org')}</NavLink> : null}
+        {viewer?.isStaff || viewer?.isAdmin ? <NavLink to="/staff">{t('nav.staff')}</NavLink> : null}
+        {viewer?.isStaff || viewer?.isAdmin ? <NavLink to="/reports">{t('nav.reports')}</NavLink> : null}
+        {viewer?.isAdmin ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
+        {viewer ? (
+          <Form method="post" action="/logout" className="inline-form">
+            <span className="viewer-name">{viewer.displayName}</span>
+            <button type="submit" className="link-button">
+              {t('nav.logout')}
+            </button>
+          </Form>
+        ) : (
+          <>
+            <NavLink to="/login">{t('nav.login')}</NavLink>
+            <NavLink to="/signup" className="nav-cta">
+              {t('nav.signup')}
+            </NavLink>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  const shell = useRouteLoaderData<typeof loader>('root') as ShellData | undefined;
+  const t = useT();
+  return (
+    <>
+      {shell?.demo ? (
+        <div className="demo-banner" role="note">
+          {t('demo.banner')}
+        </div>
+      ) : null}
+      <Header shell={shell} />
+      <main className="page">{children}</main>
+      <footer className="site-footer">
+        <p>{t('footer.about')}</p>
+        <p>{t('footer.privacy')}</p>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <Frame>
+      <Outlet />
+    </Frame>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const requestId = useRequestId();
+  if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 403)) {
+    const key = error.status === 404 ? 'not_found' : 'forbidden';
+    return (
+      <Frame>
+        <section className="error-page">
+          <h1>{t(`error.${key}.title`)}</h1>
+          <p>{t(`error.${key}.body`)}</p>
+          <Link to="/">{t('error.home')}</Link>
+        </section>
+      </Frame>
+    );
+  }
+  return (
+    <Frame>
+      <section className="error-page">
+        <h1>{t('error.title')}</h1>
+        <p>{t('error.body')}</p>
+        <p>
+          {t('error.id')}: <code className="error-id">{requestId || '—'}</code>
+        </p>
+        <Link to="/">{t('error.home')}</Link>
+      </section>
+    </Frame>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ActivityCard, WishCard } from '../components/cards';
+import { useT } from '../components/i18n';
+import { homePage } from '../services/public.server';
+
+export const meta: MetaFunction = () => [{ title: '心愿桥 WishBridge' }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  return homePage(Date.now());
+}
+
+export default function Home() {
+  const { counts, latestWishes, upcomingActivities } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t('home.title')}</h1>
+        <p>{t('home.intro')}</p>
+      </section>
+      <section className="stats" aria-label={t('home.title')}>
+        <div className="stat">
+          <span className="stat-value" data-testid="count-open-wishes">
+            {counts.openWishes}
+          </span>
+          <span className="stat-label">{t('home.open_wishes')}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-value" data-testid="count-upcoming-slots">
+            {counts.upcomingSlots}
+          </span>
+          <span className="stat-label">{t('home.upcoming_slots')}</span>
+        </div>
+        <div className="stat">
+          <span className="stat-value" data-testid="count-fulfilled-wishes">
+            {counts.fulfilledWishes}
+          </span>
+          <span className="stat-label">{t('home.fulfilled_wishes')}</span>
+        </div>
+      </section>
+      <h2>{t('home.latest_wishes')}</h2>
+      {latestWishes.length ? (
+        <ul className="cards">
+          {latestWishes.map((w) => (
+            <WishCard key={w.id} wish={w} />
+          ))}
+        </ul>
+      ) : (
+        <p>{t('wishes.empty')}</p>
+      )}
+      <p>
+        <Link to="/wishes">{t('home.see_all_wishes')} →</Link>
+      </p>
+      <h2>{t('home.latest_activities')}</h2>
+      {upcomingActivities.length ? (
+        <ul className="cards">
+          {upcomingActivities.map((a) => (
+            <ActivityCard key={a.id} activity={a} />
+          ))}
+        </ul>
+      ) : (
+        <p>{t('activities.empty')}</p>
+      )}
+      <p>
+        <Link to="/activities">{t('home.see_all_activities')} →</Link>
+      </p>
+      <section className="hero">
+        <h2>{t('home.how.title')}</h2>
+        <ol>
+          <li>{t('home.how.1')}</li>
+          <li>{t('home.how.2')}</li>
+          <li>{t('home.how.3')}</li>
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { ping } from '../data/meta.server';
+
+export function health(): boolean {
+  return ping();
+}

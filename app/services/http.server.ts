@@ -1,0 +1,55 @@
+import { data } from '@remix-run/node';
+import type { DomainError, MessageRef } from '../domain/errors';
+
+/** What an action returns to its form when a change was refused: shown next to the fields or above the form. */
+export interface ActionFailure {
+  ok: false;
+  /** field name → catalogue keys */
+  fieldErrors?: Record<string, string[]>;
+  message?: MessageRef;
+  findings?: { kind: string; match: string }[];
+}
+
+const STATUS: Record<DomainError['kind'], number> = {
+  validation: 400,
+  privacy: 400,
+  conflict: 409,
+  capacity: 409,
+  bad_transition: 409,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+};
+
+/**
+ * The one mapping from expected failures to HTTP. Forbidden and not-found become thrown responses
+ * (the error boundary shows them); the rest go back to the form with a message the user can act on.
+ */
+export function failure(error: DomainError) {
+  const status = STATUS[error.kind];
+  if (error.kind === 'not_found') throw new Response('Not Found', { status });
+  if (error.kind === 'forbidden') throw new Response('Forbidden', { status });
+  const body: ActionFailure = { ok: false };
+  const headers = new Headers();
+  switch (error.kind) {
+    case 'validation':
+      body.fieldErrors = error.fields;
+      body.message = error.message ?? { key: 'error.validation' };
+      break;
+    case 'privacy':
+      body.findings = error.findings;
+      body.message = { key: 'privacy.refused' };
+      break;
+    case 'rate_limited':
+      body.message = error.message;
+      headers.set('Retry-After', String(error.retryAfterSeconds));
+      break;
+    default:
+      body.message = error.message;
+  }
+  return data(body, { status, headers });
+}
+
+export function notFound(): never {
+  throw new Response('Not Found', { status: 404 });
+}

@@ -1,0 +1,28 @@
+import { flushOutbox } from '../mail/worker.server';
+import { logger } from '../logger.server';
+
+type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknown> | unknown };
+
+// Periodic work of the server process. Each area appends its job here.
+export const JOBS: Job[] = [{ name: 'outbox', everyMs: 10_000, run: (now) => flushOutbox(now) }];
+
+/** Runs each job on its interval; one slow run never overlaps the next. Returns a stop function. */
+export function startBackgroundJobs(jobs: Job[] = JOBS): () => void {
+  const timers = jobs.map((job) => {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.run(Date.now());
+      } catch (error) {
+        logger.error('background job failed', { job: job.name, error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        running = false;
+      }
+    };
+    void tick();
+    return setInterval(tick, job.everyMs);
+  });
+  return () => timers.forEach(clearInterval);
+}

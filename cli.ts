@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, config } from './app/config.server';
+import { closeDatabase } from './app/data/db.server';
+
+const HELP = `WishBridge command line — npm run cli -- <command> [options]
+
+Commands:
+  migrate                               apply database migrations
+  seed --demo                           load the demo data set (only into an empty database)
+  user:create --email E --password P --role admin|staff|volunteer [--site CODE] [--name N]
+                                        create an account (staff need --site)
+  backup --out FILE                     online backup of the database to FILE (safe while the server runs)
+  outbox:flush                          send (or keep, without RESEND_API_KEY) all mail that is due
+  help                                  show this text
+
+Environment: DATABASE_PATH (default data/app.db), RESEND_API_KEY, MAIL_FROM.`;
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+
+const COMMANDS: Record<string, { options: Options; run: (values: Record<string, string | boolean | undefined>) => Promise<string> }> = {
+  migrate: {
+    options: {},
+    async run() {
+      const { migrateDatabase } = await import('./app/services/maintenance.server');
+      const { wasNew } = migrateDatabase();
+      return wasNew ? 'Created a new database and applied all migrations.' : 'Migrations are up to date.';
+    },
+  },
+  seed: {
+    options: { demo: { type: 'boolean' } },
+    async run(values) {
+      if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is)');
+      const { migrateDatabase, seedDemoData, hasAnyUser } = await import('./app/services/maintenance.server');
+      migrateDatabase();
+      if (hasAnyUser()) throw new UsageError('the database already holds accounts; demo data goes only into a new database');
+      const summary = await seedDemoData();
+      return `Demo data loaded: ${JSON.stringify(summary)}`;
+    },
+  },
+  'user:create': {
+    options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, site: { type: 'string' }, name: { type: 'string' } },
+    async run(values) {
+      const { createUserFromCli } = await import('./app/services/accounts-cli.server');
+      const result = await createUserFromCli({
+        email: String(values.email ?? ''),
+        password: String(values.password ?? ''),
+        role: String(values.role ?? ''),
+        site: values.site as string | undefined,
+        name: values.name as string | undefined,
+      });
+      if (!result.ok) throw new UsageError(result.message);
+      return `Created ${result.role} ${result.email} (id ${result.id}).`;
+    },
+  },
+  backup: {
+    options: { out: { type: 'string' } },
+    async run(values) {
+      if (typeof values.out !== 'string' || !values.out) throw new UsageError('backup needs --out FILE');
+      const { backupDatabase } = await import('./app/services/maintenance.server');
+      const { pages } = await backupDatabase(values.out);
+      return `Backup written to ${values.out} (${pages} pages).`;
+    },
+  },
+  'outbox:flush': {
+    options: {},
+    async run() {
+      const { flushOutbox } = await import('./app/mail/worker.server');
+      const r = await flushOutbox(Date.now());
+      return `Outbox: ${r.sent} sent, ${r.failed} failed, ${r.kept} kept (no RESEND_API_KEY).`;
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}". Run "npm run cli -- --help" for the list.`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    console.error(`${name}: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    config();
+    console.log(await command.run(values));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      console.error(`${name}: ${error.message}`);
+      return 1;
+    }
+    console.error(`${name} failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    closeDatabase();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

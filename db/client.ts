@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema/index';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { schema };
+
+const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens (creating the folder if needed) a SQLite file with the pragmas every connection must have. */
+export function openDatabase(file: string): DB {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = FULL');
+  return drizzle({ client: sqlite, schema }) as DB;
+}
+
+export function migrate(db: DB): void {
+  drizzleMigrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** True when no migration has been applied yet: the database was just created. */
+export function isNewDatabase(db: DB): boolean {
+  const row = db.$client
+    .prepare("select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get() as { n: number };
+  if (row.n === 0) return true;
+  const applied = db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+  return applied.n === 0;
+}

@@ -1,0 +1,40 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './common';
+import { users } from './users';
+
+/** The session id is the SHA-256 of the cookie's token; the token itself is never stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+    lastSeenAt: timestamp('last_seen_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    /** Staff and admin sessions end here whatever their activity. */
+    absoluteExpiresAt: timestamp('absolute_expires_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Fixed-window counters for rate limits. */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+export const securityEvents = sqliteTable(
+  'security_events',
+  {
+    id: text('id').primaryKey(),
+    at: timestamp('at').notNull(),
+    type: text('type').notNull(),
+    userId: text('user_id'),
+    ip: text('ip'),
+    detail: text('detail'),
+  },
+  (t) => [index('security_events_at_idx').on(t.at)],
+);

@@ -1,0 +1,24 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { id, timestamp } from './common';
+
+/** city → county/district → township station → institution / children's home */
+export const sites = sqliteTable(
+  'sites',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    kind: text('kind', { enum: ['city', 'county', 'township', 'institution'] }).notNull(),
+    parentId: text('parent_id'),
+    /** Materialized path of codes, "/wz/lt/gc/": a subtree is a prefix match. */
+    path: text('path').notNull().unique(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    /** Upper bound of a wish's estimated value, in fen. */
+    wishValueCapFen: integer('wish_value_cap_fen').notNull().default(30000),
+    /** Where helpers hand over gifts; shown only after a claim is approved. */
+    address: text('address'),
+    handoverNote: text('handover_note'),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('sites_parent_idx').on(t.parentId)],
+);

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { id, timestamp } from './common';
+import { sites } from './sites';
+import { users, organizations } from './users';
+import { children } from './children';
+
+export const wishes = sqliteTable(
+  'wishes',
+  {
+    id: id(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    /** The county shown publicly; derived from the site when the wish is written. */
+    countySiteId: text('county_site_id')
+      .notNull()
+      .references(() => sites.id),
+    title: text('title').notNull(),
+    story: text('story').notNull(),
+    category: text('category', {
+      enum: ['stationery', 'clothing', 'books', 'toys', 'sports', 'daily', 'other'],
+    }).notNull(),
+    /** Computed from the birth date when the wish is written, so public pages never need the birth date. */
+    ageBand: text('age_band').notNull(),
+    valueFen: integer('value_fen').notNull(),
+    /** Claim deadline, end of that day in Asia/Shanghai, as UTC ms. */
+    deadlineAt: timestamp('deadline_at'),
+    status: text('status', {
+      enum: ['draft', 'in_review', 'published', 'claimed', 'delivered', 'fulfilled', 'withdrawn'],
+    })
+      .notNull()
+      .default('draft'),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    reviewerId: text('reviewer_id').references(() => users.id),
+    publishedAt: timestamp('published_at'),
+    fulfilledAt: timestamp('fulfilled_at'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    index('wishes_public_idx').on(t.status, t.publishedAt, t.id),
+    index('wishes_site_idx').on(t.siteId, t.status),
+  ],
+);
+
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: id(),
+    wishId: text('wish_id')
+      .notNull()
+      .references(() => wishes.id),
+    /** The person who pressed "claim". */
+    claimantUserId: text('claimant_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Set when claimed on behalf of an organization. */
+    orgId: text('org_id').references(() => organizations.id),
+    status: text('status', {
+      enum: ['pending', 'approved', 'delivered', 'confirmed', 'rejected', 'released', 'expired'],
+    })
+      .notNull()
+      .default('pending'),
+    reason: text('reason'),
+    approvedAt: timestamp('approved_at'),
+    deliveredAt: timestamp('delivered_at'),
+    confirmedAt: timestamp('confirmed_at'),
+    valueReceivedFen: integer('value_received_fen'),
+    thanks: text('thanks'),
+    reminderSentAt: timestamp('reminder_sent_at'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    // At most one live claim per wish, whatever the code above does.
+    uniqueIndex('claims_one_live_per_wish')
+      .on(t.wishId)
+      .where(sql`status in ('pending', 'approved', 'delivered')`),
+    index('claims_claimant_idx').on(t.claimantUserId),
+    index('claims_org_idx').on(t.orgId),
+    index('claims_status_idx').on(t.status),
+  ],
+);

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BUILD_MARK = path.join(root, 'build/server/index.js');
+const SOURCES = ['app', 'public', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+
+function newestMtime(target: string): number {
+  const full = path.join(root, target);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  if (!fs.existsSync(BUILD_MARK)) return true;
+  const built = fs.statSync(BUILD_MARK).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > built);
+}
+
+/** Builds the production bundle when it is missing or older than any source. Returns false when the build failed. */
+export function buildIfStale(log: (line: string) => void = console.log): boolean {
+  if (!buildIsStale()) return true;
+  log('Building the production bundle…');
+  const started = Date.now();
+  const result = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['vite:build'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) return false;
+  log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return true;
+}

@@ -1,0 +1,56 @@
+// `npm start`: check the environment, build when needed, migrate, seed a new database, serve.
+process.env.NODE_ENV = 'production';
+
+import { buildIfStale } from './build-if-stale';
+import { ConfigError, config } from '../app/config.server';
+
+function fail(message: string): never {
+  console.error(`WishBridge cannot start: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let cfg;
+  try {
+    cfg = config();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  const { migrateDatabase, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../app/services/maintenance.server');
+  let wasNew: boolean;
+  try {
+    wasNew = migrateDatabase().wasNew;
+  } catch (error) {
+    fail(`the database at ${cfg.databasePath} cannot be opened or written (${(error as Error).message}). Set DATABASE_PATH to a writable file.`);
+  }
+
+  if (!buildIfStale()) fail('the build failed (see above).');
+
+  if (wasNew && cfg.seedDemo) {
+    console.log('New database: loading the demo data…');
+    await seedDemoData();
+  }
+
+  const { startServer } = await import('../server');
+  let server;
+  try {
+    server = await startServer({ dev: false });
+  } catch (error) {
+    fail(`cannot listen on ${cfg.host}:${cfg.port} (${(error as Error).message}).`);
+  }
+  console.log(`\nWishBridge 心愿桥 is running at ${server.url}`);
+  const { isDemoDatabase } = await import('../app/data/meta.server');
+  if (isDemoDatabase()) {
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}"):\n${DEMO_ACCOUNTS.map((a) => `  ${a}`).join('\n')}`);
+  }
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDbPath } from './helpers/db';
+import { runCommand } from './helpers/server';
+
+const dbFile = tempDbPath('cli');
+const backupFile = tempDbPath('cli-backup');
+afterAll(() => {
+  for (const f of [dbFile, backupFile]) for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true });
+});
+
+const cli = (...args: string[]) => runCommand(['cli.ts', ...args], { DATABASE_PATH: dbFile });
+
+describe('command line', () => {
+  it('prints help, and refuses unknown commands and flags on stderr with a non-zero exit', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('user:create');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+    const badFlag = await cli('migrate', '--force');
+    expect(badFlag.code).not.toBe(0);
+    expect(badFlag.stderr).toMatch(/Unknown option '--force'/);
+  });
+
+  it('migrates, seeds the demo, creates a user, and backs up a database holding the same rows', async () => {
+    expect((await cli('migrate')).code).toBe(0);
+    const seeded = await cli('seed', '--demo');
+    expect(seeded.stderr).toBe('');
+    expect(seeded.code).toBe(0);
+    const again = await cli('seed', '--demo');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already holds accounts');
+
+    const created = await cli('user:create', '--email', 'Clerk@Example.org', '--password', 'a-long-secret', '--role', 'staff', '--site', 'lt');
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toContain('clerk@example.org');
+    const noSite = await cli('user:create', '--email', 'x@example.org', '--password', 'a-long-secret', '--role', 'staff');
+    expect(noSite.code).toBe(1);
+    expect(noSite.stderr).toContain('--site');
+
+    const backup = await cli('backup', '--out', backupFile);
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    const original = new Database(dbFile, { readonly: true });
+    const copy = new Database(backupFile, { readonly: true });
+    const tables = (original.prepare("select name from sqlite_master where type='table' order by name").all() as { name: string }[]).map((r) => r.name);
+    expect(tables).toContain('wishes');
+    for (const table of tables) {
+      const count = (d: Database.Database) => (d.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+      expect(count(copy), table).toBe(count(original));
+    }
+    expect(copy.prepare("select email from users where email = 'clerk@example.org'").get()).toBeTruthy();
+    original.close();
+    copy.close();
+    const overwrite = await cli('backup', '--out', backupFile);
+    expect(overwrite.code).toBe(1);
+  });
+
+  it('keeps mail in the outbox without a Resend key', async () => {
+    const flushed = await cli('outbox:flush');
+    expect(flushed.code).toBe(0);
+    expect(flushed.stdout).toMatch(/0 sent, 0 failed, \d+ kept/);
+  });
+});
+
+describe('start-up with a wrong environment', () => {
+  it('says in one line that PORT is not a number, and exits 1', async () => {
+    const r = await runCommand(['scripts/start.ts'], { PORT: 'eighty', DATABASE_PATH: tempDbPath('bad') });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('PORT must be a whole number');
+  });
+
+  it('says in one line that the database cannot be written, and exits 1', async () => {
+    const r = await runCommand(['scripts/start.ts'], { DATABASE_PATH: '/proc/wishbridge/app.db' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('DATABASE_PATH');
+  });
+});

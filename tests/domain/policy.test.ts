@@ -1,0 +1,216 @@
+import { describe, it, expect } from 'vitest';
+import type { Actor } from '../../app/domain/actor';
+import { canClaim, decideClaimTransition, type ClaimStatus, type ClaimTransition } from '../../app/domain/claim';
+import { ACTIONS, can, type Action, type Resource } from '../../app/domain/policy';
+import { decideWishTransition, type WishTransition } from '../../app/domain/wish';
+
+const base = { admin: false, staff: null, volunteer: null, orgs: [] };
+
+/** The roles, by a one-letter code used in the expectation table below. */
+const ROLES = {
+  A: { name: 'admin', actor: { ...base, userId: 'admin', admin: true } },
+  S: { name: 'staff in subtree (利通区)', actor: { ...base, userId: 'staff-lt', staff: { siteId: 'lt', sitePath: '/wz/lt/' } } },
+  O: { name: 'staff of another county (盐池县)', actor: { ...base, userId: 'staff-yc', staff: { siteId: 'yc', sitePath: '/wz/yc/' } } },
+  V: { name: 'approved volunteer', actor: { ...base, userId: 'vol', volunteer: { status: 'approved', caringParent: true } } },
+  P: { name: 'pending volunteer', actor: { ...base, userId: 'vol-p', volunteer: { status: 'pending', caringParent: false } } },
+  M: {
+    name: 'approved org manager (org-a)',
+    actor: { ...base, userId: 'mgr', orgs: [{ orgId: 'org-a', role: 'manager', orgStatus: 'approved' }] },
+  },
+  B: {
+    name: 'member of another org (org-b)',
+    actor: { ...base, userId: 'mem', orgs: [{ orgId: 'org-b', role: 'member', orgStatus: 'approved' }] },
+  },
+  X: { name: 'visitor', actor: null },
+} satisfies Record<string, { name: string; actor: Actor | null }>;
+type Role = keyof typeof ROLES;
+const ROLE_CODES = Object.keys(ROLES) as Role[];
+
+const wish = (status: 'draft' | 'in_review' | 'published', authorId = 'staff-author'): Resource => ({
+  type: 'wish',
+  sitePath: '/wz/lt/gc/',
+  authorId,
+  status,
+});
+
+const RESOURCES = {
+  'site in 利通区': { type: 'site', sitePath: '/wz/lt/gc/' },
+  'city (above 利通区)': { type: 'site', sitePath: '/wz/' },
+  'site in 盐池县': { type: 'site', sitePath: '/wz/yc/x/' },
+  'draft wish': wish('draft'),
+  'wish in review': wish('in_review'),
+  'wish in review written by staff-lt': wish('in_review', 'staff-lt'),
+  'published wish': wish('published'),
+  'claim by the volunteer': { type: 'claim', claimantUserId: 'vol', orgId: null, wishSitePath: '/wz/lt/gc/' },
+  'claim by org-a': { type: 'claim', claimantUserId: 'mgr', orgId: 'org-a', wishSitePath: '/wz/lt/gc/' },
+  'helper in 利通区': { type: 'helper', sitePath: '/wz/lt/', userId: 'applicant' },
+  'helper without county': { type: 'helper', sitePath: null, orgId: 'org-new' },
+  'staff-lt as a helper': { type: 'helper', sitePath: '/wz/lt/', userId: 'staff-lt' },
+  'org-a': { type: 'org', orgId: 'org-a' },
+  'org-b': { type: 'org', orgId: 'org-b' },
+  "the volunteer's account": { type: 'user', userId: 'vol' },
+  "the pending volunteer's account": { type: 'user', userId: 'vol-p' },
+  global: { type: 'global' },
+} satisfies Record<string, Resource>;
+type ResourceName = keyof typeof RESOURCES;
+const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];
+
+/**
+ * Who may do what, written out by hand. Each entry lists the roles allowed;
+ * every action × resource pair not listed is allowed to nobody.
+ */
+const SITES_ONLY = { 'site in 利通区': 'AS', 'city (above 利通区)': 'A', 'site in 盐池县': 'AO' } as const;
+const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
+  'child.read': { ...SITES_ONLY },
+  'child.write': { ...SITES_ONLY },
+  'wish.write': { ...SITES_ONLY, 'draft wish': 'AS' },
+  'wish.review': {
+    ...SITES_ONLY,
+    'draft wish': 'AS',
+    'wish in review': 'AS',
+    'wish in review written by staff-lt': 'A',
+    'published wish': 'AS',
+  },
+  'wish.withdraw': {
+    'draft wish': 'AS',
+    'wish in review': 'AS',
+    'wish in review written by staff-lt': 'AS',
+    'published wish': 'AS',
+  },
+  'wish.claim': {
+    'draft wish': 'VMB',
+    'wish in review': 'VMB',
+    'wish in review written by staff-lt': 'VMB',
+    'published wish': 'VMB',
+  },
+  'claim.review': { ...SITES_ONLY, 'claim by the volunteer': 'AS', 'claim by org-a': 'AS' },
+  'claim.confirm': { 'claim by the volunteer': 'AS', 'claim by org-a': 'AS' },
+  'claim.act_as_claimant': { 'claim by the volunteer': 'V', 'claim by org-a': 'M' },
+  'helper.vet': {
+    ...SITES_ONLY,
+    'helper in 利通区': 'AS',
+    'helper without county': 'ASO',
+    'staff-lt as a helper': 'A',
+  },
+  'helper.read_private': { 'helper in 利通区': 'AS', 'helper without county': 'ASO', 'staff-lt as a helper': 'AS' },
+  'site.manage': { 'site in 利通区': 'A', 'city (above 利通区)': 'A', 'site in 盐池县': 'A', global: 'A' },
+  'staff.manage': { 'site in 利通区': 'A', 'city (above 利通区)': 'A', 'site in 盐池县': 'A', global: 'A' },
+  'outbox.read': { global: 'A' },
+  'audit.read': { ...SITES_ONLY, global: 'A' },
+  'report.read': { ...SITES_ONLY, global: 'A' },
+  'activity.propose': { ...SITES_ONLY, 'org-a': 'M', 'org-b': 'B' },
+  'org.manage_members': { 'org-a': 'M' },
+  'profile.edit': { "the volunteer's account": 'V', "the pending volunteer's account": 'P' },
+};
+
+const cells = ACTIONS.flatMap((action) =>
+  RESOURCE_NAMES.map((resource) => ({ action, resource, allowed: EXPECTED[action][resource] ?? '' })),
+);
+
+describe('permission matrix: roles × actions × resources', () => {
+  it('covers every action of the Action type and nothing else', () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(ACTIONS).toHaveLength(19);
+    expect(cells).toHaveLength(19 * 17);
+  });
+
+  it.each(cells)('$action on $resource: allowed to [$allowed]', ({ action, resource, allowed }) => {
+    const actual = ROLE_CODES.filter((code) => can(ROLES[code].actor, action, RESOURCES[resource])).join('');
+    expect(actual).toBe(allowed);
+  });
+
+  it('allows something to every role except the visitor (the matrix is not vacuous)', () => {
+    for (const code of ROLE_CODES) {
+      const any = cells.some((c) => can(ROLES[code].actor, c.action, RESOURCES[c.resource]));
+      expect(any).toBe(code !== 'X');
+    }
+  });
+});
+
+describe('rules the matrix roles do not reach', () => {
+  const staffInOrg: Actor = {
+    ...base,
+    userId: 'staff-lt-2',
+    staff: { siteId: 'lt', sitePath: '/wz/lt/' },
+    orgs: [{ orgId: 'org-a', role: 'member', orgStatus: 'pending' }],
+  };
+
+  it('does not let staff vet an organization they belong to', () => {
+    expect(can(staffInOrg, 'helper.vet', { type: 'helper', sitePath: '/wz/lt/', orgId: 'org-a' })).toBe(false);
+    expect(can(staffInOrg, 'helper.vet', { type: 'helper', sitePath: '/wz/lt/', orgId: 'org-z' })).toBe(true);
+  });
+
+  it('lets the manager of a not-yet-approved organization invite colleagues but not propose activities or claim', () => {
+    const pendingManager: Actor = { ...base, userId: 'pm', orgs: [{ orgId: 'org-p', role: 'manager', orgStatus: 'pending' }] };
+    expect(can(pendingManager, 'org.manage_members', { type: 'org', orgId: 'org-p' })).toBe(true);
+    expect(can(pendingManager, 'activity.propose', { type: 'org', orgId: 'org-p' })).toBe(false);
+    expect(can(pendingManager, 'wish.claim', RESOURCES['published wish'])).toBe(false);
+  });
+
+  it.each(['rejected', 'suspended'] as const)('refuses claiming to a %s volunteer', (status) => {
+    const v: Actor = { ...base, userId: 'v', volunteer: { status, caringParent: false } };
+    expect(can(v, 'wish.claim', RESOURCES['published wish'])).toBe(false);
+  });
+
+  it('treats a staff member who is also an approved volunteer as a helper too', () => {
+    const both: Actor = { ...ROLES.S.actor, volunteer: { status: 'approved', caringParent: false } };
+    expect(can(both, 'wish.claim', RESOURCES['published wish'])).toBe(true);
+    expect(can(both, 'wish.review', RESOURCES['wish in review'])).toBe(true);
+  });
+
+  it('denies by default an action asked about a resource type it has no rule for', () => {
+    expect(can(ROLES.A.actor, 'outbox.read', { type: 'site', sitePath: '/wz/' })).toBe(false);
+    expect(can(ROLES.A.actor, 'profile.edit', { type: 'user', userId: 'vol' })).toBe(false);
+    expect(can(ROLES.A.actor, 'not.an.action' as Action, { type: 'global' })).toBe(false);
+  });
+});
+
+describe('the lifecycle modules agree with the policy, for every role', () => {
+  const wishFacts = (status: 'draft' | 'in_review' | 'published') => ({
+    status,
+    authorId: 'staff-author',
+    sitePath: '/wz/lt/gc/',
+  });
+  const wishSteps: Array<[WishTransition, 'draft' | 'in_review' | 'published', Action]> = [
+    ['submit', 'draft', 'wish.write'],
+    ['publish', 'in_review', 'wish.review'],
+    ['withdraw', 'published', 'wish.withdraw'],
+  ];
+  const claimSteps: Array<[ClaimTransition, ClaimStatus, Action]> = [
+    ['approve', 'pending', 'claim.review'],
+    ['reject', 'pending', 'claim.review'],
+    ['confirm', 'delivered', 'claim.confirm'],
+    ['release', 'approved', 'claim.act_as_claimant'],
+    ['deliver', 'approved', 'claim.act_as_claimant'],
+  ];
+
+  it.each(ROLE_CODES.flatMap((code) => wishSteps.map(([t, from, action]) => ({ code, t, from, action }))))(
+    'wish $t by role $code ⇔ $action',
+    ({ code, t, from, action }) => {
+      const actor = ROLES[code].actor;
+      const decided = decideWishTransition(wishFacts(from), t, actor).ok;
+      expect(decided).toBe(can(actor, action, { type: 'wish', ...wishFacts(from) }));
+    },
+  );
+
+  it.each(
+    ROLE_CODES.flatMap((code) =>
+      claimSteps.flatMap(([t, from, action]) =>
+        (['claim by the volunteer', 'claim by org-a'] as const).map((claimName) => ({ code, t, from, action, claimName })),
+      ),
+    ),
+  )('$claimName: $t by role $code ⇔ $action', ({ code, t, from, action, claimName }) => {
+    const actor = ROLES[code].actor;
+    const resource = RESOURCES[claimName];
+    const facts = { status: from, claimantUserId: resource.claimantUserId, orgId: resource.orgId, wishSitePath: resource.wishSitePath };
+    const decided = decideClaimTransition(facts, t, actor, { reason: 'r', valueReceivedFen: 100 }).ok;
+    expect(decided).toBe(can(actor, action, resource));
+  });
+
+  it.each(ROLE_CODES)('role %s may claim some published wish ⇔ wish.claim', (code) => {
+    const actor = ROLES[code].actor;
+    const targets = [undefined, ...(actor?.orgs.map((m) => m.orgId) ?? [])];
+    const someClaim = targets.some((forOrgId) => canClaim(actor, { wishStatus: 'published', forOrgId }).ok);
+    expect(someClaim).toBe(can(actor, 'wish.claim', RESOURCES['published wish']));
+  });
+});

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { areasForTests, asLocale, formatDate, formatMoney, localeFromRequest, translator } from '../app/i18n/index';
+
+describe('catalogues', () => {
+  it('has every key in both languages, none empty', () => {
+    for (const area of areasForTests) {
+      const zh = Object.keys(area['zh-CN']).sort();
+      const en = Object.keys(area.en).sort();
+      expect(en).toEqual(zh);
+      for (const key of zh) {
+        expect(area['zh-CN'][key].trim(), key).not.toBe('');
+        expect(area.en[key].trim(), key).not.toBe('');
+      }
+    }
+  });
+
+  it('has every key a component or route asks for with t("…")', () => {
+    const zh = translator('zh-CN');
+    const root = path.resolve(__dirname, '../app');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.tsx')) files.push(p);
+      }
+    };
+    walk(root);
+    const missing: string[] = [];
+    for (const file of files) {
+      for (const [, key] of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z0-9_.]+)'/g)) {
+        if (zh(key) === key) missing.push(`${path.relative(root, file)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('fills parameters and falls back to the key when a text is missing', () => {
+    const en = translator('en');
+    expect(en('error.too_many', { minutes: 5 })).toBe('Too many attempts. Please try again in 5 minutes.');
+    expect(en('no.such.key')).toBe('no.such.key');
+  });
+});
+
+describe('locale', () => {
+  it('defaults to zh-CN, honours ?lang= over the cookie', () => {
+    expect(localeFromRequest(new Request('http://x/')).locale).toBe('zh-CN');
+    expect(localeFromRequest(new Request('http://x/', { headers: { cookie: 'lang=en' } })).locale).toBe('en');
+    const both = localeFromRequest(new Request('http://x/?lang=zh-CN', { headers: { cookie: 'lang=en' } }));
+    expect(both).toEqual({ locale: 'zh-CN', fromQuery: true });
+    expect(localeFromRequest(new Request('http://x/?lang=fr')).locale).toBe('zh-CN');
+    expect(asLocale('EN-us')).toBe('en');
+  });
+
+  it('shows dates in Asia/Shanghai and money in yuan', () => {
+    // 2025-06-30 20:00 UTC is already 1 July in Shanghai.
+    expect(formatDate(Date.UTC(2025, 5, 30, 20), 'zh-CN')).toBe('2025/07/01');
+    expect(formatMoney(30000)).toBe('¥300');
+    expect(formatMoney(12345)).toBe('¥123.45');
+    expect(formatMoney(15_300_000)).toBe('¥153,000');
+  });
+});
