@@ -63,7 +63,11 @@ export async function createApp({ dev }: { dev: boolean }) {
     createRequestHandler({
       build,
       mode: dev ? 'development' : 'production',
-      getLoadContext: (_req, res): LoadContext => ({ cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }),
+      getLoadContext: (req, res): LoadContext => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: res.locals.requestId,
+        clientIp: (req.ip ?? req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      }),
     }),
   );
   return { app, close };
@@ -92,5 +96,7 @@ export async function startServer(options: { dev: boolean; port?: number; host?:
 // `tsx server.ts --dev` for development; production goes through scripts/start.ts.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dev = process.argv.includes('--dev');
+  const { migrateDatabase } = await import('./app/services/maintenance.server');
+  migrateDatabase();
   startServer({ dev }).then(({ url }) => logger.info(`WishBridge ${dev ? 'development' : 'production'} server on ${url}`));
 }

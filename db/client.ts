@@ -11,9 +11,16 @@ export { schema };
 
 const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** Creates missing folders one level at a time (Node's recursive mkdir can spin forever on /proc). */
+function ensureFolder(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  ensureFolder(path.dirname(dir));
+  fs.mkdirSync(dir);
+}
+
 /** Opens (creating the folder if needed) a SQLite file with the pragmas every connection must have. */
 export function openDatabase(file: string): DB {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') ensureFolder(path.dirname(path.resolve(file)));
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,14 +1,11 @@
-import { openDatabase, migrate, type DB } from '../../db/client';
+import { openDatabase, type DB } from '../../db/client';
 import { config } from '../config.server';
 
 let current: DB | null = null;
 
-/** The process's database connection, opened on first use. */
+/** The process's database connection, opened on first use. Migrations run at start-up (services/maintenance). */
 export function db(): DB {
-  if (!current) {
-    current = openDatabase(config().databasePath);
-    migrate(current);
-  }
+  current ??= openDatabase(config().databasePath);
   return current;
 }
 

@@ -1,0 +1,285 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, migrate, type DB } from '../../db/client';
+import { DEMO_PERIOD, seedDemo, type SeedSummary } from '../../db/seed/demo';
+import { checkPublicText, deriveGivenName } from '../../app/domain/privacy';
+
+// The demo data set must reproduce the letter's first-half-2025 figures under the
+// counting rules written at the top of db/seed/demo.ts. Every figure is recomputed
+// here with raw SQL, independently of the seed's own bookkeeping.
+
+const NOW = Date.UTC(2026, 10, 29, 2);
+const letter = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../shared/spec/letter-figures.json'), 'utf8')) as {
+  period: { from: string; to: string };
+  figures: Record<string, { value: number }>;
+};
+const expected = (key: string) => letter.figures[key].value;
+
+const files: string[] = [];
+function freshDb(): DB {
+  const file = path.join(os.tmpdir(), `seed-${crypto.randomUUID()}.db`);
+  files.push(file);
+  const db = openDatabase(file);
+  migrate(db);
+  return db;
+}
+const opened: DB[] = [];
+
+let db: DB;
+let summary: SeedSummary;
+let seedMs: number;
+
+beforeAll(() => {
+  db = freshDb();
+  opened.push(db);
+  const started = performance.now();
+  summary = seedDemo(db, { now: NOW, passwordHash: 'x' });
+  seedMs = performance.now() - started;
+});
+
+afterAll(() => {
+  for (const d of opened) d.$client.close();
+  for (const file of files) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+});
+
+const P = () => ({ from: DEMO_PERIOD.from, to: DEMO_PERIOD.to });
+function one<T = number>(sql: string, params: Record<string, unknown> = P()): T {
+  const row = db.$client.prepare(sql).get(params) as Record<string, T>;
+  return Object.values(row)[0];
+}
+function all<T>(sql: string, params: Record<string, unknown> = {}): T[] {
+  return db.$client.prepare(sql).all(params) as T[];
+}
+
+/** Closed slots in P of activities of the given types (approved or completed activities). */
+const CLOSED_SLOTS = (types: string) => `
+  from slots s join activities a on a.id = s.activity_id
+  where a.type in (${types}) and a.status in ('approved', 'completed')
+    and s.status = 'closed' and s.closed_at between :from and :to`;
+
+describe('demo seed', () => {
+  it('covers exactly the letter period (2025-01-01 … 2025-06-30, Asia/Shanghai)', () => {
+    expect(letter.period).toEqual({ from: '2025-01-01', to: '2025-06-30' });
+    expect(new Date(DEMO_PERIOD.from).toISOString()).toBe('2024-12-31T16:00:00.000Z');
+    expect(new Date(DEMO_PERIOD.to + 1).toISOString()).toBe('2025-06-30T16:00:00.000Z');
+  });
+
+  it('runs in under 3 seconds', () => {
+    expect(seedMs).toBeLessThan(3000);
+  });
+
+  it('reports what it inserted', () => {
+    expect(summary.wishes).toBe(one('select count(*) from wishes', {}));
+    expect(summary.children).toBe(one('select count(*) from children', {}));
+    expect(summary.children).toBeGreaterThanOrEqual(1000);
+    expect(one<string>("select value from meta where key = 'demo'", {})).toBe('true');
+  });
+
+  describe('reproduces the letter figures', () => {
+    it('wishesFulfilled: fulfilled in P, each with exactly one confirmed claim at fulfilment', () => {
+      expect(one("select count(*) from wishes where status = 'fulfilled' and fulfilled_at between :from and :to")).toBe(expected('wishesFulfilled'));
+      const good = one(`
+        select count(*) from wishes w
+        where w.status = 'fulfilled' and w.fulfilled_at between :from and :to
+          and (select count(*) from claims c where c.wish_id = w.id and c.status = 'confirmed') = 1
+          and exists (
+            select 1 from claims c where c.wish_id = w.id and c.status = 'confirmed' and c.confirmed_at = w.fulfilled_at
+              and (
+                (c.org_id is null and exists (select 1 from volunteers v where v.user_id = c.claimant_user_id and v.status = 'approved'))
+                or (c.org_id is not null
+                    and exists (select 1 from organizations o where o.id = c.org_id and o.status = 'approved')
+                    and exists (select 1 from organization_members m where m.org_id = c.org_id and m.user_id = c.claimant_user_id))
+              ))
+          and w.value_fen <= 30000`);
+      expect(good).toBe(expected('wishesFulfilled'));
+    });
+
+    it('moneyAndGoodsYuan: confirmed claims received + slot money and goods', () => {
+      const fen = one(`
+        select (select coalesce(sum(value_received_fen), 0) from claims where status = 'confirmed' and confirmed_at between :from and :to)
+             + (select coalesce(sum(coalesce(money_fen, 0) + coalesce(goods_fen, 0)), 0) from slots where status = 'closed' and closed_at between :from and :to)`);
+      expect(fen).toBe(expected('moneyAndGoodsYuan') * 100);
+    });
+
+    it('homeVisits: home-visit slots served + confirmed caring-parent visits', () => {
+      const slots = one(`select coalesce(sum(s.children_served), 0) ${CLOSED_SLOTS("'home_visit'")}`);
+      const visits = one("select count(*) from pairing_visits where kind = 'visit' and status = 'confirmed' and happened_at between :from and :to");
+      expect(visits).toBeGreaterThan(0);
+      expect(slots + visits).toBe(expected('homeVisits'));
+    });
+
+    it('safety talks, materials, tutoring, film screenings and coverage', () => {
+      expect(one(`select count(*) ${CLOSED_SLOTS("'safety_talk'")}`)).toBe(expected('safetyTalks'));
+      expect(one(`select sum(s.materials) ${CLOSED_SLOTS("'safety_talk'")}`)).toBe(expected('materialsDistributed'));
+      expect(one(`select count(*) ${CLOSED_SLOTS("'case_tutoring'")}`)).toBe(expected('tutoringSessions'));
+      expect(one(`select count(*) ${CLOSED_SLOTS("'film_screening'")}`)).toBe(expected('filmScreenings'));
+      expect(one(`select sum(s.children_served) ${CLOSED_SLOTS("'film_screening'")}`)).toBe(expected('filmScreeningCoverage'));
+    });
+
+    it('childrenCareServed: distinct children of care slots', () => {
+      const n = one(`
+        select count(distinct sc.child_id) from slot_children sc
+        where sc.slot_id in (select s.id ${CLOSED_SLOTS("'temporary_care', 'family_education', 'legal_aid', 'crisis_intervention'")})`);
+      expect(n).toBe(expected('childrenCareServed'));
+    });
+
+    it('socialOrganizations and companies that took part', () => {
+      const count = (kind: string) =>
+        one(
+          `select count(*) from organizations o
+           where o.status = 'approved' and o.kind = :kind and (
+             exists (select 1 from claims c where c.org_id = o.id and c.status = 'confirmed' and c.confirmed_at between :from and :to)
+             or exists (select 1 from activities a join slots s on s.activity_id = a.id
+                        where a.org_id = o.id and a.status = 'completed' and s.status = 'closed' and s.closed_at between :from and :to))`,
+          { ...P(), kind },
+        );
+      expect(count('social_org')).toBe(expected('socialOrganizations'));
+      expect(count('company')).toBe(expected('companies'));
+    });
+
+    it('caringParents: approved caring-parent volunteers with a pairing running in P', () => {
+      const q = (extra: string) => `
+        select count(distinct v.user_id) from volunteers v join pairings p on p.volunteer_user_id = v.user_id
+        where v.status = 'approved' and v.caring_parent = 1
+          and p.started_at <= :to and (p.ended_at is null or p.ended_at >= :from) ${extra}`;
+      expect(one(q(''))).toBe(expected('caringParents'));
+      expect(one(q("and p.status = 'active'"))).toBe(expected('caringParents'));
+    });
+
+    it('keeps slot outcomes consistent: children_served = number of slot_children, capacity respected', () => {
+      expect(
+        one(`select count(*) from slots s where s.status = 'closed'
+             and s.children_served != (select count(*) from slot_children sc where sc.slot_id = s.id)`, {}),
+      ).toBe(0);
+      expect(
+        one(`select count(*) from slots s
+             where (select count(*) from slot_signups g where g.slot_id = s.id and g.status = 'confirmed') > s.capacity`, {}),
+      ).toBe(0);
+      // The history happens entirely within the period; nothing of the present falls in it.
+      expect(one("select count(*) from slots where status = 'closed' and not (starts_at between :from and :to and closed_at between :from and :to)")).toBe(0);
+    });
+  });
+
+  it('is deterministic: two fresh databases get identical content', () => {
+    const other = freshDb();
+    opened.push(other);
+    seedDemo(other, { now: NOW, passwordHash: 'x' });
+    for (const table of ['sites', 'users', 'children', 'wishes', 'claims', 'activities', 'slots', 'slot_signups', 'pairing_visits', 'audit_events']) {
+      const rows = (d: DB) => d.$client.prepare(`select * from ${table} order by id`).all();
+      expect(rows(other), table).toEqual(rows(db));
+    }
+    const wishes = other.$client.prepare('select id, title from wishes order by id').all();
+    expect(wishes.length).toBeGreaterThan(466);
+  });
+
+  it('refuses to seed twice into the same database', () => {
+    expect(() => seedDemo(db, { now: NOW, passwordHash: 'x' })).toThrow();
+  });
+
+  it('has the demo accounts with their roles', () => {
+    const user = (email: string) =>
+      db.$client
+        .prepare(
+          `select u.id, u.email, u.is_admin as isAdmin, u.email_verified_at as verified, s.code as site
+           from users u left join sites s on s.id = u.staff_site_id where u.email = ?`,
+        )
+        .get(email) as { id: string; isAdmin: number; verified: number | null; site: string | null } | undefined;
+
+    expect(user('admin@demo.local')).toMatchObject({ isAdmin: 1, site: null });
+    expect(user('staff@demo.local')).toMatchObject({ isAdmin: 0, site: 'wz' });
+    expect(user('staff2@demo.local')).toMatchObject({ isAdmin: 0, site: 'wz' });
+    expect(user('staff.lt@demo.local')).toMatchObject({ site: 'lt' });
+    expect(user('staff.tx@demo.local')).toMatchObject({ site: 'tx' });
+    expect(one("select count(*) from users where email != lower(email) or email_verified_at is null", {})).toBe(0);
+
+    const vol = db.$client
+      .prepare('select v.* , s.code as county from volunteers v join users u on u.id = v.user_id left join sites s on s.id = v.county_site_id where u.email = ?')
+      .get('volunteer@demo.local') as Record<string, unknown>;
+    expect(vol).toMatchObject({ status: 'approved', caring_parent: 1, check_note: '无犯罪记录证明 seen on 2025-01-10', county: 'lt' });
+    expect(vol.recheck_due_at).toBeGreaterThan(vol.vetted_at as number);
+    expect(
+      one(
+        `select count(*) from pairings p join users u on u.id = p.volunteer_user_id
+         where u.email = 'volunteer@demo.local' and p.status = 'active' and p.started_at <= :to`,
+      ),
+    ).toBe(1);
+
+    expect(one("select v.status from volunteers v join users u on u.id = v.user_id where u.email = 'pending@demo.local'", {})).toBe('pending');
+
+    const org = db.$client
+      .prepare(
+        `select o.name, o.kind, o.status, m.role from organization_members m
+         join organizations o on o.id = m.org_id join users u on u.id = m.user_id where u.email = ?`,
+      )
+      .get('org@demo.local');
+    expect(org).toEqual({ name: '吴忠市爱心志愿者协会', kind: 'social_org', status: 'approved', role: 'manager' });
+    expect(one("select count(*) from organizations where status = 'pending'", {})).toBe(2);
+  });
+
+  it('keeps every public wish text free of the child’s identity', () => {
+    const rows = all<{ title: string; story: string; realName: string; alias: string }>(
+      'select w.title, w.story, c.real_name as realName, c.alias from wishes w join children c on c.id = w.child_id',
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const leaks = rows.filter(({ title, story, realName }) => {
+      const given = deriveGivenName({ realName }) ?? realName.slice(1);
+      const text = `${title}\n${story}`;
+      return text.includes(realName) || text.includes(given) || /小学|中学|学校|幼儿园|\d{11}/.test(text);
+    });
+    expect(leaks).toEqual([]);
+    // The platform's own privacy check passes too.
+    const findings = rows.flatMap((r) => checkPublicText([r.title, r.story], { realName: r.realName }));
+    expect(findings).toEqual([]);
+    // Aliases never carry the given name.
+    const aliases = all<{ realName: string; alias: string }>('select real_name as realName, alias from children');
+    expect(aliases.filter((c) => c.alias.includes(c.realName.slice(1)))).toEqual([]);
+  });
+
+  it('has at most one live claim per wish, and claimed/delivered wishes have theirs', () => {
+    expect(
+      all("select wish_id from claims where status in ('pending', 'approved', 'delivered') group by wish_id having count(*) > 1"),
+    ).toEqual([]);
+    expect(
+      one(
+        `select count(*) from wishes w where w.status in ('claimed', 'delivered')
+         and (select count(*) from claims c where c.wish_id = w.id and c.status in ('pending', 'approved', 'delivered')) != 1`,
+        {},
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        `select count(*) from claims c join users u on u.id = c.claimant_user_id
+         where u.email = 'volunteer@demo.local' and c.status = 'approved'`,
+        {},
+      ),
+    ).toBe(1);
+  });
+
+  it('has a present to work on, relative to now', () => {
+    const count = (sql: string) => one(sql, { now: NOW });
+    expect(count("select count(*) from wishes where status = 'published'")).toBeGreaterThanOrEqual(20);
+    expect(count("select count(*) from wishes where status = 'published' and deadline_at between :now + 14 * 86400000 and :now + 43 * 86400000")).toBeGreaterThan(0);
+    expect(count("select count(*) from wishes w join users u on u.id = w.author_id where w.status = 'in_review' and u.email = 'staff@demo.local'")).toBeGreaterThan(0);
+    expect(count("select count(*) from wishes where status = 'claimed'")).toBe(3);
+    expect(count("select count(*) from wishes where status = 'delivered'")).toBe(1);
+    expect(
+      count(`select count(distinct a.id) from activities a join slots s on s.activity_id = a.id
+             where a.status = 'approved' and s.status = 'open' and s.starts_at between :now + 86400000 and :now + 31 * 86400000`),
+    ).toBeGreaterThanOrEqual(5);
+    expect(count("select count(*) from activities a join users u on u.id = a.proposer_id where a.status = 'submitted' and u.email = 'org@demo.local'")).toBe(1);
+    expect(
+      count(`select count(*) from slot_signups g join users u on u.id = g.user_id join slots s on s.id = g.slot_id
+             where u.email = 'volunteer@demo.local' and s.status = 'open'`),
+    ).toBeGreaterThan(0);
+    // Every wish's county is the county above its site (the welfare home stands in 利通区).
+    const wrongCounty = one(
+      `select count(*) from wishes w join sites s on s.id = w.site_id join sites c on c.id = w.county_site_id
+       where c.kind != 'county' or (s.path not like c.path || '%' and s.code != 'wz-fly')`,
+      {},
+    );
+    expect(wrongCounty).toBe(0);
+  });
+});
