@@ -81,3 +81,46 @@ export function upcomingPublicActivities(now: number, limit: number) {
     .limit(limit)
     .all();
 }
+
+const PUBLIC_ACTIVITY_STATUSES = ['approved', 'completed'] as const;
+
+export function publicActivity(id: string) {
+  const site = alias(schema.sites, 'site');
+  return db()
+    .select({
+      id: schema.activities.id,
+      type: schema.activities.type,
+      title: schema.activities.title,
+      description: schema.activities.description,
+      status: schema.activities.status,
+      siteZh: site.nameZh,
+      siteEn: site.nameEn,
+      orgName: schema.organizations.name,
+    })
+    .from(schema.activities)
+    .innerJoin(site, eq(site.id, schema.activities.siteId))
+    .leftJoin(schema.organizations, eq(schema.organizations.id, schema.activities.orgId))
+    .where(and(eq(schema.activities.id, id), inArray(schema.activities.status, [...PUBLIC_ACTIVITY_STATUSES])))
+    .get();
+}
+
+/** Slots with their places taken; no names of who signed up. */
+export function publicSlotsOf(activityId: string) {
+  const site = alias(schema.sites, 'site');
+  return db()
+    .select({
+      id: schema.slots.id,
+      startsAt: schema.slots.startsAt,
+      endsAt: schema.slots.endsAt,
+      capacity: schema.slots.capacity,
+      status: schema.slots.status,
+      siteZh: site.nameZh,
+      siteEn: site.nameEn,
+      confirmed: sql<number>`(select count(*) from ${schema.slotSignups} where ${schema.slotSignups.slotId} = ${schema.slots.id} and ${schema.slotSignups.status} = 'confirmed')`,
+    })
+    .from(schema.slots)
+    .innerJoin(site, eq(site.id, schema.slots.siteId))
+    .where(eq(schema.slots.activityId, activityId))
+    .orderBy(asc(schema.slots.startsAt))
+    .all();
+}

@@ -2,6 +2,8 @@ import {
   countUpcomingSlots,
   countWishesByStatus,
   latestPublicWishes,
+  publicActivity,
+  publicSlotsOf,
   upcomingPublicActivities,
 } from '../data/public.server';
 
@@ -23,4 +25,10 @@ export function publicWishList() {
 
 export function publicActivityList(now: number) {
   return upcomingPublicActivities(now, 60);
+}
+
+export function publicActivityPage(id: string) {
+  const activity = publicActivity(id);
+  if (!activity) return null;
+  return { activity, slots: publicSlotsOf(id) };
 }

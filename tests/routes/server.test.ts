@@ -89,3 +89,15 @@ describe('the production server', () => {
     expect(server.output()).toContain('demo-password');
   });
 });
+
+describe('public activity pages', () => {
+  it('shows an activity from the list with its slots, and 404s an unknown one', async () => {
+    const list = await (await fetch(`${server.url}/activities`)).text();
+    const href = list.match(/href="(\/activities\/[a-z0-9]+)"/)![1];
+    const res = await fetch(`${server.url}${href}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/剩余名额|已满|已结束/);
+    expect((await fetch(`${server.url}/activities/nope`)).status).toBe(404);
+  });
+});
