@@ -2,6 +2,8 @@
 export type LoadContext = {
   cspNonce: string;
   requestId: string;
+  /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY is set (Express's req.ip). */
+  clientIp: string;
 };
 
 declare module '@remix-run/server-runtime' {

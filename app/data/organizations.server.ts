@@ -1,0 +1,80 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { schema } from '../../db/client';
+import { db, type Tx } from './db.server';
+import type { HelperStatusValue, VettingWrite } from './users.server';
+
+export type OrganizationRecord = typeof schema.organizations.$inferSelect;
+
+export function insertOrganization(tx: Tx, row: typeof schema.organizations.$inferInsert): void {
+  tx.insert(schema.organizations).values(row).run();
+}
+
+export function insertOrganizationMember(tx: Tx, row: typeof schema.organizationMembers.$inferInsert): void {
+  tx.insert(schema.organizationMembers).values(row).onConflictDoNothing().run();
+}
+
+export function findOrganization(id: string) {
+  return db().select().from(schema.organizations).where(eq(schema.organizations.id, id)).get();
+}
+
+/** The organizations a user belongs to, with their role in each. */
+export function organizationsOfUser(userId: string) {
+  return db()
+    .select({ org: schema.organizations, role: schema.organizationMembers.role })
+    .from(schema.organizationMembers)
+    .innerJoin(schema.organizations, eq(schema.organizations.id, schema.organizationMembers.orgId))
+    .where(eq(schema.organizationMembers.userId, userId))
+    .orderBy(asc(schema.organizationMembers.createdAt))
+    .all();
+}
+
+export function membersOfOrganization(orgId: string, tx?: Tx) {
+  return (tx ?? db())
+    .select({
+      userId: schema.users.id,
+      displayName: schema.users.displayName,
+      email: schema.users.email,
+      locale: schema.users.locale,
+      role: schema.organizationMembers.role,
+      joinedAt: schema.organizationMembers.createdAt,
+    })
+    .from(schema.organizationMembers)
+    .innerJoin(schema.users, eq(schema.users.id, schema.organizationMembers.userId))
+    .where(eq(schema.organizationMembers.orgId, orgId))
+    .orderBy(asc(schema.organizationMembers.createdAt))
+    .all();
+}
+
+export function isMemberOf(orgId: string, userId: string, tx?: Tx): boolean {
+  return (
+    (tx ?? db())
+      .select({ userId: schema.organizationMembers.userId })
+      .from(schema.organizationMembers)
+      .where(and(eq(schema.organizationMembers.orgId, orgId), eq(schema.organizationMembers.userId, userId)))
+      .get() !== undefined
+  );
+}
+
+export interface OrganizationProfileFields {
+  name: string;
+  kind: 'social_org' | 'company';
+  contactName: string | null;
+  contactPhone: string | null;
+  countySiteId: string | null;
+  description: string | null;
+}
+
+export function updateOrganizationProfile(tx: Tx, orgId: string, fields: OrganizationProfileFields): void {
+  tx.update(schema.organizations).set(fields).where(eq(schema.organizations.id, orgId)).run();
+}
+
+/** Compare-and-set on the organization's vetting status. */
+export function setOrganizationVetting(tx: Tx, orgId: string, from: HelperStatusValue, fields: VettingWrite): boolean {
+  return (
+    tx
+      .update(schema.organizations)
+      .set(fields)
+      .where(and(eq(schema.organizations.id, orgId), eq(schema.organizations.status, from)))
+      .run().changes === 1
+  );
+}

@@ -1,0 +1,61 @@
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { schema } from '../../db/client';
+import { db, type Tx } from './db.server';
+import { newId } from './ids.server';
+
+export type SecurityEventType =
+  | 'sign_up'
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'sessions_revoked'
+  | 'password_changed'
+  | 'password_reset'
+  | 'password_reset_requested'
+  | 'email_verified'
+  | 'permission_denied'
+  | 'rate_limited'
+  | 'honeypot'
+  | 'vetting_decision'
+  | 'role_changed';
+
+export interface SecurityEventInput {
+  at: number;
+  type: SecurityEventType;
+  userId: string | null;
+  ip: string | null;
+  /** Short and factual. Never a password, a token, or anything about a child. */
+  detail?: string | null;
+}
+
+/** Append-only. Written inside the change's transaction when there is one, so it commits with it. */
+export function logSecurityEvent(event: SecurityEventInput, tx?: Tx): void {
+  (tx ?? db())
+    .insert(schema.securityEvents)
+    .values({ id: newId(), at: event.at, type: event.type, userId: event.userId, ip: event.ip, detail: event.detail?.slice(0, 300) ?? null })
+    .run();
+}
+
+export interface SecurityEventFilter {
+  type?: string;
+  userId?: string;
+  from?: number;
+  to?: number;
+  limit?: number;
+}
+
+export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
+  const e = schema.securityEvents;
+  const conditions: SQL[] = [];
+  if (filter.type) conditions.push(eq(e.type, filter.type));
+  if (filter.userId) conditions.push(eq(e.userId, filter.userId));
+  if (filter.from !== undefined) conditions.push(gte(e.at, filter.from));
+  if (filter.to !== undefined) conditions.push(lte(e.at, filter.to));
+  return db()
+    .select()
+    .from(e)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(e.at))
+    .limit(filter.limit ?? 200)
+    .all();
+}

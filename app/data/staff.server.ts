@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { schema } from '../../db/client';
+import { db } from './db.server';
+import type { HelperStatusValue } from './users.server';
+
+// Reads for staff vetting: helpers (volunteers and organizations) scoped by the county they chose.
+
+const county = alias(schema.sites, 'county');
+
+export interface HelperScope {
+  /** Site path of the staff member's subtree; null for an admin (everything). */
+  rootPath: string | null;
+}
+
+/** Helpers with a county in the subtree, plus helpers who have not chosen a county (any staff may vet them). */
+function inScope(scope: HelperScope, countyIdColumn: AnySQLiteColumn): SQL | undefined {
+  if (scope.rootPath === null) return undefined;
+  return or(
+    isNull(countyIdColumn),
+    sql`substr(${county.path}, 1, ${scope.rootPath.length}) = ${scope.rootPath}`,
+  );
+}
+
+export interface HelperListFilter extends HelperScope {
+  statuses?: HelperStatusValue[];
+  /** Approved helpers whose yearly re-check falls on or before this time. */
+  recheckDueBefore?: number;
+  newestFirst?: boolean;
+  limit?: number;
+}
+
+export function listVolunteersForStaff(filter: HelperListFilter) {
+  const v = schema.volunteers;
+  const conditions = [
+    inScope(filter, v.countySiteId),
+    filter.statuses ? inArray(v.status, filter.statuses) : undefined,
+    filter.recheckDueBefore !== undefined ? and(isNotNull(v.recheckDueAt), lte(v.recheckDueAt, filter.recheckDueBefore)) : undefined,
+  ];
+  return db()
+    .select({
+      id: v.userId,
+      status: v.status,
+      caringParent: v.caringParent,
+      realName: v.realName,
+      recheckDueAt: v.recheckDueAt,
+      vettedAt: v.vettedAt,
+      createdAt: v.createdAt,
+      displayName: schema.users.displayName,
+      emailVerified: sql<boolean>`${schema.users.emailVerifiedAt} is not null`.mapWith(Boolean),
+      countyPath: county.path,
+      countyZh: county.nameZh,
+      countyEn: county.nameEn,
+    })
+    .from(v)
+    .innerJoin(schema.users, eq(schema.users.id, v.userId))
+    .leftJoin(county, eq(county.id, v.countySiteId))
+    .where(and(...conditions))
+    .orderBy(filter.recheckDueBefore !== undefined ? asc(v.recheckDueAt) : filter.newestFirst ? desc(sql`coalesce(${v.vettedAt}, ${v.createdAt})`) : asc(v.createdAt))
+    .limit(filter.limit ?? 200)
+    .all();
+}
+
+export function listOrganizationsForStaff(filter: HelperListFilter) {
+  const o = schema.organizations;
+  const conditions = [
+    inScope(filter, o.countySiteId),
+    filter.statuses ? inArray(o.status, filter.statuses) : undefined,
+    filter.recheckDueBefore !== undefined ? and(isNotNull(o.recheckDueAt), lte(o.recheckDueAt, filter.recheckDueBefore)) : undefined,
+  ];
+  return db()
+    .select({
+      id: o.id,
+      status: o.status,
+      name: o.name,
+      kind: o.kind,
+      recheckDueAt: o.recheckDueAt,
+      vettedAt: o.vettedAt,
+      createdAt: o.createdAt,
+      countyPath: county.path,
+      countyZh: county.nameZh,
+      countyEn: county.nameEn,
+    })
+    .from(o)
+    .leftJoin(county, eq(county.id, o.countySiteId))
+    .where(and(...conditions))
+    .orderBy(filter.recheckDueBefore !== undefined ? asc(o.recheckDueAt) : filter.newestFirst ? desc(sql`coalesce(${o.vettedAt}, ${o.createdAt})`) : asc(o.createdAt))
+    .limit(filter.limit ?? 200)
+    .all();
+}
+
+/** One volunteer with what the vetting page shows. */
+export function findVolunteerForVetting(userId: string) {
+  return db()
+    .select({
+      volunteer: schema.volunteers,
+      user: {
+        id: schema.users.id,
+        email: schema.users.email,
+        displayName: schema.users.displayName,
+        locale: schema.users.locale,
+        emailVerifiedAt: schema.users.emailVerifiedAt,
+        createdAt: schema.users.createdAt,
+      },
+      countyPath: county.path,
+      countyZh: county.nameZh,
+      countyEn: county.nameEn,
+    })
+    .from(schema.volunteers)
+    .innerJoin(schema.users, eq(schema.users.id, schema.volunteers.userId))
+    .leftJoin(county, eq(county.id, schema.volunteers.countySiteId))
+    .where(eq(schema.volunteers.userId, userId))
+    .get();
+}
+
+export function findOrganizationForVetting(orgId: string) {
+  return db()
+    .select({ org: schema.organizations, countyPath: county.path, countyZh: county.nameZh, countyEn: county.nameEn })
+    .from(schema.organizations)
+    .leftJoin(county, eq(county.id, schema.organizations.countySiteId))
+    .where(eq(schema.organizations.id, orgId))
+    .get();
+}

@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import { EmailSchema } from './account';
+
+const optionalText = (max: number, tooLong: string) =>
+  v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.maxLength(max, tooLong),
+    v.transform((s) => (s === '' ? null : s)),
+  );
+
+const checkbox = v.pipe(
+  v.optional(v.string(), ''),
+  v.transform((s) => s === 'on' || s === 'true' || s === '1'),
+);
+
+/** Mainland mobile or landline numbers, with optional +86, spaces and dashes. */
+const phone = v.pipe(
+  v.optional(v.string(), ''),
+  v.trim(),
+  v.maxLength(20, 'form.phone.invalid'),
+  v.check((s) => s === '' || /^(\+?86[ -]?)?[0-9][0-9 -]{5,18}$/.test(s), 'form.phone.invalid'),
+  v.transform((s) => (s === '' ? null : s)),
+);
+
+// The profile never asks for an ID-card number or a certificate scan: staff check those off-line.
+export const VolunteerProfileSchema = v.object({
+  realName: optionalText(40, 'form.real_name.too_long'),
+  phone,
+  countySiteId: optionalText(40, 'form.county.invalid'),
+  availability: optionalText(200, 'form.text.too_long'),
+  skills: optionalText(300, 'form.text.too_long'),
+  caringParent: checkbox,
+});
+export type VolunteerProfileInput = v.InferOutput<typeof VolunteerProfileSchema>;
+
+export const OrganizationProfileSchema = v.object({
+  name: v.pipe(v.string('form.organization_name.required'), v.trim(), v.nonEmpty('form.organization_name.required'), v.maxLength(100, 'form.organization_name.too_long')),
+  kind: v.picklist(['social_org', 'company'], 'form.organization_kind.required'),
+  contactName: optionalText(40, 'form.text.too_long'),
+  contactPhone: phone,
+  countySiteId: optionalText(40, 'form.county.invalid'),
+  description: optionalText(500, 'form.text.too_long'),
+});
+export type OrganizationProfileInput = v.InferOutput<typeof OrganizationProfileSchema>;
+
+export const InviteSchema = v.object({ email: EmailSchema });

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link } from '@remix-run/react';
+import { useT } from '../components/i18n';
+import { requireAdmin } from '../auth/guards.server';
+
+export const meta: MetaFunction = () => [{ title: '管理 · 心愿桥' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireAdmin(request, context);
+  return null;
+}
+
+const LINKS = [
+  { to: '/admin/sites', key: 'sites' },
+  { to: '/admin/staff', key: 'staff' },
+  { to: '/staff', key: 'queues' },
+  { to: '/admin/outbox', key: 'outbox' },
+  { to: '/admin/audit', key: 'audit' },
+  { to: '/admin/security', key: 'security' },
+  { to: '/reports', key: 'reports' },
+] as const;
+
+export default function AdminHome() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      <ul className="cards">
+        {LINKS.map((l) => (
+          <li className="card" key={l.to}>
+            <h3>
+              <Link to={l.to}>{t(`admin.link.${l.key}`)}</Link>
+            </h3>
+            <p className="meta">{t(`admin.link.${l.key}.hint`)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

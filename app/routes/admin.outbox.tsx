@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLocale, useT } from '../components/i18n';
+import { requireAdmin } from '../auth/guards.server';
+import { formatDateTime } from '../i18n/index';
+import { outboxPage } from '../services/admin.server';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '发件箱 · 心愿桥' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const to = (new URL(request.url).searchParams.get('to') ?? '').trim();
+  const result = outboxPage(viewer.actor, { to }, requestMeta(context));
+  if (!result.ok) throw failure(result.error);
+  return { mail: result.value.mail, to };
+}
+
+const BADGE: Record<string, string> = { sent: 'badge-ok', kept: '', pending: 'badge-warn', failed: 'badge-bad' };
+
+export default function AdminOutbox() {
+  const { mail, to } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p>
+        <Link to="/admin">← {t('admin.title')}</Link>
+      </p>
+      <h1>{t('admin.outbox.title')}</h1>
+      <p className="hint">{t('admin.outbox.intro')}</p>
+      <Form method="get" className="filters">
+        <label>
+          {t('admin.outbox.to')}
+          <input type="email" name="to" defaultValue={to} />
+        </label>
+        <button type="submit" className="secondary">
+          {t('common.filter')}
+        </button>
+      </Form>
+      {mail.length === 0 ? <p>{t('common.none')}</p> : null}
+      <ul className="cards outbox">
+        {mail.map((m) => (
+          <li className="card" key={m.id} data-to={m.toEmail}>
+            <details>
+              <summary>
+                <span className={`badge ${BADGE[m.status] ?? ''}`}>{t(`admin.outbox.status.${m.status}`)}</span> <strong>{m.subject}</strong>
+                <span className="meta">
+                  <span>{m.toEmail}</span>
+                  <span>{formatDateTime(m.createdAt, locale)}</span>
+                  <span>{m.template}</span>
+                </span>
+              </summary>
+              <pre className="mail-body">{m.bodyText}</pre>
+              {m.lastError ? <p className="field-error">{m.lastError}</p> : null}
+            </details>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

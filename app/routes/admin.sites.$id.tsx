@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Field, FormMessage, asFormResult } from '../components/auth';
+import { useLocale, useT } from '../components/i18n';
+import { requireAdmin } from '../auth/guards.server';
+import { SiteEditSchema } from '../forms/admin';
+import { parseForm } from '../forms/parse';
+import { editSite, sitePage } from '../services/admin.server';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '编辑站点 · 心愿桥' }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const result = sitePage(viewer.actor, params.id ?? '', requestMeta(context));
+  if (!result.ok) throw failure(result.error);
+  return { ...result.value, saved: new URL(request.url).searchParams.has('saved') };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const parsed = parseForm(SiteEditSchema, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = editSite(viewer.actor, params.id ?? '', parsed.value, requestMeta(context));
+  if (!result.ok) return failure(result.error);
+  return redirect(`/admin/sites/${result.value.id}?saved=1`);
+}
+
+export default function AdminSite() {
+  const { site, saved } = useLoaderData<typeof loader>();
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  const locale = useLocale();
+  const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
+  return (
+    <>
+      <p>
+        <Link to="/admin/sites">← {t('admin.sites.title')}</Link>
+      </p>
+      <h1>{locale === 'en' ? site.nameEn : site.nameZh}</h1>
+      {saved ? (
+        <p className="notice notice-ok" role="status">
+          {t('admin.sites.saved')}
+        </p>
+      ) : null}
+      <p className="meta">
+        <span>
+          <code>{site.code}</code>
+        </span>
+        <span>{t(`site.kind.${site.kind}`)}</span>
+        {parent ? <span>{t('admin.sites.under', { parent })}</span> : null}
+      </p>
+      <p className="hint">{t('admin.sites.code_fixed')}</p>
+      <FormMessage result={result} />
+      <Form method="post" className="stack">
+        <Field name="nameZh" label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} required maxLength={60} />
+        <Field name="nameEn" label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} required maxLength={60} />
+        <Field name="address" label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} maxLength={200} />
+        <Field name="handoverNote" label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} maxLength={300} multiline />
+        <Field
+          name="wishValueCapFen"
+          label={t('admin.sites.value_cap_yuan')}
+          result={result}
+          defaultValue={String(site.wishValueCapFen / 100)}
+          required
+        />
+        <button type="submit" disabled={busy}>
+          {t('common.save')}
+        </button>
+      </Form>
+    </>
+  );
+}

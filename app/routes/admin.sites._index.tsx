@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { SiteOptions } from '../components/admin';
+import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
+import { useLocale, useT } from '../components/i18n';
+import { requireAdmin } from '../auth/guards.server';
+import { SITE_KINDS, SiteCreateSchema } from '../forms/admin';
+import { parseForm } from '../forms/parse';
+import { formatMoney } from '../i18n/index';
+import { createSite, sitesPage } from '../services/admin.server';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '站点管理 · 心愿桥' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const result = sitesPage(viewer.actor, requestMeta(context));
+  if (!result.ok) throw failure(result.error);
+  return { sites: result.value.sites, created: new URL(request.url).searchParams.get('created') };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const parsed = parseForm(SiteCreateSchema, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = createSite(viewer.actor, parsed.value, requestMeta(context));
+  if (!result.ok) return failure(result.error);
+  return redirect(`/admin/sites?created=${result.value.id}`);
+}
+
+export default function AdminSites() {
+  const { sites, created } = useLoaderData<typeof loader>();
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p>
+        <Link to="/admin">← {t('admin.title')}</Link>
+      </p>
+      <h1>{t('admin.sites.title')}</h1>
+      {created ? (
+        <p className="notice notice-ok" role="status">
+          {t('admin.sites.created')}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('admin.sites.name')}</th>
+              <th>{t('admin.sites.code')}</th>
+              <th>{t('admin.sites.kind')}</th>
+              <th>{t('admin.sites.value_cap')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((s) => (
+              <tr key={s.id}>
+                <td className={`site-depth-${Math.min(s.depth, 4)}`}>
+                  <Link to={`/admin/sites/${s.id}`}>{locale === 'en' ? s.nameEn : s.nameZh}</Link>
+                </td>
+                <td>
+                  <code>{s.code}</code>
+                </td>
+                <td>{t(`site.kind.${s.kind}`)}</td>
+                <td>{formatMoney(s.wishValueCapFen)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('admin.sites.new')}</h2>
+      <FormMessage result={result} />
+      <Form method="post" className="stack">
+        <label htmlFor="parentId">
+          {t('admin.sites.parent')}
+          <select id="parentId" name="parentId" defaultValue={sites[0]?.id ?? ''}>
+            <option value="">{t('admin.sites.no_parent')}</option>
+            <SiteOptions sites={sites} />
+          </select>
+          <FieldErrors result={result} name="parentId" />
+        </label>
+        <label htmlFor="kind">
+          {t('admin.sites.kind')}
+          <select id="kind" name="kind" defaultValue="county">
+            {SITE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`site.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors result={result} name="kind" />
+        </label>
+        <Field name="code" label={t('admin.sites.code')} result={result} hint={t('admin.sites.code_hint')} required maxLength={24} />
+        <Field name="nameZh" label={t('admin.sites.name_zh')} result={result} required maxLength={60} />
+        <Field name="nameEn" label={t('admin.sites.name_en')} result={result} required maxLength={60} />
+        <Field name="address" label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} maxLength={200} />
+        <Field name="handoverNote" label={t('admin.sites.handover_note')} result={result} maxLength={300} multiline />
+        <Field name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" required />
+        <button type="submit" disabled={busy}>
+          {t('admin.sites.create')}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { SiteOptions } from '../components/admin';
+import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
+import { useLocale, useT } from '../components/i18n';
+import { requireAdmin } from '../auth/guards.server';
+import { StaffChangeSchema, StaffInviteSchema } from '../forms/admin';
+import { parseForm } from '../forms/parse';
+import { formatDate } from '../i18n/index';
+import { localeFromRequest } from '../i18n/locale';
+import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '工作人员 · 心愿桥' }];
+
+const DONE = ['invite', 'move', 'remove'] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const result = staffPage(viewer.actor, requestMeta(context));
+  if (!result.ok) throw failure(result.error);
+  const done = new URL(request.url).searchParams.get('done');
+  return { ...result.value, done: DONE.find((d) => d === done) ?? null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireAdmin(request, context);
+  const meta = requestMeta(context);
+  const form = await request.formData();
+  if (form.get('intent') === 'invite') {
+    const parsed = parseForm(StaffInviteSchema, form);
+    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+    const result = inviteStaff(viewer.actor, parsed.value, localeFromRequest(request).locale, meta);
+    if (!result.ok) return failure(result.error);
+    return redirect('/admin/staff?done=invite');
+  }
+  const parsed = parseForm(StaffChangeSchema, form);
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = changeStaff(viewer.actor, parsed.value, meta);
+  if (!result.ok) return failure(result.error);
+  return redirect(`/admin/staff?done=${parsed.value.intent}`);
+}
+
+export default function AdminStaff() {
+  const { staff, invitations, sites, done } = useLoaderData<typeof loader>();
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <p>
+        <Link to="/admin">← {t('admin.title')}</Link>
+      </p>
+      <h1>{t('admin.staff.title')}</h1>
+      {done ? (
+        <p className="notice notice-ok" role="status">
+          {t(`admin.staff.done.${done}`)}
+        </p>
+      ) : null}
+      <FormMessage result={result} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('auth.field.display_name')}</th>
+              <th>{t('auth.field.email')}</th>
+              <th>{t('admin.staff.site')}</th>
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.displayName} {s.isAdmin ? <span className="badge">{t('admin.staff.admin')}</span> : null}
+                </td>
+                <td>{s.email}</td>
+                <td>{s.staffSiteId ? (locale === 'en' ? s.siteNameEn : s.siteNameZh) : '—'}</td>
+                <td>
+                  {s.staffSiteId ? (
+                    <details>
+                      <summary>{t('admin.staff.change')}</summary>
+                      <Form method="post" className="stack">
+                        <input type="hidden" name="intent" value="move" />
+                        <input type="hidden" name="userId" value={s.id} />
+                        <label>
+                          {t('admin.staff.move_to')}
+                          <select name="siteId" defaultValue={s.staffSiteId}>
+                            <SiteOptions sites={sites} />
+                          </select>
+                        </label>
+                        <button type="submit" className="secondary" disabled={busy}>
+                          {t('admin.staff.move')}
+                        </button>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={s.id} />
+                        <button type="submit" className="danger" disabled={busy}>
+                          {t('admin.staff.remove')}
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('admin.staff.invite')}</h2>
+      {invitations.length ? (
+        <ul className="plain">
+          {invitations.map((i) => (
+            <li key={i.id} className="meta">
+              {i.email} · {locale === 'en' ? i.siteEn : i.siteZh} · {t('admin.staff.invite_until', { date: formatDate(i.expiresAt, locale) })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="invite" />
+        <Field name="email" label={t('auth.field.email')} type="email" result={result} required />
+        <label htmlFor="siteId">
+          {t('admin.staff.site')}
+          <select id="siteId" name="siteId" required defaultValue="">
+            <option value="" disabled>
+              {t('admin.staff.choose_site')}
+            </option>
+            <SiteOptions sites={sites} />
+          </select>
+          <FieldErrors result={result} name="siteId" />
+        </label>
+        <p className="hint">{t('admin.staff.invite_hint')}</p>
+        <button type="submit" disabled={busy}>
+          {t('admin.staff.send_invite')}
+        </button>
+      </Form>
+    </>
+  );
+}

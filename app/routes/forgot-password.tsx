@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
+import { useT } from '../components/i18n';
+import { EmailOnlySchema } from '../forms/auth';
+import { parseForm } from '../forms/parse';
+import { requestPasswordReset } from '../services/accounts.server';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '忘记密码 · 心愿桥' }];
+
+const SENT = { ok: true as const, message: { key: 'auth.forgot.sent' } };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(EmailOnlySchema, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  if (parsed.value.website) return SENT;
+  const result = requestPasswordReset(parsed.value.email, requestMeta(context));
+  if (!result.ok) return failure(result.error);
+  // The same words whether or not the address has an account.
+  return SENT;
+}
+
+export default function ForgotPassword() {
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  return (
+    <AuthCard title={t('auth.forgot.title')}>
+      <FormMessage result={result} />
+      {result?.ok ? null : (
+        <Form method="post" className="stack">
+          <p>{t('auth.forgot.intro')}</p>
+          <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
+          <Honeypot />
+          <button type="submit" disabled={busy}>
+            {t('auth.forgot.submit')}
+          </button>
+        </Form>
+      )}
+      <p>
+        <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </AuthCard>
+  );
+}

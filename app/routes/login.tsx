@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
+import { useT } from '../components/i18n';
+import { getViewer } from '../auth/guards.server';
+import { LoginSchema, safeRedirectPath } from '../forms/auth';
+import { parseForm } from '../forms/parse';
+import { landingPath, requestMeta, signIn } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '登录 · 心愿桥' }];
+
+const NOTICES = ['reset', 'signed_out', 'verified'] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '');
+  const viewer = getViewer(request);
+  if (viewer) throw redirect(redirectTo || landingPath(viewer.actor));
+  const notice = url.searchParams.get('notice');
+  return { redirectTo, notice: NOTICES.find((n) => n === notice) ?? null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(LoginSchema, form);
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  // A filled honeypot gets the ordinary wrong-password answer.
+  if (parsed.value.website) return failure({ kind: 'validation', fields: {}, message: { key: 'auth.login.failed' } });
+  const result = await signIn(parsed.value, requestMeta(context), getViewer(request));
+  if (!result.ok) return failure(result.error);
+  const target = safeRedirectPath(parsed.value.redirectTo, result.value.landing);
+  return redirect(target, { headers: { 'Set-Cookie': result.value.cookie } });
+}
+
+export default function Login() {
+  const { redirectTo, notice } = useLoaderData<typeof loader>();
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  return (
+    <AuthCard title={t('auth.login.title')}>
+      {notice ? (
+        <p className="notice notice-ok" role="status">
+          {t(`auth.login.notice.${notice}`)}
+        </p>
+      ) : null}
+      <FormMessage result={result} />
+      <Form method="post" className="stack">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="username" required />
+        <Field name="password" label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" required />
+        <Honeypot />
+        <button type="submit" disabled={busy}>
+          {t('auth.login.submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t('auth.login.forgot')}</Link>
+      </p>
+      <p>
+        {t('auth.login.no_account')} <Link to="/signup">{t('nav.signup')}</Link>
+      </p>
+    </AuthCard>
+  );
+}

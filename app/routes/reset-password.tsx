@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, asFormResult } from '../components/auth';
+import { useT } from '../components/i18n';
+import { blankSessionCookie } from '../auth/session.server';
+import { ResetPasswordSchema } from '../forms/auth';
+import { parseForm } from '../forms/parse';
+import { resetLinkIsLive, resetPassword } from '../services/accounts.server';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '重置密码 · 心愿桥' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  const live = /^[a-z2-7]{32}$/.test(token) && resetLinkIsLive(token, Date.now());
+  return { token: live ? token : null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(ResetPasswordSchema, await request.formData());
+  if (!parsed.ok) {
+    if (parsed.fieldErrors.token) return failure({ kind: 'conflict', message: { key: 'auth.reset.invalid' } });
+    return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  }
+  const result = await resetPassword(parsed.value, requestMeta(context));
+  if (!result.ok) return failure(result.error);
+  // Every session of the account is gone, this browser's included.
+  return redirect('/login?notice=reset', { headers: { 'Set-Cookie': blankSessionCookie() } });
+}
+
+export default function ResetPassword() {
+  const { token } = useLoaderData<typeof loader>();
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  return (
+    <AuthCard title={t('auth.reset.title')}>
+      <FormMessage result={result} />
+      {token ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="token" value={token} />
+          <Field
+            name="password"
+            label={t('auth.field.new_password')}
+            type="password"
+            result={result}
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={128}
+            hint={t('auth.field.password_hint')}
+          />
+          <button type="submit" disabled={busy}>
+            {t('auth.reset.submit')}
+          </button>
+        </Form>
+      ) : (
+        <>
+          <p className="notice notice-error" role="alert">
+            {t('auth.reset.invalid')}
+          </p>
+          <p>
+            <Link to="/forgot-password">{t('auth.reset.again')}</Link>
+          </p>
+        </>
+      )}
+    </AuthCard>
+  );
+}

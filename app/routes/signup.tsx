@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useNavigation } from '@remix-run/react';
+import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, asFormResult } from '../components/auth';
+import { useT } from '../components/i18n';
+import { getViewer } from '../auth/guards.server';
+import { SignUpSchema } from '../forms/auth';
+import { parseForm } from '../forms/parse';
+import { localeFromRequest } from '../i18n/locale';
+import { signUp } from '../services/accounts.server';
+import { landingPath, requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '注册 · 心愿桥' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = getViewer(request);
+  if (viewer) throw redirect(landingPath(viewer.actor));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(SignUpSchema, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = await signUp(parsed.value, localeFromRequest(request).locale, requestMeta(context));
+  if (!result.ok) return failure(result.error);
+  if (result.value.kind === 'ignored') return redirect('/');
+  return redirect(`${result.value.landing}?welcome=1`, { headers: { 'Set-Cookie': result.value.cookie } });
+}
+
+export default function SignUp() {
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  return (
+    <AuthCard title={t('auth.signup.title')}>
+      <p>{t('auth.signup.intro')}</p>
+      <FormMessage result={result} />
+      <Form method="post" className="stack signup-form" noValidate>
+        <fieldset className="choice">
+          <legend>{t('auth.signup.account_type')}</legend>
+          <label className="checkbox">
+            <input type="radio" name="accountType" value="volunteer" defaultChecked />
+            {t('auth.signup.type.volunteer')}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="accountType" value="organization" />
+            {t('auth.signup.type.organization')}
+          </label>
+          <FieldErrors result={result} name="accountType" />
+        </fieldset>
+        <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
+        <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
+        <Field
+          name="password"
+          label={t('auth.field.password')}
+          type="password"
+          result={result}
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={128}
+          hint={t('auth.field.password_hint')}
+        />
+        <div className="volunteer-only">
+          <label className="checkbox">
+            <input type="checkbox" name="caringParent" />
+            {t('auth.signup.caring_parent')}
+          </label>
+          <small className="hint">{t('auth.signup.caring_parent_hint')}</small>
+        </div>
+        <fieldset className="organization-only">
+          <legend>{t('auth.signup.organization')}</legend>
+          <Field name="organizationName" label={t('auth.field.organization_name')} result={result} autoComplete="organization" maxLength={100} />
+          <label htmlFor="organizationKind">
+            {t('auth.field.organization_kind')}
+            <select id="organizationKind" name="organizationKind" defaultValue="social_org">
+              <option value="social_org">{t('org.kind.social_org')}</option>
+              <option value="company">{t('org.kind.company')}</option>
+            </select>
+            <FieldErrors result={result} name="organizationKind" />
+          </label>
+        </fieldset>
+        <Honeypot />
+        <p className="hint">{t('auth.signup.privacy')}</p>
+        <button type="submit" disabled={busy}>
+          {t('auth.signup.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('auth.signup.have_account')} <Link to="/login">{t('nav.login')}</Link>
+      </p>
+    </AuthCard>
+  );
+}

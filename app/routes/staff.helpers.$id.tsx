@@ -1,0 +1,173 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Field, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
+import { useLocale, useT } from '../components/i18n';
+import { HelperTimeline } from '../components/staff-vetting';
+import { requireStaff } from '../auth/guards.server';
+import { VettingDecisionSchema } from '../forms/admin';
+import { parseForm } from '../forms/parse';
+import { formatDate } from '../i18n/index';
+import { requestMeta } from '../services/auth.server';
+import { failure } from '../services/http.server';
+import { decideHelper, helperPage } from '../services/vetting.server';
+
+export const meta: MetaFunction = () => [{ title: '志愿者 / 机构审核 · 心愿桥' }];
+
+const DONE = ['approve', 'reject', 'suspend', 'reinstate', 'recheck'] as const;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = requireStaff(request, context);
+  const result = helperPage(viewer.actor, params.id ?? '', requestMeta(context));
+  if (!result.ok) throw failure(result.error);
+  const done = new URL(request.url).searchParams.get('done');
+  return { helper: result.value, done: DONE.find((d) => d === done) ?? null };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = requireStaff(request, context);
+  const id = params.id ?? '';
+  const parsed = parseForm(VettingDecisionSchema, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = decideHelper(viewer.actor, id, parsed.value, requestMeta(context));
+  if (!result.ok) return failure(result.error);
+  return redirect(`/staff/helpers/${id}?done=${parsed.value.intent}`);
+}
+
+export default function HelperVetting() {
+  const { helper, done } = useLoaderData<typeof loader>();
+  const result = asFormResult(useActionData<typeof action>());
+  const busy = useNavigation().state === 'submitting';
+  const t = useT();
+  const locale = useLocale();
+  const v = helper.volunteer;
+  const o = helper.organization;
+  const name = v ? v.realName || v.displayName : o!.name;
+  const county = v ? (locale === 'en' ? v.countyEn : v.countyZh) : locale === 'en' ? o!.countyEn : o!.countyZh;
+  const facts = v ?? o!;
+  const caringParent = v?.caringParent ?? false;
+
+  return (
+    <article>
+      <p>
+        <Link to="/staff">← {t('staff.home.title')}</Link>
+      </p>
+      <h1>
+        {name} <HelperStatusBadge status={helper.status} />
+      </h1>
+      {done ? (
+        <p className="notice notice-ok" role="status">
+          {t(`vetting.done.${done}`)}
+        </p>
+      ) : null}
+      <FormMessage result={result} />
+      <p className="meta">
+        <span className="badge">{t(`helper.kind.${helper.kind}`)}</span>
+        {caringParent ? <span className="badge">{t('helper.caring_parent')}</span> : null}
+        <span>{county ?? t('helper.no_county')}</span>
+        <span className={`badge ${helper.emailVerified ? 'badge-ok' : 'badge-warn'}`}>
+          {t(helper.emailVerified ? 'me.email_verified' : 'me.email_unverified')}
+        </span>
+      </p>
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('vetting.profile')}</h2>
+        <dl className="facts">
+          {v ? (
+            <>
+              <dt>{t('auth.field.display_name')}</dt>
+              <dd>{v.displayName}</dd>
+              <dt>{t('auth.field.email')}</dt>
+              <dd>{v.email}</dd>
+              <dt>{t('me.field.real_name')}</dt>
+              <dd>{v.realName ?? '—'}</dd>
+              <dt>{t('me.field.phone')}</dt>
+              <dd>{v.phone ?? '—'}</dd>
+              <dt>{t('me.field.availability')}</dt>
+              <dd>{v.availability ?? '—'}</dd>
+              <dt>{t('me.field.skills')}</dt>
+              <dd>{v.skills ?? '—'}</dd>
+            </>
+          ) : (
+            <>
+              <dt>{t('auth.field.organization_kind')}</dt>
+              <dd>{t(`org.kind.${o!.kind}`)}</dd>
+              <dt>{t('org.field.contact_name')}</dt>
+              <dd>{o!.contactName ?? '—'}</dd>
+              <dt>{t('org.field.contact_phone')}</dt>
+              <dd>{o!.contactPhone ?? '—'}</dd>
+              <dt>{t('org.field.description')}</dt>
+              <dd>{o!.description ?? '—'}</dd>
+              <dt>{t('org.members')}</dt>
+              <dd>
+                <ul className="plain">
+                  {o!.members.map((m) => (
+                    <li key={m.userId}>
+                      {m.displayName} · {m.email} · {t(`org.role.${m.role}`)}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          <dt>{t('vetting.applied')}</dt>
+          <dd>{formatDate(facts.createdAt, locale)}</dd>
+          <dt>{t('vetting.check_note')}</dt>
+          <dd>{facts.checkNote ?? '—'}</dd>
+          {facts.statusReason ? (
+            <>
+              <dt>{t('me.vetting.reason')}</dt>
+              <dd>{facts.statusReason}</dd>
+            </>
+          ) : null}
+          {facts.recheckDueAt ? (
+            <>
+              <dt>{t('vetting.recheck_at')}</dt>
+              <dd>{formatDate(facts.recheckDueAt, locale)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {helper.canVet && helper.intents.length ? (
+        <section aria-labelledby="decide-heading">
+          <h2 id="decide-heading">{t('vetting.decide')}</h2>
+          <p className="hint">{t('vetting.no_id_numbers')}</p>
+          <div className="decision-forms">
+            {helper.intents.map((intent) => (
+              <Form method="post" className="stack card" key={intent}>
+                <h3>{t(`vetting.intent.${intent}`)}</h3>
+                <input type="hidden" name="intent" value={intent} />
+                {intent === 'approve' || intent === 'reinstate' || intent === 'recheck' ? (
+                  <Field
+                    name="checkNote"
+                    label={t('vetting.check_note')}
+                    result={result}
+                    hint={t('vetting.check_note_hint')}
+                    maxLength={300}
+                    required
+                  />
+                ) : (
+                  <Field name="reason" label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} maxLength={500} multiline required />
+                )}
+                {(intent === 'approve' || intent === 'reinstate') && !caringParent ? (
+                  <label className="checkbox">
+                    <input type="checkbox" name="oneToOne" />
+                    {t('vetting.one_to_one')}
+                  </label>
+                ) : null}
+                <button type="submit" className={intent === 'reject' || intent === 'suspend' ? 'danger' : undefined} disabled={busy}>
+                  {t(`vetting.intent.${intent}`)}
+                </button>
+              </Form>
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('vetting.timeline')}</h2>
+        <HelperTimeline events={helper.timeline} />
+      </section>
+    </article>
+  );
+}

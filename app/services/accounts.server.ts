@@ -1,0 +1,221 @@
+import { isCommonPassword } from '../auth/common-passwords';
+import { hashPassword, verifyPassword } from '../auth/password.server';
+import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
+import { generateMailToken, hashMailToken } from '../auth/tokens.server';
+import { config } from '../config.server';
+import { recordAudit } from '../data/audit.server';
+import { writeTx, type Tx } from '../data/db.server';
+import { newId } from '../data/ids.server';
+import { deleteSessionsOfUser } from '../data/sessions.server';
+import { insertOrganization, insertOrganizationMember } from '../data/organizations.server';
+import { logSecurityEvent } from '../data/security-log.server';
+import { consumeToken, findLiveToken, insertToken, retireTokensOfUser } from '../data/tokens.server';
+import { findUserByEmail, findUserById, insertUser, insertVolunteer, markEmailVerified, updatePasswordHash } from '../data/users.server';
+import { loadActor } from '../data/actors.server';
+import { err, ok, type DomainError, type Result } from '../domain/errors';
+import { HONEYPOT_FIELD, type SignUpInput } from '../forms/auth';
+import type { Locale } from '../i18n/locale';
+import { enqueueMail } from '../mail/send.server';
+import { landingPath, type RequestMeta } from './auth.server';
+import { takeRateLimits } from './rate-limit.server';
+
+const HOUR = 60 * 60 * 1000;
+export const VERIFY_TOKEN_MS = 48 * HOUR;
+export const RESET_TOKEN_MS = 1 * HOUR;
+
+const commonPassword = (): DomainError => ({ kind: 'validation', fields: { password: ['form.password.common'] } });
+const emailTaken = (): DomainError => ({ kind: 'validation', fields: { email: ['form.email.taken'] } });
+
+export type SignUpOutcome = { kind: 'created'; cookie: string; landing: string } | { kind: 'ignored' };
+
+/**
+ * A new volunteer (pending, optionally a caring parent) or a new organization (pending) with the
+ * signer as its manager. Mails a verification link and signs the person in.
+ */
+export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMeta): Promise<Result<SignUpOutcome>> {
+  if (input[HONEYPOT_FIELD]) {
+    // A bot filled in the field people cannot see: answer as if it worked, create nothing.
+    logSecurityEvent({ at: meta.now, type: 'honeypot', userId: null, ip: meta.ip, detail: 'signup' });
+    return ok({ kind: 'ignored' });
+  }
+  if (isCommonPassword(input.password, input.email)) return err(commonPassword());
+  const limit = writeTx((tx) => takeRateLimits(tx, [['signUpIp', meta.ip]], meta));
+  if (!limit.ok) return limit;
+  if (findUserByEmail(input.email)) return err(emailTaken());
+
+  const passwordHash = await hashPassword(input.password);
+  const userId = newId();
+  const token = generateMailToken();
+  const created = writeTx((tx) => {
+    if (findUserByEmail(input.email, tx)) return false;
+    const now = meta.now;
+    insertUser(tx, { id: userId, email: input.email, passwordHash, displayName: input.displayName, locale, createdAt: now });
+    recordAudit(tx, { at: now, actorId: userId, entityType: 'user', entityId: userId, action: 'sign_up', note: input.accountType });
+    if (input.accountType === 'volunteer') {
+      insertVolunteer(tx, { userId, status: 'pending', caringParent: input.caringParent, createdAt: now });
+      recordAudit(tx, { at: now, actorId: userId, entityType: 'volunteer', entityId: userId, action: 'apply', toStatus: 'pending' });
+    } else {
+      const orgId = newId();
+      insertOrganization(tx, {
+        id: orgId,
+        name: input.organizationName!,
+        kind: input.organizationKind!,
+        status: 'pending',
+        contactName: input.displayName,
+        createdAt: now,
+      });
+      insertOrganizationMember(tx, { orgId, userId, role: 'manager', createdAt: now });
+      recordAudit(tx, { at: now, actorId: userId, entityType: 'organization', entityId: orgId, action: 'apply', toStatus: 'pending' });
+    }
+    queueVerificationMail(tx, { userId, email: input.email, name: input.displayName, locale }, token, now);
+    logSecurityEvent({ at: now, type: 'sign_up', userId, ip: meta.ip, detail: input.accountType }, tx);
+    return true;
+  });
+  if (!created) return err(emailTaken());
+
+  const user = findUserById(userId)!;
+  const { token: sessionToken, session } = createSession(user, meta.now);
+  return ok({ kind: 'created', cookie: sessionCookie(sessionToken, session.expiresAt, meta.now), landing: landingPath(loadActor(user)) });
+}
+
+function queueVerificationMail(
+  tx: Tx,
+  user: { userId: string; email: string; name: string; locale: Locale },
+  token: string,
+  now: number,
+): void {
+  retireTokensOfUser(tx, user.userId, 'verify_email', now);
+  insertToken(tx, {
+    id: newId(),
+    purpose: 'verify_email',
+    tokenHash: hashMailToken(token),
+    userId: user.userId,
+    email: user.email,
+    expiresAt: now + VERIFY_TOKEN_MS,
+    createdAt: now,
+  });
+  enqueueMail(
+    tx,
+    { to: user.email, template: 'verify_email', locale: user.locale, params: { name: user.name, link: `${config().appUrl}/verify-email?token=${token}` } },
+    now,
+  );
+}
+
+/** Whether a verification link is still good; reading it changes nothing. */
+export function verificationLinkIsLive(token: string, now: number): boolean {
+  return findLiveToken(hashMailToken(token), 'verify_email', now) !== undefined;
+}
+
+export function verifyEmail(token: string, meta: RequestMeta): Result<{ userId: string }> {
+  const hash = hashMailToken(token);
+  return writeTx((tx) => {
+    const row = findLiveToken(hash, 'verify_email', meta.now, tx);
+    if (!row || !row.userId || !consumeToken(tx, row.id, meta.now)) return err({ kind: 'conflict', message: { key: 'auth.verify.invalid' } });
+    markEmailVerified(tx, row.userId, meta.now);
+    recordAudit(tx, { at: meta.now, actorId: row.userId, entityType: 'user', entityId: row.userId, action: 'verify_email' });
+    logSecurityEvent({ at: meta.now, type: 'email_verified', userId: row.userId, ip: meta.ip }, tx);
+    return ok({ userId: row.userId });
+  });
+}
+
+export function resendVerification(viewer: ValidSession, meta: RequestMeta): Result<{ sent: boolean }> {
+  const user = viewer.user;
+  if (user.emailVerifiedAt !== null) return ok({ sent: false });
+  const token = generateMailToken();
+  return writeTx((tx) => {
+    const limit = takeRateLimits(tx, [['mailPerEmail', user.email], ['mailPerIp', meta.ip]], { ...meta, userId: user.id });
+    if (!limit.ok) return limit;
+    queueVerificationMail(tx, { userId: user.id, email: user.email, name: user.displayName, locale: user.locale }, token, meta.now);
+    return ok({ sent: true });
+  });
+}
+
+/**
+ * Mails a reset link when the account exists. The answer is the same either way (and the rate limit
+ * is keyed by the address typed, so it does not tell either).
+ */
+export function requestPasswordReset(email: string, meta: RequestMeta): Result<{ done: true }> {
+  const address = email.toLowerCase();
+  const token = generateMailToken();
+  return writeTx((tx) => {
+    const limit = takeRateLimits(tx, [['mailPerEmail', address], ['mailPerIp', meta.ip]], meta);
+    if (!limit.ok) return limit;
+    const user = findUserByEmail(address, tx);
+    if (user && user.disabledAt === null) {
+      retireTokensOfUser(tx, user.id, 'reset_password', meta.now);
+      insertToken(tx, {
+        id: newId(),
+        purpose: 'reset_password',
+        tokenHash: hashMailToken(token),
+        userId: user.id,
+        email: user.email,
+        expiresAt: meta.now + RESET_TOKEN_MS,
+        createdAt: meta.now,
+      });
+      enqueueMail(
+        tx,
+        { to: user.email, template: 'reset_password', locale: user.locale, params: { name: user.displayName, link: `${config().appUrl}/reset-password?token=${token}` } },
+        meta.now,
+      );
+      logSecurityEvent({ at: meta.now, type: 'password_reset_requested', userId: user.id, ip: meta.ip }, tx);
+    }
+    return ok({ done: true as const });
+  });
+}
+
+export function resetLinkIsLive(token: string, now: number): boolean {
+  return findLiveToken(hashMailToken(token), 'reset_password', now) !== undefined;
+}
+
+const invalidReset = (): DomainError => ({ kind: 'conflict', message: { key: 'auth.reset.invalid' } });
+
+/** Sets a new password from a mailed link (single use, 1 hour) and signs the account out everywhere. */
+export async function resetPassword(input: { token: string; password: string }, meta: RequestMeta): Promise<Result<{ userId: string }>> {
+  const hash = hashMailToken(input.token);
+  const row = findLiveToken(hash, 'reset_password', meta.now);
+  const user = row?.userId ? findUserById(row.userId) : undefined;
+  if (!row || !user) return err(invalidReset());
+  if (isCommonPassword(input.password, user.email)) return err(commonPassword());
+  const passwordHash = await hashPassword(input.password);
+  return writeTx((tx) => {
+    if (!consumeToken(tx, row.id, meta.now)) return err(invalidReset());
+    updatePasswordHash(tx, user.id, passwordHash);
+    // Whoever holds the link reads the mailbox: that verifies the address too.
+    if (user.emailVerifiedAt === null) markEmailVerified(tx, user.id, meta.now);
+    retireTokensOfUser(tx, user.id, 'reset_password', meta.now);
+    const revoked = deleteSessionsOfUser(user.id, tx);
+    recordAudit(tx, { at: meta.now, actorId: user.id, entityType: 'user', entityId: user.id, action: 'password_reset' });
+    logSecurityEvent({ at: meta.now, type: 'password_reset', userId: user.id, ip: meta.ip }, tx);
+    logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: user.id, ip: meta.ip, detail: `password reset (${revoked})` }, tx);
+    return ok({ userId: user.id });
+  });
+}
+
+/**
+ * Changes the password of the signed-in person: every session ends (other devices too),
+ * and this browser gets a fresh one.
+ */
+export async function changePassword(
+  viewer: ValidSession,
+  input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+): Promise<Result<{ cookie: string }>> {
+  const user = viewer.user;
+  const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', user.email]], { ...meta, userId: user.id }));
+  if (!limit.ok) return limit;
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return err({ kind: 'validation', fields: { currentPassword: ['form.password.current_wrong'] } });
+  }
+  if (isCommonPassword(input.newPassword, user.email)) return err({ kind: 'validation', fields: { newPassword: ['form.password.common'] } });
+  const passwordHash = await hashPassword(input.newPassword);
+  writeTx((tx) => {
+    updatePasswordHash(tx, user.id, passwordHash);
+    const revoked = deleteSessionsOfUser(user.id, tx);
+    recordAudit(tx, { at: meta.now, actorId: user.id, entityType: 'user', entityId: user.id, action: 'password_change' });
+    logSecurityEvent({ at: meta.now, type: 'password_changed', userId: user.id, ip: meta.ip }, tx);
+    logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: user.id, ip: meta.ip, detail: `password change (${revoked})` }, tx);
+  });
+  const fresh = findUserById(user.id)!;
+  const { token, session } = createSession(fresh, meta.now);
+  return ok({ cookie: sessionCookie(token, session.expiresAt, meta.now) });
+}

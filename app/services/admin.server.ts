@@ -1,0 +1,282 @@
+import { isCommonPassword } from '../auth/common-passwords';
+import { hashPassword } from '../auth/password.server';
+import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
+import { generateMailToken, hashMailToken } from '../auth/tokens.server';
+import { config } from '../config.server';
+import { recordAudit, searchAudit } from '../data/audit.server';
+import { writeTx } from '../data/db.server';
+import { newId } from '../data/ids.server';
+import { getOutboxMail, listOutbox } from '../data/outbox.server';
+import { logSecurityEvent, searchSecurityEvents } from '../data/security-log.server';
+import { deleteSessionsOfUser } from '../data/sessions.server';
+import { findSiteByCode, findSiteById, insertSite, listSites, updateSite, type SiteRow } from '../data/sites.server';
+import { consumeToken, findLiveToken, insertToken, openInvitations } from '../data/tokens.server';
+import { findUserByEmail, findUserById, insertUser, listStaffAndAdmins, setStaffSite } from '../data/users.server';
+import type { Actor } from '../domain/actor';
+import { err, ok, type DomainError, type Result } from '../domain/errors';
+import { can } from '../domain/policy';
+import type { SiteCreateInput, SiteEditInput, StaffChangeInput } from '../forms/admin';
+import type { Locale } from '../i18n/locale';
+import { enqueueMail } from '../mail/send.server';
+import type { RequestMeta } from './auth.server';
+import { INVITE_TOKEN_MS } from './organizations.server';
+import { takeRateLimits } from './rate-limit.server';
+
+function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
+  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
+  return err({ kind: 'forbidden' });
+}
+
+// ---- sites -------------------------------------------------------------------------------------
+
+const LEVEL: Record<SiteRow['kind'], number> = { city: 0, county: 1, township: 2, institution: 3 };
+
+export interface SiteListItem {
+  id: string;
+  code: string;
+  kind: SiteRow['kind'];
+  nameZh: string;
+  nameEn: string;
+  depth: number;
+  address: string | null;
+  wishValueCapFen: number;
+}
+
+export function siteTree(): SiteListItem[] {
+  return listSites().map((s) => ({
+    id: s.id,
+    code: s.code,
+    kind: s.kind,
+    nameZh: s.nameZh,
+    nameEn: s.nameEn,
+    depth: s.path.split('/').filter(Boolean).length - 1,
+    address: s.address,
+    wishValueCapFen: s.wishValueCapFen,
+  }));
+}
+
+export function sitesPage(actor: Actor, meta: RequestMeta): Result<{ sites: SiteListItem[] }> {
+  if (!can(actor, 'site.manage', { type: 'global' })) return denied(actor, meta, 'site.manage');
+  return ok({ sites: siteTree() });
+}
+
+/** A site goes under a parent of a higher level (city above county above township above institution). */
+export function createSite(actor: Actor, input: SiteCreateInput, meta: RequestMeta): Result<{ id: string }> {
+  if (!can(actor, 'site.manage', { type: 'global' })) return denied(actor, meta, 'site.create');
+  const parent = input.parentId ? findSiteById(input.parentId) : undefined;
+  if (input.parentId && !parent) return err({ kind: 'validation', fields: { parentId: ['form.site.parent_invalid'] } });
+  if (!parent && input.kind !== 'city') return err({ kind: 'validation', fields: { parentId: ['form.site.parent_required'] } });
+  if (parent && LEVEL[input.kind] <= LEVEL[parent.kind]) return err({ kind: 'validation', fields: { kind: ['form.site_kind.below_parent'] } });
+  if (findSiteByCode(input.code)) return err({ kind: 'validation', fields: { code: ['form.site_code.taken'] } });
+  const id = newId();
+  const path = `${parent?.path ?? '/'}${input.code}/`;
+  writeTx((tx) => {
+    insertSite(tx, {
+      id,
+      code: input.code,
+      kind: input.kind,
+      parentId: parent?.id ?? null,
+      path,
+      nameZh: input.nameZh,
+      nameEn: input.nameEn,
+      address: input.address,
+      handoverNote: input.handoverNote,
+      wishValueCapFen: input.wishValueCapFen,
+      createdAt: meta.now,
+    });
+    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: id, action: 'create', note: path, siteId: id });
+  });
+  return ok({ id });
+}
+
+export function sitePage(actor: Actor, id: string, meta: RequestMeta) {
+  if (!can(actor, 'site.manage', { type: 'global' })) return denied(actor, meta, 'site.manage');
+  const site = findSiteById(id);
+  if (!site) return err({ kind: 'not_found' as const });
+  const parent = site.parentId ? findSiteById(site.parentId) : undefined;
+  return ok({
+    site: { ...site, parentNameZh: parent?.nameZh ?? null, parentNameEn: parent?.nameEn ?? null },
+  });
+}
+
+/** Names, address, hand-over note and value cap; code and place in the tree stay (paths are built from codes). */
+export function editSite(actor: Actor, id: string, input: SiteEditInput, meta: RequestMeta): Result<{ id: string }> {
+  if (!can(actor, 'site.manage', { type: 'global' })) return denied(actor, meta, 'site.edit');
+  const site = findSiteById(id);
+  if (!site) return err({ kind: 'not_found' });
+  writeTx((tx) => {
+    updateSite(tx, id, input);
+    const capNote = site.wishValueCapFen !== input.wishValueCapFen ? `value cap ${site.wishValueCapFen} → ${input.wishValueCapFen} fen` : null;
+    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: id, action: 'update', note: capNote, siteId: id });
+  });
+  return ok({ id });
+}
+
+// ---- staff -------------------------------------------------------------------------------------
+
+export function staffPage(actor: Actor, meta: RequestMeta) {
+  if (!can(actor, 'staff.manage', { type: 'global' })) return denied(actor, meta, 'staff.manage');
+  const sites = siteTree();
+  const siteName = new Map(sites.map((s) => [s.id, s]));
+  return ok({
+    staff: listStaffAndAdmins(),
+    invitations: openInvitations('staff_invite', meta.now).map((i) => ({
+      id: i.id,
+      email: i.email,
+      siteZh: i.siteId ? siteName.get(i.siteId)?.nameZh ?? null : null,
+      siteEn: i.siteId ? siteName.get(i.siteId)?.nameEn ?? null : null,
+      expiresAt: i.expiresAt,
+    })),
+    sites,
+  });
+}
+
+export function inviteStaff(actor: Actor, input: { email: string; siteId: string }, locale: Locale, meta: RequestMeta): Result<{ invited: string }> {
+  if (!can(actor, 'staff.manage', { type: 'global' })) return denied(actor, meta, 'staff.invite');
+  const site = findSiteById(input.siteId);
+  if (!site) return err({ kind: 'validation', fields: { siteId: ['form.site.required'] } });
+  const existing = findUserByEmail(input.email);
+  if (existing?.staffSiteId === site.id) return err({ kind: 'validation', fields: { email: ['admin.staff.already_staff'] } });
+  const token = generateMailToken();
+  return writeTx((tx) => {
+    const limit = takeRateLimits(tx, [['invitePerUser', actor.userId]], { ...meta, userId: actor.userId });
+    if (!limit.ok) return limit;
+    insertToken(tx, {
+      id: newId(),
+      purpose: 'staff_invite',
+      tokenHash: hashMailToken(token),
+      email: input.email,
+      siteId: site.id,
+      expiresAt: meta.now + INVITE_TOKEN_MS,
+      createdAt: meta.now,
+    });
+    const mailLocale = existing?.locale ?? locale;
+    enqueueMail(
+      tx,
+      {
+        to: input.email,
+        template: 'staff_invite',
+        locale: mailLocale,
+        params: { siteName: mailLocale === 'en' ? site.nameEn : site.nameZh, link: `${config().appUrl}/invite/staff/${token}` },
+      },
+      meta.now,
+    );
+    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: site.id, action: 'invite_staff', siteId: site.id });
+    return ok({ invited: input.email });
+  });
+}
+
+/** Moving staff to another site or taking the role away is a role change: every session of theirs ends. */
+export function changeStaff(actor: Actor, input: StaffChangeInput, meta: RequestMeta): Result<{ userId: string }> {
+  if (!can(actor, 'staff.manage', { type: 'global' })) return denied(actor, meta, 'staff.change');
+  const user = findUserById(input.userId);
+  if (!user || user.staffSiteId === null) return err({ kind: 'not_found' });
+  const siteId = input.intent === 'move' ? input.siteId : null;
+  if (siteId && !findSiteById(siteId)) return err({ kind: 'validation', fields: { siteId: ['form.site.required'] } });
+  writeTx((tx) => {
+    setStaffSite(tx, user.id, siteId);
+    const revoked = deleteSessionsOfUser(user.id, tx);
+    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'user', entityId: user.id, action: input.intent === 'move' ? 'staff_move' : 'staff_remove', note: siteId, siteId });
+    logSecurityEvent({ at: meta.now, type: 'role_changed', userId: user.id, ip: meta.ip, detail: `${input.intent} by ${actor.userId}` }, tx);
+    logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: user.id, ip: meta.ip, detail: `role change (${revoked})` }, tx);
+  });
+  return ok({ userId: user.id });
+}
+
+export interface StaffInvitationView {
+  siteZh: string;
+  siteEn: string;
+  email: string;
+  viewerIsInvitee: boolean;
+  accountExists: boolean;
+}
+
+/** What /invite/staff/:token shows. Reading it changes nothing. */
+export function staffInvitation(token: string, viewer: ValidSession | null, now: number): StaffInvitationView | null {
+  const row = findLiveToken(hashMailToken(token), 'staff_invite', now);
+  const site = row?.siteId ? findSiteById(row.siteId) : undefined;
+  if (!row || !site || !row.email) return null;
+  return {
+    siteZh: site.nameZh,
+    siteEn: site.nameEn,
+    email: row.email,
+    viewerIsInvitee: viewer !== null && viewer.user.email === row.email,
+    accountExists: findUserByEmail(row.email) !== undefined,
+  };
+}
+
+const invalidInvite = (): DomainError => ({ kind: 'conflict', message: { key: 'invite.invalid' } });
+
+/** An existing account (signed in with the invited address) becomes staff of the site; its sessions are renewed. */
+export function acceptStaffInvitation(token: string, viewer: ValidSession, meta: RequestMeta): Result<{ cookie: string }> {
+  const hash = hashMailToken(token);
+  const result = writeTx((tx): Result<true> => {
+    const row = findLiveToken(hash, 'staff_invite', meta.now, tx);
+    if (!row || !row.siteId) return err(invalidInvite());
+    if (row.email !== viewer.user.email) return err({ kind: 'conflict', message: { key: 'invite.wrong_account', params: { email: row.email ?? '' } } });
+    if (!consumeToken(tx, row.id, meta.now)) return err(invalidInvite());
+    setStaffSite(tx, viewer.user.id, row.siteId);
+    const revoked = deleteSessionsOfUser(viewer.user.id, tx);
+    recordAudit(tx, { at: meta.now, actorId: viewer.user.id, entityType: 'user', entityId: viewer.user.id, action: 'staff_join', note: row.siteId, siteId: row.siteId });
+    logSecurityEvent({ at: meta.now, type: 'role_changed', userId: viewer.user.id, ip: meta.ip, detail: 'staff invitation accepted' }, tx);
+    logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: viewer.user.id, ip: meta.ip, detail: `role change (${revoked})` }, tx);
+    return ok(true);
+  });
+  if (!result.ok) return result;
+  const { token: sessionToken, session } = createSession(findUserById(viewer.user.id)!, meta.now);
+  return ok({ cookie: sessionCookie(sessionToken, session.expiresAt, meta.now) });
+}
+
+export async function acceptStaffInvitationWithNewAccount(
+  token: string,
+  input: { displayName: string; password: string },
+  locale: Locale,
+  meta: RequestMeta,
+): Promise<Result<{ cookie: string }>> {
+  const row = findLiveToken(hashMailToken(token), 'staff_invite', meta.now);
+  if (!row || !row.siteId || !row.email) return err(invalidInvite());
+  if (findUserByEmail(row.email)) return err({ kind: 'conflict', message: { key: 'invite.sign_in_first' } });
+  if (isCommonPassword(input.password, row.email)) return err({ kind: 'validation', fields: { password: ['form.password.common'] } });
+  const passwordHash = await hashPassword(input.password);
+  const userId = newId();
+  const { email, siteId } = row;
+  const result = writeTx((tx): Result<true> => {
+    if (findUserByEmail(email, tx)) return err({ kind: 'conflict', message: { key: 'invite.sign_in_first' } });
+    if (!consumeToken(tx, row.id, meta.now)) return err(invalidInvite());
+    insertUser(tx, { id: userId, email, passwordHash, displayName: input.displayName, locale, staffSiteId: siteId, emailVerifiedAt: meta.now, createdAt: meta.now });
+    recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'user', entityId: userId, action: 'staff_join', note: siteId, siteId });
+    logSecurityEvent({ at: meta.now, type: 'sign_up', userId, ip: meta.ip, detail: 'staff_invite' }, tx);
+    return ok(true);
+  });
+  if (!result.ok) return result;
+  const { token: sessionToken, session } = createSession(findUserById(userId)!, meta.now);
+  return ok({ cookie: sessionCookie(sessionToken, session.expiresAt, meta.now) });
+}
+
+// ---- outbox, audit, security log ---------------------------------------------------------------
+
+export function outboxPage(actor: Actor, filter: { to?: string }, meta: RequestMeta) {
+  if (!can(actor, 'outbox.read', { type: 'global' })) return denied(actor, meta, 'outbox.read');
+  return ok({ mail: listOutbox(200, filter.to || undefined) });
+}
+
+export function outboxMail(actor: Actor, id: string, meta: RequestMeta) {
+  if (!can(actor, 'outbox.read', { type: 'global' })) return denied(actor, meta, 'outbox.read');
+  const mail = getOutboxMail(id);
+  return mail ? ok(mail) : err({ kind: 'not_found' as const });
+}
+
+export function auditPage(actor: Actor, filter: { entityType?: string; action?: string; from?: number; to?: number }, meta: RequestMeta) {
+  if (!can(actor, 'audit.read', { type: 'global' })) return denied(actor, meta, 'audit.read');
+  const events = searchAudit({ ...filter, limit: 300 });
+  const names = new Map<string, string>();
+  for (const e of events) {
+    if (e.actorId && !names.has(e.actorId)) names.set(e.actorId, findUserById(e.actorId)?.displayName ?? '?');
+  }
+  return ok({ events: events.map((e) => ({ ...e, actorName: e.actorId ? names.get(e.actorId)! : null })) });
+}
+
+export function securityLogPage(actor: Actor, filter: { type?: string; from?: number; to?: number }, meta: RequestMeta) {
+  if (!can(actor, 'audit.read', { type: 'global' })) return denied(actor, meta, 'security.read');
+  return ok({ events: searchSecurityEvents({ ...filter, limit: 300 }) });
+}

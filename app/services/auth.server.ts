@@ -1,0 +1,72 @@
+import { hashPassword, verifyPassword } from '../auth/password.server';
+import { blankSessionCookie, createSession, invalidateSession, sessionCookie, type ValidSession } from '../auth/session.server';
+import { loadActor } from '../data/actors.server';
+import { writeTx } from '../data/db.server';
+import { logSecurityEvent } from '../data/security-log.server';
+import { findUserByEmail } from '../data/users.server';
+import type { Actor } from '../domain/actor';
+import { err, ok, type Result } from '../domain/errors';
+import type { LoginInput } from '../forms/auth';
+import { refundRateLimits, takeRateLimits } from './rate-limit.server';
+
+/** Who is asking and when: every service that logs or rate-limits takes it. */
+export interface RequestMeta {
+  ip: string;
+  now: number;
+}
+
+export function requestMeta(context: { clientIp?: string } | undefined, now = Date.now()): RequestMeta {
+  return { ip: context?.clientIp || 'unknown', now };
+}
+
+/** Where a person lands after signing in when no page asked for them. */
+export function landingPath(actor: Actor): string {
+  if (actor.admin) return '/admin';
+  if (actor.staff) return '/staff';
+  if (actor.orgs.length > 0 && !actor.volunteer) return '/org';
+  if (actor.volunteer) return '/me';
+  return '/';
+}
+
+// Verifying against a throwaway hash when the account does not exist keeps the answer time the same.
+let dummyHash: Promise<string> | null = null;
+const dummy = () => (dummyHash ??= hashPassword('wishbridge-timing-equalizer-not-a-password'));
+
+export interface SignedIn {
+  cookie: string;
+  landing: string;
+}
+
+/**
+ * Checks the password and opens a new session (a new token at every sign-in). A wrong email and a wrong
+ * password get the same answer. Failed attempts count per account and per IP.
+ */
+export async function signIn(input: LoginInput, meta: RequestMeta, previous: ValidSession | null = null): Promise<Result<SignedIn>> {
+  const email = input.email.toLowerCase();
+  const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', email], ['signInIp', meta.ip]], meta));
+  if (!limit.ok) return limit;
+
+  const user = findUserByEmail(email);
+  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummy(), input.password), false);
+  if (!user || !valid || user.disabledAt !== null) {
+    logSecurityEvent({ at: meta.now, type: 'sign_in_failed', userId: user?.id ?? null, ip: meta.ip, detail: user ? 'wrong password' : 'unknown account' });
+    return err({ kind: 'validation', fields: {}, message: { key: 'auth.login.failed' } });
+  }
+  writeTx((tx) => {
+    refundRateLimits(tx, limit.hits);
+    logSecurityEvent({ at: meta.now, type: 'sign_in', userId: user.id, ip: meta.ip }, tx);
+  });
+  // The browser's earlier session (perhaps someone else's account) ends with the new sign-in.
+  if (previous) invalidateSession(previous.session.id);
+  const { token, session } = createSession(user, meta.now);
+  return ok({ cookie: sessionCookie(token, session.expiresAt, meta.now), landing: landingPath(loadActor(user)) });
+}
+
+/** Ends this session only; the cookie is blanked. */
+export function signOut(viewer: ValidSession | null, meta: RequestMeta): string {
+  if (viewer) {
+    invalidateSession(viewer.session.id);
+    logSecurityEvent({ at: meta.now, type: 'sign_out', userId: viewer.user.id, ip: meta.ip });
+  }
+  return blankSessionCookie();
+}

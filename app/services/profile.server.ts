@@ -1,0 +1,95 @@
+import type { ValidSession } from '../auth/session.server';
+import { recordAudit } from '../data/audit.server';
+import { writeTx } from '../data/db.server';
+import { organizationsOfUser } from '../data/organizations.server';
+import { logSecurityEvent } from '../data/security-log.server';
+import { findSiteById, listCountySites } from '../data/sites.server';
+import { findVolunteer, insertVolunteer, updateVolunteerProfile } from '../data/users.server';
+import { can } from '../domain/policy';
+import { err, ok, type DomainError, type Result } from '../domain/errors';
+import type { VolunteerProfileInput } from '../forms/profile';
+import type { RequestMeta } from './auth.server';
+
+export interface CountyOption {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export function countyOptions(): CountyOption[] {
+  return listCountySites().map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn }));
+}
+
+/** Everything /me shows: the account, the volunteer profile and its vetting state. No staff-only notes. */
+export function mePage(viewer: ValidSession) {
+  const volunteer = findVolunteer(viewer.user.id);
+  return {
+    account: {
+      displayName: viewer.user.displayName,
+      email: viewer.user.email,
+      emailVerified: viewer.user.emailVerifiedAt !== null,
+    },
+    volunteer: volunteer
+      ? {
+          status: volunteer.status,
+          statusReason: volunteer.status === 'rejected' || volunteer.status === 'suspended' ? volunteer.statusReason : null,
+          caringParent: volunteer.caringParent,
+          realName: volunteer.realName,
+          phone: volunteer.phone,
+          countySiteId: volunteer.countySiteId,
+          availability: volunteer.availability,
+          skills: volunteer.skills,
+          vettedAt: volunteer.vettedAt,
+          recheckDueAt: volunteer.recheckDueAt,
+        }
+      : null,
+    orgs: organizationsOfUser(viewer.user.id).map(({ org, role }) => ({ id: org.id, name: org.name, status: org.status, role })),
+    counties: countyOptions(),
+  };
+}
+
+export function checkCounty(countySiteId: string | null, field = 'countySiteId'): DomainError | null {
+  if (countySiteId === null) return null;
+  const site = findSiteById(countySiteId);
+  return site && site.kind === 'county' ? null : { kind: 'validation', fields: { [field]: ['form.county.invalid'] } };
+}
+
+function denied(viewer: ValidSession, meta: RequestMeta, what: string): Result<never> {
+  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: viewer.user.id, ip: meta.ip, detail: what });
+  return err({ kind: 'forbidden' });
+}
+
+export function saveVolunteerProfile(viewer: ValidSession, input: VolunteerProfileInput, meta: RequestMeta): Result<{ saved: true }> {
+  const userId = viewer.user.id;
+  if (!can(viewer.actor, 'profile.edit', { type: 'user', userId })) return denied(viewer, meta, 'profile.edit');
+  const current = findVolunteer(userId);
+  if (!current) return err({ kind: 'not_found' });
+  const countyError = checkCounty(input.countySiteId);
+  if (countyError) return err(countyError);
+  // An approved volunteer who becomes a caring parent needs the one-to-one check now, not in a year.
+  const newlyCaring = input.caringParent && !current.caringParent && current.status === 'approved';
+  writeTx((tx) => {
+    updateVolunteerProfile(tx, userId, { ...input, ...(newlyCaring ? { recheckDueAt: meta.now } : {}) });
+    recordAudit(tx, {
+      at: meta.now,
+      actorId: userId,
+      entityType: 'volunteer',
+      entityId: userId,
+      action: 'profile_update',
+      note: newlyCaring ? 'caring parent: re-check due' : null,
+      siteId: input.countySiteId,
+    });
+  });
+  return ok({ saved: true as const });
+}
+
+/** Someone who signed up for an organization (or staff) may also volunteer personally. */
+export function becomeVolunteer(viewer: ValidSession, meta: RequestMeta): Result<{ created: boolean }> {
+  const userId = viewer.user.id;
+  if (findVolunteer(userId)) return ok({ created: false });
+  writeTx((tx) => {
+    insertVolunteer(tx, { userId, status: 'pending', createdAt: meta.now });
+    recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'volunteer', entityId: userId, action: 'apply', toStatus: 'pending' });
+  });
+  return ok({ created: true });
+}

@@ -1,0 +1,335 @@
+import { config } from '../config.server';
+import { auditTrailOf, recordAudit } from '../data/audit.server';
+import { writeTx, type Tx } from '../data/db.server';
+import { membersOfOrganization, setOrganizationVetting } from '../data/organizations.server';
+import { logSecurityEvent } from '../data/security-log.server';
+import { deleteSessionsOfUser } from '../data/sessions.server';
+import {
+  findOrganizationForVetting,
+  findVolunteerForVetting,
+  listOrganizationsForStaff,
+  listVolunteersForStaff,
+  type HelperScope,
+} from '../data/staff.server';
+import { findUserById, setVolunteerVetting, type VettingWrite } from '../data/users.server';
+import type { Actor, HelperStatus } from '../domain/actor';
+import { err, ok, type DomainError, type Result } from '../domain/errors';
+import { can, type Resource } from '../domain/policy';
+import { RECHECK_INTERVAL_MS, VETTING_TRANSITIONS, decideVetting, type VettingTransition } from '../domain/vetting';
+import type { VettingDecisionInput } from '../forms/admin';
+import type { Locale } from '../i18n/locale';
+import { enqueueMail } from '../mail/send.server';
+import type { RequestMeta } from './auth.server';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Staff see helpers whose yearly re-check falls within this window (or is overdue). */
+export const RECHECK_NOTICE_MS = 30 * DAY;
+
+export type HelperKind = 'volunteer' | 'organization';
+export type VettingIntent = VettingTransition | 'recheck';
+
+function scopeOf(actor: Actor): HelperScope | null {
+  if (actor.admin) return { rootPath: null };
+  if (actor.staff) return { rootPath: actor.staff.sitePath };
+  return null;
+}
+
+const helperResource = (kind: HelperKind, id: string, countyPath: string | null): Resource =>
+  kind === 'volunteer' ? { type: 'helper', sitePath: countyPath, userId: id } : { type: 'helper', sitePath: countyPath, orgId: id };
+
+export interface QueueItem {
+  id: string;
+  kind: HelperKind;
+  name: string;
+  status: HelperStatus;
+  caringParent: boolean;
+  emailVerified: boolean | null;
+  countyZh: string | null;
+  countyEn: string | null;
+  since: number;
+  recheckDueAt: number | null;
+}
+
+/**
+ * The vetting part of /staff: pending helpers in the viewer's subtree (and those without a county),
+ * helpers whose yearly re-check is due within 30 days, and the latest decisions (to reach a helper to
+ * suspend or reinstate). Each row is checked against can() as well as the query's scope.
+ */
+export function vettingQueue(actor: Actor, now: number) {
+  const scope = scopeOf(actor);
+  if (!scope) return { pending: [], recheckDue: [], recent: [], asOf: now };
+  const visible = (item: QueueItem & { countyPath: string | null }) => can(actor, 'helper.read_private', helperResource(item.kind, item.id, item.countyPath));
+  const volunteers = (rows: ReturnType<typeof listVolunteersForStaff>) =>
+    rows.map((r) => ({
+      id: r.id,
+      kind: 'volunteer' as const,
+      name: r.realName || r.displayName,
+      status: r.status,
+      caringParent: r.caringParent,
+      emailVerified: r.emailVerified,
+      countyPath: r.countyPath,
+      countyZh: r.countyZh,
+      countyEn: r.countyEn,
+      since: r.vettedAt ?? r.createdAt,
+      recheckDueAt: r.recheckDueAt,
+    }));
+  const orgs = (rows: ReturnType<typeof listOrganizationsForStaff>) =>
+    rows.map((r) => ({
+      id: r.id,
+      kind: 'organization' as const,
+      name: r.name,
+      status: r.status,
+      caringParent: false,
+      emailVerified: null,
+      countyPath: r.countyPath,
+      countyZh: r.countyZh,
+      countyEn: r.countyEn,
+      since: r.vettedAt ?? r.createdAt,
+      recheckDueAt: r.recheckDueAt,
+    }));
+  const strip = ({ countyPath: _countyPath, ...item }: QueueItem & { countyPath: string | null }): QueueItem => item;
+  const pending = [...volunteers(listVolunteersForStaff({ ...scope, statuses: ['pending'] })), ...orgs(listOrganizationsForStaff({ ...scope, statuses: ['pending'] }))]
+    .filter(visible)
+    .sort((a, b) => a.since - b.since)
+    .map(strip);
+  const due = now + RECHECK_NOTICE_MS;
+  const recheckDue = [
+    ...volunteers(listVolunteersForStaff({ ...scope, statuses: ['approved'], recheckDueBefore: due })),
+    ...orgs(listOrganizationsForStaff({ ...scope, statuses: ['approved'], recheckDueBefore: due })),
+  ]
+    .filter(visible)
+    .sort((a, b) => (a.recheckDueAt ?? 0) - (b.recheckDueAt ?? 0))
+    .map(strip);
+  const decided: HelperStatus[] = ['approved', 'rejected', 'suspended'];
+  const recent = [
+    ...volunteers(listVolunteersForStaff({ ...scope, statuses: decided, newestFirst: true, limit: 30 })),
+    ...orgs(listOrganizationsForStaff({ ...scope, statuses: decided, newestFirst: true, limit: 30 })),
+  ]
+    .filter(visible)
+    .sort((a, b) => b.since - a.since)
+    .slice(0, 30)
+    .map(strip);
+  return { pending, recheckDue, recent, asOf: now };
+}
+
+export type VettingQueue = ReturnType<typeof vettingQueue>;
+
+interface LoadedHelper {
+  kind: HelperKind;
+  id: string;
+  status: HelperStatus;
+  countyPath: string | null;
+  countySiteId: string | null;
+  caringParent: boolean;
+  recipients: Array<{ email: string; name: string; locale: Locale; userId: string }>;
+  emailVerified: boolean;
+  orgName: string | null;
+}
+
+/** Ids of volunteers (user ids) and organizations are both random: one of the two tables has it. */
+function loadHelper(id: string): LoadedHelper | null {
+  const volunteer = findVolunteerForVetting(id);
+  if (volunteer) {
+    const { user } = volunteer;
+    return {
+      kind: 'volunteer',
+      id,
+      status: volunteer.volunteer.status,
+      countyPath: volunteer.countyPath,
+      countySiteId: volunteer.volunteer.countySiteId,
+      caringParent: volunteer.volunteer.caringParent,
+      recipients: [{ email: user.email, name: user.displayName, locale: user.locale, userId: user.id }],
+      emailVerified: user.emailVerifiedAt !== null,
+      orgName: null,
+    };
+  }
+  const org = findOrganizationForVetting(id);
+  if (!org) return null;
+  const members = membersOfOrganization(id);
+  const managers = members.filter((m) => m.role === 'manager');
+  return {
+    kind: 'organization',
+    id,
+    status: org.org.status,
+    countyPath: org.countyPath,
+    countySiteId: org.org.countySiteId,
+    caringParent: false,
+    recipients: members.map((m) => ({ email: m.email, name: m.displayName, locale: m.locale, userId: m.userId })),
+    emailVerified: managers.some((m) => findUserById(m.userId)?.emailVerifiedAt != null),
+    orgName: org.org.name,
+  };
+}
+
+function denied(actor: Actor, meta: RequestMeta, what: string): Result<never> {
+  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor.userId, ip: meta.ip, detail: what });
+  return err({ kind: 'forbidden' });
+}
+
+export function allowedIntents(status: HelperStatus): VettingIntent[] {
+  const steps = (Object.keys(VETTING_TRANSITIONS) as VettingTransition[]).filter((t) => VETTING_TRANSITIONS[t].from.includes(status));
+  return status === 'approved' ? [...steps, 'recheck'] : steps;
+}
+
+/** /staff/helpers/:id — the profile and its history, for staff of the helper's county (or any staff when none is set). */
+export function helperPage(actor: Actor, id: string, meta: RequestMeta) {
+  const helper = loadHelper(id);
+  if (!helper) return err({ kind: 'not_found' as const });
+  const resource = helperResource(helper.kind, id, helper.countyPath);
+  if (!can(actor, 'helper.read_private', resource)) return denied(actor, meta, `helper.read_private ${id}`);
+  const names = new Map<string, string>();
+  const nameOf = (userId: string | null) => {
+    if (!userId) return null;
+    if (!names.has(userId)) names.set(userId, findUserById(userId)?.displayName ?? '?');
+    return names.get(userId)!;
+  };
+  const timeline = auditTrailOf(helper.kind, id).map((e) => ({
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    actorName: nameOf(e.actorId),
+  }));
+  const canVet = can(actor, 'helper.vet', resource);
+  const base = { kind: helper.kind, id, status: helper.status, emailVerified: helper.emailVerified, canVet, intents: canVet ? allowedIntents(helper.status) : [], timeline };
+  if (helper.kind === 'volunteer') {
+    const v = findVolunteerForVetting(id)!;
+    return ok({
+      ...base,
+      volunteer: {
+        displayName: v.user.displayName,
+        email: v.user.email,
+        realName: v.volunteer.realName,
+        phone: v.volunteer.phone,
+        countyZh: v.countyZh,
+        countyEn: v.countyEn,
+        availability: v.volunteer.availability,
+        skills: v.volunteer.skills,
+        caringParent: v.volunteer.caringParent,
+        checkNote: v.volunteer.checkNote,
+        statusReason: v.volunteer.statusReason,
+        vettedAt: v.volunteer.vettedAt,
+        recheckDueAt: v.volunteer.recheckDueAt,
+        createdAt: v.volunteer.createdAt,
+      },
+      organization: null,
+    });
+  }
+  const o = findOrganizationForVetting(id)!;
+  return ok({
+    ...base,
+    volunteer: null,
+    organization: {
+      name: o.org.name,
+      kind: o.org.kind,
+      contactName: o.org.contactName,
+      contactPhone: o.org.contactPhone,
+      countyZh: o.countyZh,
+      countyEn: o.countyEn,
+      description: o.org.description,
+      checkNote: o.org.checkNote,
+      statusReason: o.org.statusReason,
+      vettedAt: o.org.vettedAt,
+      recheckDueAt: o.org.recheckDueAt,
+      createdAt: o.org.createdAt,
+      members: membersOfOrganization(id).map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email, role: m.role })),
+    },
+  });
+}
+
+const TEMPLATE: Record<VettingTransition, string> = {
+  approve: 'vetting_approved',
+  reject: 'vetting_rejected',
+  suspend: 'vetting_suspended',
+  reinstate: 'vetting_reinstated',
+};
+
+function writeVetting(tx: Tx, helper: LoadedHelper, from: HelperStatus, fields: VettingWrite): boolean {
+  return helper.kind === 'volunteer' ? setVolunteerVetting(tx, helper.id, from, fields) : setOrganizationVetting(tx, helper.id, from, fields);
+}
+
+const stale = (): DomainError => ({ kind: 'conflict', message: { key: 'error.conflict' } });
+
+/**
+ * One vetting decision: approve (with the off-line check note), reject or suspend (with a reason the
+ * helper reads), reinstate (with a fresh check note), or record a yearly re-check. Compare-and-set on the
+ * status, audit event, mail to the helper, security-log entry; a suspension signs the helper out everywhere.
+ */
+export function decideHelper(actor: Actor, id: string, input: VettingDecisionInput, meta: RequestMeta): Result<{ status: HelperStatus }> {
+  const helper = loadHelper(id);
+  if (!helper) return err({ kind: 'not_found' });
+  if (!can(actor, 'helper.vet', helperResource(helper.kind, id, helper.countyPath))) return denied(actor, meta, `helper.vet ${id}`);
+  const now = meta.now;
+  const from = helper.status;
+
+  if (input.intent === 'recheck') {
+    if (from !== 'approved') return err({ kind: 'bad_transition', from, to: 'recheck', message: { key: 'error.bad_transition', params: { from, transition: 'recheck' } } });
+    if (!input.checkNote) return err({ kind: 'validation', fields: { checkNote: ['check_note_required'] } });
+    return writeTx((tx) => {
+      const changed = writeVetting(tx, helper, from, {
+        status: 'approved',
+        statusReason: null,
+        checkNote: input.checkNote,
+        recheckDueAt: now + RECHECK_INTERVAL_MS,
+        vettedAt: now,
+        vettedBy: actor.userId,
+      });
+      if (!changed) return err(stale());
+      recordAudit(tx, { at: now, actorId: actor.userId, entityType: helper.kind, entityId: id, action: 'recheck', fromStatus: from, toStatus: from, note: input.checkNote, siteId: helper.countySiteId });
+      logSecurityEvent({ at: now, type: 'vetting_decision', userId: actor.userId, ip: meta.ip, detail: `recheck ${helper.kind} ${id}` }, tx);
+      return ok({ status: from });
+    });
+  }
+
+  const decided = decideVetting(from, input.intent, {
+    reason: input.reason,
+    checkNote: input.checkNote,
+    now,
+    caringParentOrOneToOne: helper.caringParent || input.oneToOne,
+  });
+  if (!decided.ok) return decided;
+  // The outcome is mailed: approve only an address that has been shown to work.
+  if (input.intent === 'approve' && !helper.emailVerified) return err({ kind: 'conflict', message: { key: 'vetting.email_unverified' } });
+  const to = decided.value.to;
+  const entering = to === 'approved';
+  const transition = input.intent;
+
+  return writeTx((tx) => {
+    const changed = writeVetting(tx, helper, from, {
+      status: to,
+      statusReason: entering ? null : input.reason,
+      ...(entering ? { checkNote: input.checkNote, recheckDueAt: decided.value.recheckDueAt } : {}),
+      vettedAt: now,
+      vettedBy: actor.userId,
+    });
+    if (!changed) return err(stale());
+    recordAudit(tx, {
+      at: now,
+      actorId: actor.userId,
+      entityType: helper.kind,
+      entityId: id,
+      action: transition,
+      fromStatus: from,
+      toStatus: to,
+      note: entering ? input.checkNote : input.reason,
+      siteId: helper.countySiteId,
+    });
+    const link = `${config().appUrl}${helper.kind === 'volunteer' ? '/me' : '/org'}`;
+    for (const r of helper.recipients) {
+      enqueueMail(
+        tx,
+        { to: r.email, template: TEMPLATE[transition], locale: r.locale, params: { name: r.name, orgName: helper.orgName ?? '', reason: input.reason, link } },
+        now,
+      );
+    }
+    logSecurityEvent({ at: now, type: 'vetting_decision', userId: actor.userId, ip: meta.ip, detail: `${transition} ${helper.kind} ${id}` }, tx);
+    if (transition === 'suspend') {
+      for (const r of helper.recipients) {
+        const revoked = deleteSessionsOfUser(r.userId, tx);
+        logSecurityEvent({ at: now, type: 'sessions_revoked', userId: r.userId, ip: meta.ip, detail: `suspension of ${helper.kind} ${id} (${revoked})` }, tx);
+      }
+    }
+    return ok({ status: to });
+  });
+}

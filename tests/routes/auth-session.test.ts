@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../helpers/db';
+import { callRoute, cookieFromResponse, createUser, uniq } from '../helpers/accounts';
+import * as loginRoute from '../../app/routes/login';
+import * as logoutRoute from '../../app/routes/logout';
+import * as meRoute from '../../app/routes/me';
+import * as forgotRoute from '../../app/routes/forgot-password';
+import * as resetRoute from '../../app/routes/reset-password';
+import * as verifyRoute from '../../app/routes/verify-email';
+import * as signupRoute from '../../app/routes/signup';
+import { RATE_LIMITS } from '../../app/services/rate-limit.server';
+
+const { db } = useTestDatabase('auth-session');
+const sql = <T>(query: string, ...args: unknown[]) => db.$client.prepare(query).all(...args) as T[];
+
+const login = (email: string, password: string, extra: Record<string, string> = {}, ip = '192.0.2.1') =>
+  callRoute(loginRoute.action, { url: '/login', form: { email, password, ...extra }, ip });
+/** Whether the cookie still opens /me. */
+const opensMe = async (cookie: string) => (await callRoute(meRoute.loader, { url: '/me', cookie })).status === 200;
+const mailTo = (email: string, template: string) =>
+  sql<{ body_text: string; subject: string }>('select * from outbox where to_email = ? and template = ? order by created_at desc', email, template);
+
+describe('sign-in and sign-out', () => {
+  it('signs in with a fresh token, an HttpOnly SameSite=Lax cookie, and logs the event', async () => {
+    const user = await createUser(db, { volunteer: { status: 'pending' } });
+    const earlier = user.cookie();
+    const res = await login(user.email.toUpperCase(), user.password);
+    expect(res.status).toBe(302);
+    expect(res.location).toBe('/me');
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const cookie = cookieFromResponse(res.headers)!;
+    expect(cookie).not.toBe(earlier);
+    expect(await opensMe(cookie)).toBe(true);
+    expect(sql('select * from security_events where type = ? and user_id = ? and ip = ?', 'sign_in', user.id, '192.0.2.1')).toHaveLength(1);
+  });
+
+  it('gives the same answer for a wrong password and an unknown account', async () => {
+    const user = await createUser(db);
+    const wrong = await login(user.email, 'Not-The-Password-1');
+    const unknown = await login(`${uniq('nobody')}@example.org`, 'Not-The-Password-1');
+    expect(wrong.status).toBe(400);
+    expect(unknown.status).toBe(400);
+    expect(wrong.data).toEqual(unknown.data);
+    expect(wrong.data.message.key).toBe('auth.login.failed');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const failures = sql<{ detail: string; user_id: string | null }>("select * from security_events where type = 'sign_in_failed'");
+    expect(failures.map((f) => f.user_id)).toContain(user.id);
+    // Never the password in the log.
+    expect(JSON.stringify(sql('select * from security_events'))).not.toContain('Not-The-Password-1');
+  });
+
+  it('follows a same-site redirectTo and ignores one pointing elsewhere', async () => {
+    const user = await createUser(db, { volunteer: {} });
+    expect((await login(user.email, user.password, { redirectTo: '/wishes?x=1' })).location).toBe('/wishes?x=1');
+    expect((await login(user.email, user.password, { redirectTo: '//evil.example/' })).location).toBe('/me');
+    expect((await login(user.email, user.password, { redirectTo: 'https://evil.example/' })).location).toBe('/me');
+    expect((await login(user.email, user.password, { redirectTo: '/\\evil.example' })).location).toBe('/me');
+  });
+
+  it('ends the browser’s earlier session when someone signs in over it', async () => {
+    const first = await createUser(db, { volunteer: {} });
+    const second = await createUser(db, { volunteer: {} });
+    const earlier = first.cookie();
+    const res = await callRoute(loginRoute.action, { url: '/login', form: { email: second.email, password: second.password }, cookie: earlier });
+    expect(res.status).toBe(302);
+    expect(await opensMe(earlier)).toBe(false);
+    expect(await opensMe(cookieFromResponse(res.headers)!)).toBe(true);
+  });
+
+  it('sends staff to /staff and admins to /admin', async () => {
+    const staff = await createUser(db, { staffSiteId: undefined, admin: true });
+    expect((await login(staff.email, staff.password)).location).toBe('/admin');
+  });
+
+  it('signs out on POST only, and a replayed signed-out cookie opens nothing', async () => {
+    const user = await createUser(db, { volunteer: {} });
+    const cookie = user.cookie();
+    const other = user.cookie();
+
+    const get = await callRoute(logoutRoute.loader, { url: '/logout', cookie });
+    expect(get.status).toBe(302);
+    expect(await opensMe(cookie)).toBe(true);
+
+    const res = await callRoute(logoutRoute.action, { url: '/logout', form: {}, cookie });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('set-cookie')).toMatch(/^wb_session=; .*Max-Age=0/);
+    expect(sql('select * from security_events where type = ? and user_id = ?', 'sign_out', user.id)).toHaveLength(1);
+
+    const replay = await callRoute(meRoute.loader, { url: '/me', cookie });
+    expect(replay.status).toBe(302);
+    expect(replay.location).toBe('/login?redirectTo=%2Fme');
+    // Signing out here ends this session only.
+    expect(await opensMe(other)).toBe(true);
+  });
+
+  it('refuses sign-in with 429 after too many failures for one account, while successes never count', async () => {
+    const user = await createUser(db);
+    for (let i = 0; i < RATE_LIMITS.signInAccount.limit + 2; i++) {
+      expect((await login(user.email, user.password, {}, `203.0.113.${i}`)).status).toBe(302);
+    }
+    for (let i = 0; i < RATE_LIMITS.signInAccount.limit; i++) {
+      expect((await login(user.email, `wrong-${i}-password`, {}, `203.0.113.${i}`)).status).toBe(400);
+    }
+    const blocked = await login(user.email, user.password, {}, '203.0.113.200');
+    expect(blocked.status).toBe(429);
+    expect(blocked.data.message.key).toBe('error.too_many');
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+    expect(sql("select * from security_events where type = 'rate_limited' and detail = 'signInAccount'").length).toBeGreaterThan(0);
+  });
+
+  it('refuses sign-in with 429 after too many failures from one IP, whatever the accounts', async () => {
+    const ip = '203.0.113.250';
+    for (let i = 0; i < RATE_LIMITS.signInIp.limit; i++) {
+      expect((await login(`${uniq('guess')}@example.org`, 'Guessing-123', {}, ip)).status).toBe(400);
+    }
+    const user = await createUser(db);
+    expect((await login(user.email, user.password, {}, ip)).status).toBe(429);
+    expect((await login(user.email, user.password, {}, '203.0.113.251')).status).toBe(302);
+  }, 60_000);
+});
+
+describe('password reset', () => {
+  it('answers the same whether or not the address has an account, and mails only a real one', async () => {
+    const user = await createUser(db);
+    const known = await callRoute(forgotRoute.action, { url: '/forgot-password', form: { email: user.email } });
+    const unknownEmail = `${uniq('ghost')}@example.org`;
+    const unknown = await callRoute(forgotRoute.action, { url: '/forgot-password', form: { email: unknownEmail } });
+    expect(known.status).toBe(200);
+    expect(known.data).toEqual(unknown.data);
+    expect(mailTo(user.email, 'reset_password')).toHaveLength(1);
+    expect(mailTo(unknownEmail, 'reset_password')).toHaveLength(0);
+  });
+
+  it('sets a new password through a single-use link and revokes every session', async () => {
+    const user = await createUser(db, { volunteer: {} });
+    const phone = user.cookie();
+    const laptop = user.cookie();
+    await callRoute(forgotRoute.action, { url: '/forgot-password', form: { email: user.email } });
+    const token = mailTo(user.email, 'reset_password')[0].body_text.match(/reset-password\?token=([a-z2-7]{32})/)![1];
+
+    // Opening the link changes nothing.
+    const page = await callRoute(resetRoute.loader, { url: `/reset-password?token=${token}` });
+    expect(page.data.token).toBe(token);
+    expect(await opensMe(phone)).toBe(true);
+
+    const common = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'iloveyou' } });
+    expect(common.status).toBe(400);
+    expect(common.data.fieldErrors.password).toEqual(['form.password.common']);
+
+    const res = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Brand-New-Harbour-7' } });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe('/login?notice=reset');
+    expect(await opensMe(phone)).toBe(false);
+    expect(await opensMe(laptop)).toBe(false);
+    expect(sql('select * from sessions where user_id = ?', user.id)).toHaveLength(0);
+    expect(sql('select * from security_events where type = ? and user_id = ?', 'sessions_revoked', user.id)).toHaveLength(1);
+
+    const again = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Another-New-Harbour-8' } });
+    expect(again.status).toBe(409);
+    expect(again.data.message.key).toBe('auth.reset.invalid');
+    expect((await callRoute(resetRoute.loader, { url: `/reset-password?token=${token}` })).data.token).toBeNull();
+
+    expect((await login(user.email, user.password)).status).toBe(400);
+    expect((await login(user.email, 'Brand-New-Harbour-7')).status).toBe(302);
+  });
+
+  it('refuses an expired link', async () => {
+    const user = await createUser(db);
+    await callRoute(forgotRoute.action, { url: '/forgot-password', form: { email: user.email } });
+    const token = mailTo(user.email, 'reset_password')[0].body_text.match(/token=([a-z2-7]{32})/)![1];
+    db.$client.prepare('update tokens set expires_at = ? where user_id = ?').run(Date.now() - 1, user.id);
+    const res = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Brand-New-Harbour-7' } });
+    expect(res.status).toBe(409);
+  });
+
+  it('limits reset mails per address with 429, for unknown addresses too', async () => {
+    for (const email of [(await createUser(db)).email, `${uniq('ghost')}@example.org`]) {
+      for (let i = 0; i < RATE_LIMITS.mailPerEmail.limit; i++) {
+        expect((await callRoute(forgotRoute.action, { url: '/forgot-password', form: { email }, ip: `198.18.0.${i}` })).status).toBe(200);
+      }
+      const res = await callRoute(forgotRoute.action, { url: '/forgot-password', form: { email }, ip: '198.18.0.99' });
+      expect(res.status).toBe(429);
+      expect(res.data.message.key).toBe('error.too_many');
+    }
+  });
+});
+
+describe('email verification', () => {
+  it('verifies only when the button is pressed (POST), once', async () => {
+    const email = `${uniq('verify')}@example.org`;
+    const signup = await callRoute(signupRoute.action, {
+      url: '/signup',
+      form: { email, password: 'Quiet-River-Bridge-42', displayName: 'V', accountType: 'volunteer' },
+      ip: '192.0.2.55',
+    });
+    const cookie = cookieFromResponse(signup.headers)!;
+    const token = mailTo(email, 'verify_email')[0].body_text.match(/verify-email\?token=([a-z2-7]{32})/)![1];
+    const verified = () => sql<{ email_verified_at: number | null }>('select email_verified_at from users where email = ?', email)[0].email_verified_at;
+
+    const page = await callRoute(verifyRoute.loader, { url: `/verify-email?token=${token}`, cookie });
+    expect(page.data.token).toBe(token);
+    expect(verified()).toBeNull();
+
+    const res = await callRoute(verifyRoute.action, { url: '/verify-email', form: { token } });
+    expect(res.status).toBe(200);
+    expect(res.data.message.key).toBe('auth.verify.done');
+    expect(verified()).not.toBeNull();
+
+    const again = await callRoute(verifyRoute.action, { url: '/verify-email', form: { token } });
+    expect(again.status).toBe(409);
+    expect((await callRoute(verifyRoute.loader, { url: `/verify-email?token=${token}` })).data.token).toBeNull();
+  });
+
+  it('resends a verification mail from /me, retiring the old link, with a per-address limit', async () => {
+    const user = await createUser(db, { volunteer: {}, verified: false });
+    const cookie = user.cookie();
+    const first = await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    expect(first.location).toBe('/me?done=verification_sent');
+    await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    const mails = mailTo(user.email, 'verify_email');
+    expect(mails).toHaveLength(2);
+    const live = sql('select * from tokens where user_id = ? and used_at is null', user.id);
+    expect(live).toHaveLength(1);
+    await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    const limited = await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    expect(limited.status).toBe(429);
+  });
+});
+
+describe('password change', () => {
+  it('needs the current password, revokes the other sessions and keeps this browser signed in', async () => {
+    const user = await createUser(db, { volunteer: {} });
+    const here = user.cookie();
+    const elsewhere = user.cookie();
+    const wrong = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: 'nope-nope-nope', newPassword: 'Fresh-Meadow-99' }, cookie: here });
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.fieldErrors.currentPassword).toEqual(['form.password.current_wrong']);
+    const common = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: '1qaz2wsx' }, cookie: here });
+    expect(common.data.fieldErrors.newPassword).toEqual(['form.password.common']);
+
+    const res = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'Fresh-Meadow-99' }, cookie: here });
+    expect(res.status).toBe(302);
+    const fresh = cookieFromResponse(res.headers)!;
+    expect(await opensMe(fresh)).toBe(true);
+    expect(await opensMe(here)).toBe(false);
+    expect(await opensMe(elsewhere)).toBe(false);
+  });
+});
