@@ -11,6 +11,7 @@ Commands:
                                         create an account (staff need --site)
   backup --out FILE                     online backup of the database to FILE (safe while the server runs)
   outbox:flush                          send (or keep, without RESEND_API_KEY) all mail that is due
+  claims:expire                         expire overdue wish claims (their wishes open again) and queue due reminders
   help                                  show this text
 
 Environment: DATABASE_PATH (default data/app.db), RESEND_API_KEY, MAIL_FROM.`;
@@ -59,6 +60,14 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
       const { backupDatabase } = await import('./app/services/maintenance.server');
       const { pages } = await backupDatabase(values.out);
       return `Backup written to ${values.out} (${pages} pages).`;
+    },
+  },
+  'claims:expire': {
+    options: {},
+    async run() {
+      const { runClaimJobs } = await import('./app/services/claims.server');
+      const r = runClaimJobs(Date.now());
+      return `Claims: ${r.expired} expired, ${r.reminded} reminders queued.`;
     },
   },
   'outbox:flush': {

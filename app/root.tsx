@@ -83,7 +83,7 @@ function Header({ shell }: { shell: ShellData | undefined }) {
       <nav aria-label={t('nav.menu')} className="site-nav">
         <NavLink to="/wishes">{t('nav.wishes')}</NavLink>
         <NavLink to="/activities">{t('nav.activities')}</NavLink>
-        {viewer?.isVolunteer ? <NavLink to="/me">{t('nav.me')}</NavLink> : null}
+        {viewer ? <NavLink to="/me">{t('nav.me')}</NavLink> : null}
         {viewer?.isOrgMember ? <NavLink to="/org">{t('nav.org')}</NavLink> : null}
         {viewer?.isStaff || viewer?.isAdmin ? <NavLink to="/staff">{t('nav.staff')}</NavLink> : null}
         {viewer?.isStaff || viewer?.isAdmin ? <NavLink to="/reports">{t('nav.reports')}</NavLink> : null}

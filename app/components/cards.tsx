@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
 
@@ -17,7 +18,8 @@ export interface PublicWishCard {
 
 const statusBadge: Record<string, string> = { published: 'badge-warn', fulfilled: 'badge-ok' };
 
-export function WishCard({ wish }: { wish: PublicWishCard }) {
+/** `children` adds to the foot of the card (e.g. the basket's checkbox on /wishes). */
+export function WishCard({ wish, children }: { wish: PublicWishCard; children?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -42,6 +44,7 @@ export function WishCard({ wish }: { wish: PublicWishCard }) {
         ) : null}
         <span className={`badge ${statusBadge[wish.status] ?? ''}`}>{t(`wish.status.${wish.status}`)}</span>
       </p>
+      {children}
     </li>
   );
 }

@@ -1,10 +1,17 @@
 import { flushOutbox } from '../mail/worker.server';
 import { logger } from '../logger.server';
+import { runClaimJobs } from './claims.server';
+import { pruneRateLimitWindows } from './rate-limit.server';
 
 type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknown> | unknown };
 
 // Periodic work of the server process. Each area appends its job here.
-export const JOBS: Job[] = [{ name: 'outbox', everyMs: 10_000, run: (now) => flushOutbox(now) }];
+export const JOBS: Job[] = [
+  { name: 'outbox', everyMs: 10_000, run: (now) => flushOutbox(now) },
+  // Expire overdue claims (the wish opens again) and remind helpers 3 days before their claim is due.
+  { name: 'claims', everyMs: 5 * 60_000, run: (now) => runClaimJobs(now) },
+  { name: 'rate-limits', everyMs: 60 * 60_000, run: (now) => pruneRateLimitWindows(now) },
+];
 
 /** Runs each job on its interval; one slow run never overlaps the next. Returns a stop function. */
 export function startBackgroundJobs(jobs: Job[] = JOBS): () => void {

@@ -1,5 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { systemTemplates } from './system';
+import { accountTemplates } from './accounts';
+import { wishTemplates } from './wishes';
 import type { MailParams, MailTemplate, RenderedMail } from './types';
 
 export type { MailParams, RenderedMail } from './types';
@@ -7,6 +9,8 @@ export type { MailParams, RenderedMail } from './types';
 // Each area adds its own file and spreads it in here.
 const templates: Record<string, MailTemplate> = {
   ...systemTemplates,
+  ...accountTemplates,
+  ...wishTemplates,
 };
 
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {

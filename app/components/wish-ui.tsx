@@ -1,0 +1,117 @@
+import { formatDateTime } from '../i18n/index';
+import { useLocale, useT } from './i18n';
+
+/** What a refused action sends back (the shape of app/services/http.server.ts ActionFailure). */
+export interface FormFailure {
+  ok: false;
+  fieldErrors?: Record<string, string[]>;
+  message?: { key: string; params?: Record<string, string | number> };
+  findings?: { kind: string; match: string }[];
+}
+
+export function isFailure(value: unknown): value is FormFailure {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/** The message above a refused form; privacy findings are listed by kind, with the text to fix (staff pages only). */
+export function FormNotice({ failure, showMatches = false }: { failure: FormFailure | undefined; showMatches?: boolean }) {
+  const t = useT();
+  if (!failure) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      {failure.message ? <p>{t(failure.message.key, failure.message.params)}</p> : null}
+      {failure.findings?.length ? <PrivacyFindings findings={failure.findings} showMatches={showMatches} /> : null}
+    </div>
+  );
+}
+
+export function PrivacyFindings({ findings, showMatches }: { findings: { kind: string; match: string }[]; showMatches: boolean }) {
+  const t = useT();
+  return (
+    <ul className="privacy-findings">
+      {findings.map((f, i) => (
+        <li key={`${f.kind}-${i}`}>
+          {t(`privacy.kind.${f.kind}`)}
+          {showMatches ? (
+            <>
+              : <mark>{f.match}</mark>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FieldError({ failure, name }: { failure: FormFailure | undefined; name: string }) {
+  const t = useT();
+  const errors = failure?.fieldErrors?.[name];
+  if (!errors?.length) return null;
+  return (
+    <span className="field-error" id={`${name}-error`}>
+      {errors.map((key) => t(key)).join(' ')}
+    </span>
+  );
+}
+
+/** A success notice after a redirect with ?done=<intent>. */
+export function DoneNotice({ done, prefix }: { done: string | null; prefix: string }) {
+  const t = useT();
+  if (!done) return null;
+  return (
+    <p className="notice notice-ok" role="status">
+      {t(`${prefix}.${done}`)}
+    </p>
+  );
+}
+
+const CLAIM_BADGE: Record<string, string> = {
+  pending: 'badge-warn',
+  approved: 'badge-warn',
+  delivered: 'badge-warn',
+  confirmed: 'badge-ok',
+  rejected: 'badge-bad',
+  released: '',
+  expired: 'badge-bad',
+};
+const WISH_BADGE: Record<string, string> = { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' };
+
+export function ClaimStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <span className={`badge ${CLAIM_BADGE[status] ?? ''}`}>{t(`claim.status.${status}`)}</span>;
+}
+
+export function WishStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <span className={`badge ${WISH_BADGE[status] ?? ''}`}>{t(`wish.status.${status}`)}</span>;
+}
+
+export interface TimelineEvent {
+  id: string;
+  at: number;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  note?: string | null;
+  actorName?: string | null;
+}
+
+/** The history of one object, from its audit events. Without actor names on public pages. */
+export function Timeline({ events, kind }: { events: TimelineEvent[]; kind: 'wish' | 'claim' | 'child' }) {
+  const t = useT();
+  const locale = useLocale();
+  if (events.length === 0) return <p>{t('common.none')}</p>;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {events.map((e) => (
+        <li key={e.id}>
+          <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, locale)}</time>{' '}
+          <strong>{t(`timeline.${e.action}`)}</strong>
+          {e.toStatus && kind !== 'child' ? <> → {t(`${kind}.status.${e.toStatus}`)}</> : null}
+          {e.actorName !== undefined ? <> · {e.actorName ?? t('timeline.system')}</> : null}
+          {e.note === 'wish_withdrawn' ? <> · {t('timeline.note.wish_withdrawn')}</> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,17 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Actor } from '../domain/actor';
+
+/**
+ * The site path an actor works under: an admin sees every site ("/" prefixes every path),
+ * staff their own subtree, anyone else nothing (null).
+ */
+export function scopeRoot(actor: Actor | null): string | null {
+  if (!actor) return null;
+  if (actor.admin) return '/';
+  return actor.staff?.sitePath ?? null;
+}
+
+/** `column` (a materialized site path) lies in the subtree at rootPath. A prefix compare, not LIKE: codes may hold `_`. */
+export function inSubtree(column: AnyColumn | SQL, rootPath: string): SQL {
+  return sql`substr(${column}, 1, ${rootPath.length}) = ${rootPath}`;
+}

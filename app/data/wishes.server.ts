@@ -1,0 +1,236 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { schema } from '../../db/client';
+import { db, type Tx } from './db.server';
+import { inSubtree } from './scope.server';
+
+export type WishRow = typeof schema.wishes.$inferSelect;
+export type NewWish = typeof schema.wishes.$inferInsert;
+export type WishStatusValue = WishRow['status'];
+export type WishCategory = WishRow['category'];
+
+const w = schema.wishes;
+const c = schema.children;
+const site = alias(schema.sites, 'wish_site');
+const county = alias(schema.sites, 'wish_county');
+const author = alias(schema.users, 'wish_author');
+
+/** Statuses the public may see. */
+export const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'delivered', 'fulfilled'] as const satisfies readonly WishStatusValue[];
+
+// ---------------------------------------------------------------------------
+// Staff reads
+
+/** A wish with what staff pages and services need. Never the child's private fields: those come from childIdentityOf. */
+export function findWish(id: string) {
+  return db()
+    .select({
+      wish: w,
+      alias: c.alias,
+      sitePath: site.path,
+      siteZh: site.nameZh,
+      siteEn: site.nameEn,
+      wishValueCapFen: site.wishValueCapFen,
+      siteAddress: site.address,
+      siteHandoverNote: site.handoverNote,
+      countyCode: county.code,
+      countyZh: county.nameZh,
+      countyEn: county.nameEn,
+      authorName: author.displayName,
+    })
+    .from(w)
+    .innerJoin(c, eq(c.id, w.childId))
+    .innerJoin(site, eq(site.id, w.siteId))
+    .innerJoin(county, eq(county.id, w.countySiteId))
+    .innerJoin(author, eq(author.id, w.authorId))
+    .where(eq(w.id, id))
+    .get();
+}
+
+/** Only for the privacy check (and the staff page that explains its findings). */
+export function childIdentityOf(childId: string): { realName: string } | undefined {
+  return db().select({ realName: c.realName }).from(c).where(eq(c.id, childId)).get();
+}
+
+export function listWishesUnder(rootPath: string, status: WishStatusValue | null, limit = 200) {
+  const conditions: SQL[] = [inSubtree(site.path, rootPath)];
+  if (status) conditions.push(eq(w.status, status));
+  return db()
+    .select({
+      id: w.id,
+      title: w.title,
+      status: w.status,
+      category: w.category,
+      valueFen: w.valueFen,
+      ageBand: w.ageBand,
+      alias: c.alias,
+      siteZh: site.nameZh,
+      siteEn: site.nameEn,
+      authorName: author.displayName,
+      updatedAt: w.updatedAt,
+    })
+    .from(w)
+    .innerJoin(c, eq(c.id, w.childId))
+    .innerJoin(site, eq(site.id, w.siteId))
+    .innerJoin(author, eq(author.id, w.authorId))
+    .where(and(...conditions))
+    .orderBy(desc(w.updatedAt), desc(w.id))
+    .limit(limit)
+    .all();
+}
+
+/** Wishes waiting for a second pair of eyes in a subtree, not written by the viewer. */
+export function wishesInReviewUnder(rootPath: string, notAuthoredBy: string, limit = 50) {
+  return db()
+    .select({ id: w.id, title: w.title, alias: c.alias, siteZh: site.nameZh, siteEn: site.nameEn, at: w.updatedAt, authorName: author.displayName })
+    .from(w)
+    .innerJoin(c, eq(c.id, w.childId))
+    .innerJoin(site, eq(site.id, w.siteId))
+    .innerJoin(author, eq(author.id, w.authorId))
+    .where(and(eq(w.status, 'in_review'), ne(w.authorId, notAuthoredBy), inSubtree(site.path, rootPath)))
+    .orderBy(asc(w.updatedAt))
+    .limit(limit)
+    .all();
+}
+
+/** Sites above (and including) a path, deepest first: used to find the county a wish is shown under. */
+export function siteWithAncestors(siteId: string) {
+  const own = db().select({ path: schema.sites.path }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();
+  if (!own) return [];
+  return db()
+    .select({ id: schema.sites.id, kind: schema.sites.kind, path: schema.sites.path })
+    .from(schema.sites)
+    .where(sql`substr(${own.path}, 1, length(${schema.sites.path})) = ${schema.sites.path}`)
+    .orderBy(desc(sql`length(${schema.sites.path})`))
+    .all();
+}
+
+// ---------------------------------------------------------------------------
+// Writes
+
+export function insertWish(tx: Tx, row: NewWish): void {
+  tx.insert(w).values(row).run();
+}
+
+export type WishDraftChanges = Pick<NewWish, 'title' | 'story' | 'category' | 'valueFen' | 'deadlineAt' | 'ageBand' | 'updatedAt'>;
+
+/** Compare-and-set: only a draft is edited. Returns the rows changed (0: it is no longer a draft). */
+export function updateDraftWish(tx: Tx, id: string, changes: WishDraftChanges): number {
+  return tx.update(w).set(changes).where(and(eq(w.id, id), eq(w.status, 'draft'))).run().changes;
+}
+
+/** Compare-and-set of the status. Returns the rows changed: 0 means someone else moved it first. */
+export function setWishStatus(
+  tx: Tx,
+  id: string,
+  from: WishStatusValue,
+  to: WishStatusValue,
+  extra: Partial<Pick<NewWish, 'reviewerId' | 'publishedAt' | 'fulfilledAt'>> & { updatedAt: number },
+): number {
+  return tx.update(w).set({ status: to, ...extra }).where(and(eq(w.id, id), eq(w.status, from))).run().changes;
+}
+
+// ---------------------------------------------------------------------------
+// Public reads: the public face only (alias, age band, county, title, story, category, value, deadline, status).
+
+function publicSelection() {
+  return {
+    id: w.id,
+    title: w.title,
+    story: w.story,
+    category: w.category,
+    ageBand: w.ageBand,
+    valueFen: w.valueFen,
+    deadlineAt: w.deadlineAt,
+    status: w.status,
+    publishedAt: w.publishedAt,
+    fulfilledAt: w.fulfilledAt,
+    alias: c.alias,
+    countyCode: county.code,
+    countyZh: county.nameZh,
+    countyEn: county.nameEn,
+  };
+}
+
+const sortKey = sql<number>`coalesce(${w.publishedAt}, ${w.createdAt})`;
+
+export interface PublicWishQuery {
+  countyCode?: string;
+  category?: WishCategory;
+  ageBand?: string;
+  openOnly?: boolean;
+  /** Keyset cursor: the sort key and id of the last card of the previous page. */
+  after?: { at: number; id: string };
+  now: number;
+  limit: number;
+}
+
+/** Newest first, by (published time, id). Returns one row more than asked, so the caller knows whether a next page exists. */
+export function listPublicWishes(q: PublicWishQuery) {
+  const conditions: SQL[] = [];
+  if (q.openOnly) {
+    conditions.push(eq(w.status, 'published'));
+    conditions.push(or(isNull(w.deadlineAt), gte(w.deadlineAt, q.now))!);
+  } else {
+    conditions.push(inArray(w.status, [...PUBLIC_WISH_STATUSES]));
+  }
+  if (q.countyCode) conditions.push(eq(county.code, q.countyCode));
+  if (q.category) conditions.push(eq(w.category, q.category));
+  if (q.ageBand) conditions.push(eq(w.ageBand, q.ageBand));
+  if (q.after) conditions.push(or(lt(sortKey, q.after.at), and(eq(sortKey, q.after.at), lt(w.id, q.after.id)))!);
+  return db()
+    .select({ ...publicSelection(), sortKey })
+    .from(w)
+    .innerJoin(c, eq(c.id, w.childId))
+    .innerJoin(county, eq(county.id, w.countySiteId))
+    .where(and(...conditions))
+    .orderBy(desc(sortKey), desc(w.id))
+    .limit(q.limit + 1)
+    .all();
+}
+
+/** One wish's public face, whatever its status; the service decides who may see which status. */
+export function findPublicWish(id: string) {
+  return db()
+    .select({ ...publicSelection(), siteId: w.siteId, sitePath: site.path })
+    .from(w)
+    .innerJoin(c, eq(c.id, w.childId))
+    .innerJoin(county, eq(county.id, w.countySiteId))
+    .innerJoin(site, eq(site.id, w.siteId))
+    .where(eq(w.id, id))
+    .get();
+}
+
+/** Counties that have public wishes, for the filter. */
+export function publicCounties() {
+  return db()
+    .selectDistinct({ code: county.code, nameZh: county.nameZh, nameEn: county.nameEn, path: county.path })
+    .from(w)
+    .innerJoin(county, eq(county.id, w.countySiteId))
+    .where(inArray(w.status, [...PUBLIC_WISH_STATUSES]))
+    .orderBy(asc(county.path))
+    .all();
+}
+
+// ---------------------------------------------------------------------------
+// Timelines
+
+/** The audit events of one object, oldest first, with the acting person's display name. */
+export function timelineOf(entityType: string, entityId: string) {
+  const a = schema.auditEvents;
+  return db()
+    .select({
+      id: a.id,
+      at: a.at,
+      action: a.action,
+      fromStatus: a.fromStatus,
+      toStatus: a.toStatus,
+      note: a.note,
+      actorName: schema.users.displayName,
+    })
+    .from(a)
+    .leftJoin(schema.users, eq(schema.users.id, a.actorId))
+    .where(and(eq(a.entityType, entityType), eq(a.entityId, entityId)))
+    .orderBy(asc(a.at), sql`"audit_events"."rowid"`)
+    .all();
+}

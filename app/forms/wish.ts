@@ -1,0 +1,35 @@
+import * as v from 'valibot';
+import { MISSING, optionalDate, requiredText, yuanField } from './fields';
+
+export const WISH_CATEGORIES = ['stationery', 'clothing', 'books', 'toys', 'sports', 'daily', 'other'] as const;
+export type WishCategoryValue = (typeof WISH_CATEGORIES)[number];
+
+const wishFields = {
+  title: requiredText(60),
+  story: requiredText(1000),
+  category: v.picklist(WISH_CATEGORIES, 'form.choose_one'),
+  /** Estimated value in yuan, as typed; parsed to fen. */
+  value: yuanField,
+  /** Optional claim deadline, a Shanghai calendar date. */
+  deadline: optionalDate,
+};
+
+export const NewWishForm = v.object({ childId: requiredText(40), ...wishFields }, MISSING);
+export type NewWishInput = v.InferOutput<typeof NewWishForm>;
+
+export const WishDraftForm = v.object(wishFields, MISSING);
+export type WishDraftInput = v.InferOutput<typeof WishDraftForm>;
+
+/** The intents of /staff/wishes/:id: save edits a draft, the rest are the wish's transitions. */
+export const STAFF_WISH_INTENTS = ['save', 'submit', 'publish', 'return_to_draft', 'withdraw'] as const;
+export const StaffWishIntent = v.object({ intent: v.picklist(STAFF_WISH_INTENTS, 'form.choose_one') }, 'form.choose_one');
+
+/** Filters of the public list, read from the query string (shareable URLs). Unknown values are ignored, not errors. */
+export const WishFilters = v.object({
+  county: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40)), ''),
+  category: v.optional(v.fallback(v.picklist(['', ...WISH_CATEGORIES]), ''), ''),
+  age: v.optional(v.fallback(v.picklist(['', '0-2', '3-5', '6-8', '9-11', '12-14', '15-17', '18+']), ''), ''),
+  open: v.optional(v.fallback(v.picklist(['', '1']), ''), ''),
+  after: v.optional(v.pipe(v.string(), v.maxLength(80)), ''),
+});
+export type WishFilterInput = v.InferOutput<typeof WishFilters>;

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useT } from '../components/i18n';
+import { VettingQueue } from '../components/staff-vetting';
+import { requireStaff } from '../auth/guards.server';
+import { vettingQueue } from '../services/vetting.server';
+import { WishQueues } from '../components/wish-queues';
+import { wishQueues } from '../services/wish-queues.server';
+
+export const meta: MetaFunction = () => [{ title: '工作台 · 心愿桥' }];
+
+// Work queues of the staff member's site subtree (everything for an admin). Each area adds its own
+// queue here: one key in the loader, one section in the page.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = requireStaff(request, context);
+  const now = Date.now();
+  return {
+    vetting: vettingQueue(viewer.actor, now),
+    wishes: wishQueues(viewer.actor, now),
+  };
+}
+
+export default function StaffHome() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t('staff.home.title')}</h1>
+      <WishQueues queues={data.wishes} />
+      <VettingQueue queue={data.vetting} />
+    </>
+  );
+}

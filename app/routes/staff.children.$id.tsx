@@ -1,0 +1,100 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ChildFields } from '../components/child-form';
+import { useLocale, useT } from '../components/i18n';
+import { DoneNotice, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { requireStaff } from '../auth/guards.server';
+import { ChildForm } from '../forms/child';
+import { parseForm } from '../forms/parse';
+import { childForStaff, updateChild } from '../services/children.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '儿童档案 · 心愿桥' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireStaff(request);
+  const result = childForStaff(viewer.actor, params.id ?? '', Date.now());
+  if (!result.ok) throw failure(result.error);
+  const done = new URL(request.url).searchParams.get('done');
+  return { ...result.value, done: done === 'create' || done === 'save' ? done : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireStaff(request);
+  const id = params.id ?? '';
+  const parsed = parseForm(ChildForm, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = updateChild(viewer.actor, id, parsed.value, Date.now());
+  if (!result.ok) return failure(result.error);
+  return redirect(`/staff/children/${id}?done=save`);
+}
+
+export default function StaffChild() {
+  const { child, site, ageBand, wishes, sites, timeline, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = isFailure(actionData) ? actionData : undefined;
+  const busy = useNavigation().state !== 'idle';
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <article>
+      <p>
+        <Link to="/staff/children">← {t('staff.children.title')}</Link>
+      </p>
+      <h1>
+        {child.alias} <span className="meta">{t('wishes.age', { band: ageBand })}</span>
+      </h1>
+      <p className="notice">{t('child.private_notice')}</p>
+      <p className="meta">
+        <span>{locale === 'en' ? site.en : site.zh}</span>
+        <span>{t(`child.category.${child.category}`)}</span>
+      </p>
+      <DoneNotice done={done} prefix="child.done" />
+
+      <h2>{t('child.wishes')}</h2>
+      {wishes.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <ul className="queue-list">
+          {wishes.map((w) => (
+            <li key={w.id}>
+              <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link> <WishStatusBadge status={w.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to={`/staff/wishes/new?childId=${child.id}`} className="button">
+          {t('staff.wishes.new')}
+        </Link>
+      </p>
+
+      <h2 id="edit-child">{t('child.edit')}</h2>
+      <FormNotice failure={failed} showMatches />
+      <Form method="post" className="stack" aria-labelledby="edit-child">
+        <ChildFields
+          defaults={{
+            realName: child.realName,
+            birthDate: child.birthDate,
+            gender: child.gender,
+            category: child.category,
+            guardian: child.guardian ?? '',
+            notes: child.notes ?? '',
+            alias: child.alias,
+            siteId: child.siteId,
+          }}
+          failure={failed}
+          sites={sites}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {t('common.save')}
+          </button>
+        </div>
+      </Form>
+
+      <h2>{t('child.access_log')}</h2>
+      <Timeline events={timeline} kind="child" />
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ChildFields } from '../components/child-form';
+import { useLocale, useT } from '../components/i18n';
+import { FormNotice, isFailure } from '../components/wish-ui';
+import { requireStaff } from '../auth/guards.server';
+import { ChildForm } from '../forms/child';
+import { parseForm } from '../forms/parse';
+import { childrenOfSubtree, createChild } from '../services/children.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '儿童档案 · 心愿桥' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = requireStaff(request);
+  const result = childrenOfSubtree(viewer.actor, Date.now());
+  if (!result.ok) throw failure(result.error);
+  return { ...result.value, defaultSiteId: viewer.actor.staff?.siteId ?? result.value.sites[0]?.id ?? '' };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = requireStaff(request);
+  const parsed = parseForm(ChildForm, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = createChild(viewer.actor, parsed.value, Date.now());
+  if (!result.ok) return failure(result.error);
+  return redirect(`/staff/children/${result.value.id}?done=create`);
+}
+
+export default function StaffChildren() {
+  const { children, sites, defaultSiteId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = isFailure(actionData) ? actionData : undefined;
+  const busy = useNavigation().state !== 'idle';
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t('staff.children.title')}</h1>
+      <p className="notice">{t('child.private_notice')}</p>
+      <p>
+        <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
+      </p>
+      {children.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('child.alias')}</th>
+                <th>{t('child.real_name')}</th>
+                <th>{t('child.age_band')}</th>
+                <th>{t('child.category')}</th>
+                <th>{t('child.site')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {children.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
+                  </td>
+                  <td>{c.realName}</td>
+                  <td>{c.ageBand}</td>
+                  <td>{t(`child.category.${c.category}`)}</td>
+                  <td>{locale === 'en' ? c.siteEn : c.siteZh}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="new-child">{t('child.new')}</h2>
+      <FormNotice failure={failed} showMatches />
+      <Form method="post" className="stack" aria-labelledby="new-child">
+        <ChildFields
+          defaults={{ realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: defaultSiteId }}
+          failure={failed}
+          sites={sites}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {t('child.create')}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

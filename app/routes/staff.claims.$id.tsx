@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useLocale, useT } from '../components/i18n';
+import { ClaimStatusBadge, DoneNotice, FieldError, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { requireStaff } from '../auth/guards.server';
+import { StaffClaimForm } from '../forms/claim';
+import { parseForm } from '../forms/parse';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
+import { claimForStaff, staffClaimStep } from '../services/claims.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '认领 · 心愿桥' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = requireStaff(request);
+  const now = Date.now();
+  const result = claimForStaff(viewer.actor, params.id ?? '', now);
+  if (!result.ok) throw failure(result.error);
+  const done = new URL(request.url).searchParams.get('done');
+  return { ...result.value, done: done && ['approve', 'reject', 'confirm'].includes(done) ? done : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = requireStaff(request);
+  const id = params.id ?? '';
+  const parsed = parseForm(StaffClaimForm, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const { intent, reason, valueReceived, thanks } = parsed.value;
+  const result = staffClaimStep(viewer.actor, id, intent, { reason, valueReceivedFen: valueReceived, thanks }, Date.now());
+  if (!result.ok) return failure(result.error);
+  return redirect(`/staff/claims/${id}?done=${intent}`);
+}
+
+export default function StaffClaim() {
+  const { claim, wish, claimant, own, allowed, timeline, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = isFailure(actionData) ? actionData : undefined;
+  const busy = useNavigation().state !== 'idle';
+  const t = useT();
+  const locale = useLocale();
+
+  return (
+    <article>
+      <p>
+        <Link to="/staff/claims">← {t('staff.claims.title')}</Link>
+      </p>
+      <h1>
+        {t('claim.page_title')} <ClaimStatusBadge status={claim.status} />
+      </h1>
+      <dl className="facts">
+        <dt>{t('claim.wish')}</dt>
+        <dd>
+          <Link to={wish.url}>{wish.title}</Link> <WishStatusBadge status={wish.status} /> · {wish.alias} · {t('wishes.age', { band: wish.ageBand })} ·{' '}
+          {locale === 'en' ? wish.siteEn : wish.siteZh} · {t('wishes.value')} {formatMoney(wish.valueFen)}
+        </dd>
+        <dt>{t('claim.claimant')}</dt>
+        <dd>
+          {claimant.orgName ? `${claimant.orgName} · ` : ''}
+          {claimant.name} <span className="meta">{claimant.email}</span>
+        </dd>
+        <dt>{t('claim.claimed_at')}</dt>
+        <dd>{formatDateTime(claim.createdAt, locale)}</dd>
+        {claim.dueAt !== null ? (
+          <>
+            <dt>{t('claim.due_at')}</dt>
+            <dd>
+              {formatDate(claim.dueAt, locale)} {claim.dueSoon ? <span className="badge badge-warn">{t('queues.expiring')}</span> : null}
+            </dd>
+          </>
+        ) : null}
+        {claim.reason ? (
+          <>
+            <dt>{t('claim.reason_label')}</dt>
+            <dd>{claim.reason}</dd>
+          </>
+        ) : null}
+        {claim.valueReceivedFen !== null ? (
+          <>
+            <dt>{t('claim.value_received')}</dt>
+            <dd>{formatMoney(claim.valueReceivedFen)}</dd>
+          </>
+        ) : null}
+        {claim.thanks ? (
+          <>
+            <dt>{t('claim.thanks_label')}</dt>
+            <dd>{claim.thanks}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <DoneNotice done={done} prefix="claim.done" />
+      <FormNotice failure={failed} showMatches />
+      {own ? <p className="notice">{t('claim.error.own_claim')}</p> : null}
+
+      {allowed.approve ? (
+        <div className="actions">
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="approve" />
+            <button type="submit" disabled={busy}>
+              {t('claim.action.approve')}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {allowed.reject ? (
+        <Form method="post" className="stack claim-form">
+          <input type="hidden" name="intent" value="reject" />
+          <label>
+            {t('claim.reject_reason')}
+            <textarea name="reason" maxLength={500} />
+            <FieldError failure={failed} name="reason" />
+          </label>
+          <div>
+            <button type="submit" className="danger" disabled={busy}>
+              {t('claim.action.reject')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      {allowed.confirm ? (
+        <Form method="post" className="stack claim-form">
+          <input type="hidden" name="intent" value="confirm" />
+          <label>
+            {t('claim.value_received_yuan')}
+            <input name="valueReceived" inputMode="decimal" defaultValue={String(wish.valueFen / 100)} required />
+            <FieldError failure={failed} name="valueReceived" />
+          </label>
+          <label>
+            {t('claim.thanks_field')}
+            <textarea name="thanks" maxLength={1000} />
+            <span className="meta">{t('claim.thanks_hint')}</span>
+            <FieldError failure={failed} name="thanks" />
+          </label>
+          <div>
+            <button type="submit" disabled={busy}>
+              {t('claim.action.confirm')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+
+      <h2>{t('timeline.title')}</h2>
+      <Timeline events={timeline} kind="claim" />
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLocale, useT } from '../components/i18n';
+import { ClaimStatusBadge } from '../components/wish-ui';
+import { requireStaff } from '../auth/guards.server';
+import { formatDateTime } from '../i18n/index';
+import { staffClaimList } from '../services/claims.server';
+import { failure } from '../services/http.server';
+
+export const meta: MetaFunction = () => [{ title: '认领管理 · 心愿桥' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = requireStaff(request);
+  const result = staffClaimList(viewer.actor, new URL(request.url).searchParams.get('status'));
+  if (!result.ok) throw failure(result.error);
+  return result.value;
+}
+
+export default function StaffClaims() {
+  const { claims, status, statuses } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t('staff.claims.title')}</h1>
+      <p>
+        <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
+      </p>
+      <Form method="get" className="filters">
+        <label>
+          {t('common.status')}
+          <select name="status" defaultValue={status ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`claim.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="secondary">
+          {t('common.filter')}
+        </button>
+      </Form>
+      {claims.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('claim.wish')}</th>
+                <th>{t('claim.claimant')}</th>
+                <th>{t('common.status')}</th>
+                <th>{t('staff.wishes.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
+                  </td>
+                  <td>
+                    {c.orgName ? `${c.orgName} · ` : ''}
+                    {c.claimantName}
+                  </td>
+                  <td>
+                    <ClaimStatusBadge status={c.status} />
+                  </td>
+                  <td>{formatDateTime(c.updatedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

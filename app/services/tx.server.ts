@@ -1,0 +1,36 @@
+import { writeTx, type Tx } from '../data/db.server';
+import { err, ok, type DomainError, type Result } from '../domain/errors';
+
+/** Thrown inside a write transaction to roll it back and return an expected failure. */
+export class Refusal extends Error {
+  constructor(readonly error: DomainError) {
+    super(`refused: ${error.kind}`);
+  }
+}
+
+/** A compare-and-set that changed nothing: someone moved the object first. */
+export function refuseUnlessChanged(changes: number, key = 'error.conflict'): void {
+  if (changes === 0) throw new Refusal({ kind: 'conflict', message: { key } });
+}
+
+/** SQLite's unique-constraint error, through drizzle's wrapper if present. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  }
+  return false;
+}
+
+/**
+ * One synchronous BEGIN IMMEDIATE transaction. A Refusal thrown inside rolls everything back and comes
+ * out as a failed Result; `onUnique` turns a unique-constraint violation into an expected failure too.
+ */
+export function transact<T>(fn: (tx: Tx) => T, onUnique?: DomainError): Result<T> {
+  try {
+    return ok(writeTx(fn));
+  } catch (error) {
+    if (error instanceof Refusal) return err(error.error);
+    if (onUnique && isUniqueViolation(error)) return err(onUnique);
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { claimsUnder, liveClaimsDueBefore, type ClaimDetail } from '../data/claims.server';
+import { scopeRoot } from '../data/scope.server';
+import { wishesInReviewUnder } from '../data/wishes.server';
+import type { Actor } from '../domain/actor';
+import { CLAIM_DELIVERY_DAYS, isClaimant } from '../domain/claim';
+import { DAY_MS } from '../domain/calendar';
+import { CLAIM_REMINDER_MS, claimDueAt, dueSoon } from '../domain/claim-schedule';
+
+export interface QueueItem {
+  id: string;
+  /** The staff page of the object: /staff/wishes/:id or /staff/claims/:id. */
+  url: string;
+  title: string;
+  alias: string;
+  siteZh: string;
+  siteEn: string;
+  /** When it entered the queue (or, for claims about to expire, when it is due). */
+  at: number;
+  /** Who claimed (claims only). */
+  who: string | null;
+}
+
+export interface WishQueues {
+  toReview: QueueItem[];
+  toApprove: QueueItem[];
+  toConfirm: QueueItem[];
+  expiringSoon: QueueItem[];
+}
+
+const EMPTY: WishQueues = { toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] };
+
+/**
+ * The wish work of a staff member's subtree (an admin: everything): wishes waiting for a second
+ * reviewer (never the viewer's own), claims to approve (never the viewer's own), deliveries to
+ * confirm, and live claims due within three days. Anyone else gets empty queues.
+ */
+export function wishQueues(actor: Actor | null, now: number): WishQueues {
+  const root = scopeRoot(actor);
+  if (!actor || root === null) return EMPTY;
+  const claimItem = (c: ClaimDetail, at: number): QueueItem => ({
+    id: c.claim.id,
+    url: `/staff/claims/${c.claim.id}`,
+    title: c.wishTitle,
+    alias: c.alias,
+    siteZh: c.siteZh,
+    siteEn: c.siteEn,
+    at,
+    who: c.orgName ? `${c.orgName} · ${c.claimantName}` : c.claimantName,
+  });
+  const horizon = now + CLAIM_REMINDER_MS;
+  return {
+    toReview: wishesInReviewUnder(root, actor.userId).map((w) => ({
+      id: w.id,
+      url: `/staff/wishes/${w.id}`,
+      title: w.title,
+      alias: w.alias,
+      siteZh: w.siteZh,
+      siteEn: w.siteEn,
+      at: w.at,
+      who: w.authorName,
+    })),
+    toApprove: claimsUnder(root, ['pending'])
+      .filter((c) => !isClaimant(actor, c.claim))
+      .map((c) => claimItem(c, c.claim.createdAt)),
+    toConfirm: claimsUnder(root, ['delivered'])
+      .filter((c) => !isClaimant(actor, c.claim))
+      .map((c) => claimItem(c, c.claim.deliveredAt ?? c.claim.updatedAt)),
+    expiringSoon: liveClaimsDueBefore(horizon, horizon - CLAIM_DELIVERY_DAYS * DAY_MS, root)
+      .map((c) => ({ c, dueAt: claimDueAt(c.claim, c.wishDeadlineAt) }))
+      .filter(({ dueAt }) => dueSoon(dueAt, now))
+      .sort((a, b) => a.dueAt! - b.dueAt!)
+      .map(({ c, dueAt }) => claimItem(c, dueAt!)),
+  };
+}
