@@ -8,7 +8,7 @@
  *
  * It holds a site tree of Wuzhong (吴忠市), demo accounts, 40 organizations, ~1100
  * private child records, a history for the first half of 2025 that reproduces the
- * figures of the bureau's letter (shared/spec/letter-figures.json), and a "present"
+ * figures of the bureau's letter (db/seed/letter-figures.json, a copy of the product spec), and a "present"
  * placed relative to `options.now` (open wishes, claims in flight, upcoming slots).
  *
  * COUNTING RULES. P = 2025-01-01 00:00 … 2025-06-30 24:00 Asia/Shanghai, i.e. UTC ms
@@ -236,7 +236,7 @@ type County = (typeof COUNTIES)[number];
 
 const CARE_TYPES = ['temporary_care', 'family_education', 'legal_aid', 'crisis_intervention'] as const;
 
-/** Figures the history must reproduce (shared/spec/letter-figures.json). */
+/** Figures the history must reproduce (db/seed/letter-figures.json, a copy of the product spec). */
 const TARGET = {
   homeVisits: 408,
   wishesFulfilled: 466,

@@ -12,11 +12,21 @@ import { checkPublicText, deriveGivenName } from '../../app/domain/privacy';
 // here with raw SQL, independently of the seed's own bookkeeping.
 
 const NOW = Date.UTC(2026, 10, 29, 2);
-const letter = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../shared/spec/letter-figures.json'), 'utf8')) as {
+// The repo keeps a copy of the product's letter-figures.json; where the product spec sits beside the
+// repo (as in CI), the copy must still be the same.
+const COPY = path.resolve(__dirname, '../../db/seed/letter-figures.json');
+const SPEC = path.resolve(__dirname, '../../../shared/spec/letter-figures.json');
+const letter = JSON.parse(fs.readFileSync(COPY, 'utf8')) as {
   period: { from: string; to: string };
   figures: Record<string, { value: number }>;
 };
 const expected = (key: string) => letter.figures[key].value;
+
+describe('the letter figures', () => {
+  it.runIf(fs.existsSync(SPEC))('are the same as in the product spec', () => {
+    expect(JSON.parse(fs.readFileSync(SPEC, 'utf8'))).toEqual(letter);
+  });
+});
 
 const files: string[] = [];
 function freshDb(): DB {
