@@ -86,7 +86,6 @@ function Header({ shell }: { shell: ShellData | undefined }) {
         {viewer ? <NavLink to="/me">{t('nav.me')}</NavLink> : null}
         {viewer?.isOrgMember ? <NavLink to="/org">{t('nav.org')}</NavLink> : null}
         {viewer?.isStaff || viewer?.isAdmin ? <NavLink to="/staff">{t('nav.staff')}</NavLink> : null}
-        {viewer?.isStaff || viewer?.isAdmin ? <NavLink to="/reports">{t('nav.reports')}</NavLink> : null}
         {viewer?.isAdmin ? <NavLink to="/admin">{t('nav.admin')}</NavLink> : null}
         {viewer ? (
           <Form method="post" action="/logout" className="inline-form">
