@@ -96,7 +96,8 @@ export async function startServer(options: { dev: boolean; port?: number; host?:
 // `tsx server.ts --dev` for development; production goes through scripts/start.ts.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dev = process.argv.includes('--dev');
-  const { migrateDatabase } = await import('./app/services/maintenance.server');
-  migrateDatabase();
+  const { migrateDatabase, seedDemoData } = await import('./app/services/maintenance.server');
+  const { wasNew } = migrateDatabase();
+  if (wasNew && config().seedDemo) await seedDemoData();
   startServer({ dev }).then(({ url }) => logger.info(`WishBridge ${dev ? 'development' : 'production'} server on ${url}`));
 }
