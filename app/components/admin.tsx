@@ -1,4 +1,18 @@
-import { useLocale } from './i18n';
+import { Link } from '@remix-run/react';
+import { useLocale, useT } from './i18n';
+
+/** The heading of an admin page, under a link back to /admin. */
+export function AdminPageTitle({ title }: { title: string }) {
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to="/admin">← {t('admin.title')}</Link>
+      </p>
+      <h1>{title}</h1>
+    </>
+  );
+}
 
 export interface SiteOption {
   id: string;
@@ -20,6 +34,23 @@ export function SiteOptions({ sites }: { sites: SiteOption[] }) {
           {locale === 'en' ? s.nameEn : s.nameZh} ({s.code})
         </option>
       ))}
+    </>
+  );
+}
+
+/** The from/to days of an admin log filter (fields "from" and "to", YYYY-MM-DD). */
+export function DateRangeFilter({ from, to }: { from: string; to: string }) {
+  const t = useT();
+  return (
+    <>
+      <label>
+        {t('admin.audit.from')}
+        <input type="date" name="from" defaultValue={from} />
+      </label>
+      <label>
+        {t('admin.audit.to')}
+        <input type="date" name="to" defaultValue={to} />
+      </label>
     </>
   );
 }

@@ -1,6 +1,7 @@
+import { Form, Link, useLocation, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { HONEYPOT_FIELD } from '../forms/auth';
-import { useT } from './i18n';
+import { useLocale, useT } from './i18n';
 
 /** What an action sends back to its form (the shape of ActionFailure in app/services/http.server.ts, or a success). */
 export interface FormResult {
@@ -70,6 +71,50 @@ export function Field({ name, label, result, type = 'text', defaultValue, hint, 
   );
 }
 
+/** A password being chosen, with the rules of PasswordSchema (8–128 characters). */
+export function NewPasswordField({ name = 'password', label, hint, result }: { name?: string; label?: string; hint?: string; result: FormResult | undefined }) {
+  const t = useT();
+  return (
+    <Field
+      name={name}
+      label={label ?? t('auth.field.password')}
+      type="password"
+      result={result}
+      autoComplete="new-password"
+      required
+      minLength={8}
+      maxLength={128}
+      hint={hint ?? t('auth.field.password_hint')}
+    />
+  );
+}
+
+export interface CountyOption {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** The optional home county of a volunteer or an organization (field countySiteId). */
+export function CountySelect({ counties, defaultValue, result }: { counties: CountyOption[]; defaultValue: string | null; result: FormResult | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <label htmlFor="countySiteId">
+      {t('me.field.county')}
+      <select id="countySiteId" name="countySiteId" defaultValue={defaultValue ?? ''}>
+        <option value="">{t('me.field.county_none')}</option>
+        {counties.map((c) => (
+          <option key={c.id} value={c.id}>
+            {locale === 'en' ? c.nameEn : c.nameZh}
+          </option>
+        ))}
+      </select>
+      <FieldErrors result={result} name="countySiteId" />
+    </label>
+  );
+}
+
 /** Invisible to people (and to screen readers); bots that fill every field give themselves away. */
 export function Honeypot() {
   const t = useT();
@@ -98,4 +143,80 @@ const STATUS_BADGE: Record<string, string> = { pending: 'badge-warn', approved: 
 export function HelperStatusBadge({ status }: { status: string }) {
   const t = useT();
   return <span className={`badge ${STATUS_BADGE[status] ?? ''}`}>{t(`helper.status.${status}`)}</span>;
+}
+
+/** What an invitation page knows of a live invitation (staff or organization). */
+export interface InvitationView {
+  email: string;
+  viewerIsInvitee: boolean;
+  accountExists: boolean;
+}
+
+/** An invitation link that is unknown, used or expired. */
+export function InvalidInvitation() {
+  const t = useT();
+  return (
+    <AuthCard title={t('invite.title')}>
+      <p className="notice notice-error" role="alert">
+        {t('invite.invalid')}
+      </p>
+    </AuthCard>
+  );
+}
+
+/**
+ * Accepting an invitation: the invitee signed in accepts (intent "accept"); someone else signed in
+ * is told so; an invitee with an account signs in first; anyone else creates the account (intent "create").
+ */
+export function InvitationCard({
+  title,
+  invitation,
+  signedIn,
+  result,
+  acceptNote,
+  createIntro,
+}: {
+  title: string;
+  invitation: InvitationView;
+  signedIn: boolean;
+  result: FormResult | undefined;
+  /** Shown above the accept button. */
+  acceptNote?: string;
+  /** Shown above the new-account fields. */
+  createIntro: string;
+}) {
+  const busy = useNavigation().state === 'submitting';
+  const location = useLocation();
+  const t = useT();
+  return (
+    <AuthCard title={title}>
+      <p>{t('invite.for', { email: invitation.email })}</p>
+      <FormMessage result={result} />
+      {invitation.viewerIsInvitee ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="accept" />
+          {acceptNote ? <p className="hint">{acceptNote}</p> : null}
+          <button type="submit" disabled={busy}>
+            {t('invite.accept')}
+          </button>
+        </Form>
+      ) : signedIn ? (
+        <p className="notice">{t('invite.wrong_account', { email: invitation.email })}</p>
+      ) : invitation.accountExists ? (
+        <p>
+          <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>{t('invite.sign_in_to_accept')}</Link>
+        </p>
+      ) : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="create" />
+          <p>{createIntro}</p>
+          <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
+          <NewPasswordField result={result} />
+          <button type="submit" disabled={busy}>
+            {t('invite.create_and_accept')}
+          </button>
+        </Form>
+      )}
+    </AuthCard>
+  );
 }

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
+import { formatDateTime } from '../i18n/index';
 import { useLocale, useT } from './i18n';
+import { WishChildLine, WishFactsLine, WishStatusBadge } from './wish-ui';
 
 export interface PublicWishCard {
   id: string;
@@ -16,34 +17,17 @@ export interface PublicWishCard {
   countyEn: string;
 }
 
-const statusBadge: Record<string, string> = { published: 'badge-warn', fulfilled: 'badge-ok' };
-
 /** `children` adds to the foot of the card (e.g. the basket's checkbox on /wishes). */
 export function WishCard({ wish, children }: { wish: PublicWishCard; children?: ReactNode }) {
-  const t = useT();
-  const locale = useLocale();
   return (
     <li className="card">
       <h3>
         <Link to={`/wishes/${wish.id}`}>{wish.title}</Link>
       </h3>
-      <p className="meta">
-        <span>{wish.alias}</span>
-        <span>{t('wishes.age', { band: wish.ageBand })}</span>
-        <span>{locale === 'en' ? wish.countyEn : wish.countyZh}</span>
-      </p>
-      <p className="meta">
-        <span className="badge">{t(`wish.category.${wish.category}`)}</span>
-        <span>
-          {t('wishes.value')} {formatMoney(wish.valueFen)}
-        </span>
-        {wish.deadlineAt ? (
-          <span>
-            {t('wishes.deadline')} {formatDate(wish.deadlineAt, locale)}
-          </span>
-        ) : null}
-        <span className={`badge ${statusBadge[wish.status] ?? ''}`}>{t(`wish.status.${wish.status}`)}</span>
-      </p>
+      <WishChildLine wish={wish} />
+      <WishFactsLine wish={wish}>
+        <WishStatusBadge status={wish.status} />
+      </WishFactsLine>
       {children}
     </li>
   );

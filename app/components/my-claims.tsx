@@ -1,27 +1,11 @@
 import { Link } from '@remix-run/react';
 import { formatDate } from '../i18n/index';
+import type { HelperClaim } from '../services/types';
 import { useLocale, useT } from './i18n';
-import { ClaimStatusBadge } from './wish-ui';
-
-export interface MyClaim {
-  id: string;
-  wishId: string;
-  url: string;
-  title: string;
-  alias: string;
-  ageBand: string;
-  countyZh: string;
-  countyEn: string;
-  status: string;
-  orgName: string | null;
-  nextStep: string;
-  dueAt: number | null;
-  reason: string | null;
-  thanks: string | null;
-}
+import { ClaimStatusBadge, WishChildLine } from './wish-ui';
 
 /** A helper's claims, each linked to its wish page, with its state and what happens next. */
-export function MyClaims({ claims }: { claims: MyClaim[] }) {
+export function MyClaims({ claims }: { claims: HelperClaim[] }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -38,12 +22,7 @@ export function MyClaims({ claims }: { claims: MyClaim[] }) {
               <h3>
                 <Link to={c.url}>{c.title}</Link>
               </h3>
-              <p className="meta">
-                <span>{c.alias}</span>
-                <span>{t('wishes.age', { band: c.ageBand })}</span>
-                <span>{locale === 'en' ? c.countyEn : c.countyZh}</span>
-                {c.orgName ? <span>{t('my_claims.for_org', { org: c.orgName })}</span> : null}
-              </p>
+              <WishChildLine wish={c}>{c.orgName ? <span>{t('my_claims.for_org', { org: c.orgName })}</span> : null}</WishChildLine>
               <p>
                 <ClaimStatusBadge status={c.status} /> {t(c.nextStep)}
                 {c.dueAt !== null && (c.status === 'pending' || c.status === 'approved') ? (

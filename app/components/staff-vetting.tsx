@@ -1,29 +1,8 @@
 import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '../i18n/index';
+import type { VettingQueueData, VettingQueueItem } from '../services/types';
 import { HelperStatusBadge } from './auth';
 import { useLocale, useT } from './i18n';
-
-/** One helper in a vetting list (the shape vettingQueue returns). */
-export interface VettingQueueItem {
-  id: string;
-  kind: 'volunteer' | 'organization';
-  name: string;
-  status: string;
-  caringParent: boolean;
-  emailVerified: boolean | null;
-  countyZh: string | null;
-  countyEn: string | null;
-  since: number;
-  recheckDueAt: number | null;
-}
-
-export interface VettingQueueData {
-  pending: VettingQueueItem[];
-  recheckDue: VettingQueueItem[];
-  recent: VettingQueueItem[];
-  /** When the queue was read (server time), so "overdue" renders the same on server and client. */
-  asOf: number;
-}
 
 function HelperCard({ item, asOf, showRecheck = false }: { item: VettingQueueItem; asOf: number; showRecheck?: boolean }) {
   const t = useT();

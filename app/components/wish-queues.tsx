@@ -1,24 +1,7 @@
 import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '../i18n/index';
+import type { WishQueuesData } from '../services/types';
 import { useLocale, useT } from './i18n';
-
-export interface WishQueueItem {
-  id: string;
-  url: string;
-  title: string;
-  alias: string;
-  siteZh: string;
-  siteEn: string;
-  at: number;
-  who: string | null;
-}
-
-export interface WishQueuesData {
-  toReview: WishQueueItem[];
-  toApprove: WishQueueItem[];
-  toConfirm: WishQueueItem[];
-  expiringSoon: WishQueueItem[];
-}
 
 const SECTIONS = [
   ['toReview', 'queues.to_review', 'queues.to_review.empty'],

@@ -1,4 +1,7 @@
-import { formatDateTime } from '../i18n/index';
+import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
+import { FieldErrors } from './auth';
 import { useLocale, useT } from './i18n';
 
 /** What a refused action sends back (the shape of app/services/http.server.ts ActionFailure). */
@@ -43,14 +46,20 @@ export function PrivacyFindings({ findings, showMatches }: { findings: { kind: s
   );
 }
 
+/** FieldErrors of app/components/auth.tsx, for forms that keep a FormFailure. */
 export function FieldError({ failure, name }: { failure: FormFailure | undefined; name: string }) {
-  const t = useT();
-  const errors = failure?.fieldErrors?.[name];
-  if (!errors?.length) return null;
+  return <FieldErrors result={failure} name={name} />;
+}
+
+/** A form of one button that posts `intent` to the page's action (field "intent"). */
+export function IntentButton({ intent, label, busy, className }: { intent: string; label: string; busy: boolean; className?: string }) {
   return (
-    <span className="field-error" id={`${name}-error`}>
-      {errors.map((key) => t(key)).join(' ')}
-    </span>
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className={className} disabled={busy}>
+        {label}
+      </button>
+    </Form>
   );
 }
 
@@ -84,6 +93,56 @@ export function ClaimStatusBadge({ status }: { status: string }) {
 export function WishStatusBadge({ status }: { status: string }) {
   const t = useT();
   return <span className={`badge ${WISH_BADGE[status] ?? ''}`}>{t(`wish.status.${status}`)}</span>;
+}
+
+/** The public face of the child a wish is for: never more than alias, age band and county. */
+export interface WishChildFace {
+  alias: string;
+  ageBand: string;
+  countyZh: string;
+  countyEn: string;
+}
+
+/** The line under a wish's title: alias (or what `alias` puts in its place), age band, county; `children` adds to it. */
+export function WishChildLine({ wish, alias, children }: { wish: WishChildFace; alias?: ReactNode; children?: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <p className="meta">
+      <span>{alias ?? wish.alias}</span>
+      <span>{t('wishes.age', { band: wish.ageBand })}</span>
+      <span>{locale === 'en' ? wish.countyEn : wish.countyZh}</span>
+      {children}
+    </p>
+  );
+}
+
+/** What is wished for: category, value and deadline; `children` adds to the line (a status badge, a link). */
+export function WishFactsLine({ wish, children }: { wish: { category: string; valueFen: number; deadlineAt: number | null }; children?: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <p className="meta">
+      <span className="badge">{t(`wish.category.${wish.category}`)}</span>
+      <span>
+        {t('wishes.value')} {formatMoney(wish.valueFen)}
+      </span>
+      {wish.deadlineAt ? (
+        <span>
+          {t('wishes.deadline')} {formatDate(wish.deadlineAt, locale)}
+        </span>
+      ) : null}
+      {children}
+    </p>
+  );
+}
+
+export function WishStory({ story }: { story: string }) {
+  return (
+    <div className="hero wish-story">
+      <p>{story}</p>
+    </div>
+  );
 }
 
 export interface TimelineEvent {

@@ -2,10 +2,9 @@ import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db } from './db.server';
+import { PUBLIC_WISH_STATUSES } from './wishes.server';
 
 // Public reads. Only the public face of a child (alias, age band, county) is ever selected here.
-
-const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'delivered', 'fulfilled'] as const;
 
 export function countWishesByStatus(statuses: readonly string[]): number {
   const row = db()
@@ -58,45 +57,44 @@ export function latestPublicWishes(limit: number, statuses: readonly string[] = 
     .all();
 }
 
+const PUBLIC_ACTIVITY_STATUSES = ['approved', 'completed'] as const;
+
+const site = alias(schema.sites, 'site');
+
+/** The public face of an activity, with its site (joined as `site`). */
+function publicActivityColumns() {
+  return {
+    id: schema.activities.id,
+    type: schema.activities.type,
+    title: schema.activities.title,
+    description: schema.activities.description,
+    status: schema.activities.status,
+    siteZh: site.nameZh,
+    siteEn: site.nameEn,
+  };
+}
+
 export function upcomingPublicActivities(now: number, limit: number) {
-  const site = alias(schema.sites, 'site');
+  const nextStart = sql<number | null>`min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end)`;
   return db()
     .select({
-      id: schema.activities.id,
-      type: schema.activities.type,
-      title: schema.activities.title,
-      description: schema.activities.description,
-      status: schema.activities.status,
-      siteZh: site.nameZh,
-      siteEn: site.nameEn,
-      nextStart: sql<number | null>`min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end)`,
+      ...publicActivityColumns(),
+      nextStart,
       slotCount: sql<number>`count(${schema.slots.id})`,
     })
     .from(schema.activities)
     .innerJoin(site, eq(site.id, schema.activities.siteId))
     .leftJoin(schema.slots, eq(schema.slots.activityId, schema.activities.id))
-    .where(inArray(schema.activities.status, ['approved', 'completed']))
+    .where(inArray(schema.activities.status, [...PUBLIC_ACTIVITY_STATUSES]))
     .groupBy(schema.activities.id)
-    .orderBy(sql`case when min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end) is null then 1 else 0 end`, asc(sql`min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end)`), desc(schema.activities.createdAt))
+    .orderBy(sql`case when ${nextStart} is null then 1 else 0 end`, asc(nextStart), desc(schema.activities.createdAt))
     .limit(limit)
     .all();
 }
 
-const PUBLIC_ACTIVITY_STATUSES = ['approved', 'completed'] as const;
-
 export function publicActivity(id: string) {
-  const site = alias(schema.sites, 'site');
   return db()
-    .select({
-      id: schema.activities.id,
-      type: schema.activities.type,
-      title: schema.activities.title,
-      description: schema.activities.description,
-      status: schema.activities.status,
-      siteZh: site.nameZh,
-      siteEn: site.nameEn,
-      orgName: schema.organizations.name,
-    })
+    .select({ ...publicActivityColumns(), orgName: schema.organizations.name })
     .from(schema.activities)
     .innerJoin(site, eq(site.id, schema.activities.siteId))
     .leftJoin(schema.organizations, eq(schema.organizations.id, schema.activities.orgId))
@@ -106,7 +104,6 @@ export function publicActivity(id: string) {
 
 /** Slots with their places taken; no names of who signed up. */
 export function publicSlotsOf(activityId: string) {
-  const site = alias(schema.sites, 'site');
   return db()
     .select({
       id: schema.slots.id,

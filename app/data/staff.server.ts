@@ -30,13 +30,31 @@ export interface HelperListFilter extends HelperScope {
   limit?: number;
 }
 
+/** The columns a helper list filters and sorts by: volunteers and organizations both have them. */
+interface HelperColumns {
+  countySiteId: AnySQLiteColumn;
+  status: AnySQLiteColumn;
+  recheckDueAt: AnySQLiteColumn;
+  vettedAt: AnySQLiteColumn;
+  createdAt: AnySQLiteColumn;
+}
+
+function helperListWhere(filter: HelperListFilter, h: HelperColumns): SQL | undefined {
+  return and(
+    inScope(filter, h.countySiteId),
+    filter.statuses ? inArray(h.status, filter.statuses) : undefined,
+    filter.recheckDueBefore !== undefined ? and(isNotNull(h.recheckDueAt), lte(h.recheckDueAt, filter.recheckDueBefore)) : undefined,
+  );
+}
+
+/** Re-checks soonest due first; otherwise newest decision first, or oldest sign-up first. */
+function helperListOrder(filter: HelperListFilter, h: HelperColumns): SQL {
+  if (filter.recheckDueBefore !== undefined) return asc(h.recheckDueAt);
+  return filter.newestFirst ? desc(sql`coalesce(${h.vettedAt}, ${h.createdAt})`) : asc(h.createdAt);
+}
+
 export function listVolunteersForStaff(filter: HelperListFilter) {
   const v = schema.volunteers;
-  const conditions = [
-    inScope(filter, v.countySiteId),
-    filter.statuses ? inArray(v.status, filter.statuses) : undefined,
-    filter.recheckDueBefore !== undefined ? and(isNotNull(v.recheckDueAt), lte(v.recheckDueAt, filter.recheckDueBefore)) : undefined,
-  ];
   return db()
     .select({
       id: v.userId,
@@ -55,19 +73,14 @@ export function listVolunteersForStaff(filter: HelperListFilter) {
     .from(v)
     .innerJoin(schema.users, eq(schema.users.id, v.userId))
     .leftJoin(county, eq(county.id, v.countySiteId))
-    .where(and(...conditions))
-    .orderBy(filter.recheckDueBefore !== undefined ? asc(v.recheckDueAt) : filter.newestFirst ? desc(sql`coalesce(${v.vettedAt}, ${v.createdAt})`) : asc(v.createdAt))
+    .where(helperListWhere(filter, v))
+    .orderBy(helperListOrder(filter, v))
     .limit(filter.limit ?? 200)
     .all();
 }
 
 export function listOrganizationsForStaff(filter: HelperListFilter) {
   const o = schema.organizations;
-  const conditions = [
-    inScope(filter, o.countySiteId),
-    filter.statuses ? inArray(o.status, filter.statuses) : undefined,
-    filter.recheckDueBefore !== undefined ? and(isNotNull(o.recheckDueAt), lte(o.recheckDueAt, filter.recheckDueBefore)) : undefined,
-  ];
   return db()
     .select({
       id: o.id,
@@ -83,8 +96,8 @@ export function listOrganizationsForStaff(filter: HelperListFilter) {
     })
     .from(o)
     .leftJoin(county, eq(county.id, o.countySiteId))
-    .where(and(...conditions))
-    .orderBy(filter.recheckDueBefore !== undefined ? asc(o.recheckDueAt) : filter.newestFirst ? desc(sql`coalesce(${o.vettedAt}, ${o.createdAt})`) : asc(o.createdAt))
+    .where(helperListWhere(filter, o))
+    .orderBy(helperListOrder(filter, o))
     .limit(filter.limit ?? 200)
     .all();
 }

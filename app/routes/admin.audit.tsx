@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { AdminPageTitle, DateRangeFilter } from '../components/admin';
 import { useLocale, useT } from '../components/i18n';
+import { DataTable, FilterForm, SelectFilter } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { parseDay } from '../forms/admin';
 import { formatDateTime } from '../i18n/index';
@@ -41,71 +43,43 @@ export default function AdminAudit() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to="/admin">← {t('admin.title')}</Link>
-      </p>
-      <h1>{t('admin.audit.title')}</h1>
-      <Form method="get" className="filters">
-        <label>
-          {t('admin.audit.entity_type')}
-          <select name="entityType" defaultValue={filter.entityType}>
-            <option value="">{t('common.all')}</option>
-            {ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
+      <AdminPageTitle title={t('admin.audit.title')} />
+      <FilterForm>
+        <SelectFilter label={t('admin.audit.entity_type')} name="entityType" value={filter.entityType} options={ENTITY_TYPES} />
         <label>
           {t('admin.audit.action')}
           <input name="action" defaultValue={filter.action} size={12} />
         </label>
-        <label>
-          {t('admin.audit.from')}
-          <input type="date" name="from" defaultValue={filter.from} />
-        </label>
-        <label>
-          {t('admin.audit.to')}
-          <input type="date" name="to" defaultValue={filter.to} />
-        </label>
-        <button type="submit" className="secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.audit.at')}</th>
-              <th>{t('admin.audit.who')}</th>
-              <th>{t('admin.audit.entity_type')}</th>
-              <th>{t('admin.audit.action')}</th>
-              <th>{t('admin.audit.change')}</th>
-              <th>{t('admin.audit.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at, locale)}</td>
-                <td>{e.actorName ?? '—'}</td>
-                <td>
-                  {e.entityType === 'volunteer' || e.entityType === 'organization' ? (
-                    <Link to={`/staff/helpers/${e.entityId}`}>{e.entityType}</Link>
-                  ) : (
-                    e.entityType
-                  )}{' '}
-                  <code>{e.entityId}</code>
-                </td>
-                <td>{e.action}</td>
-                <td>{e.fromStatus || e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus ?? '—'}` : ''}</td>
-                <td>{e.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        <DateRangeFilter from={filter.from} to={filter.to} />
+      </FilterForm>
+      <DataTable
+        headers={[
+          t('admin.audit.at'),
+          t('admin.audit.who'),
+          t('admin.audit.entity_type'),
+          t('admin.audit.action'),
+          t('admin.audit.change'),
+          t('admin.audit.note'),
+        ]}
+      >
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td>{formatDateTime(e.at, locale)}</td>
+            <td>{e.actorName ?? '—'}</td>
+            <td>
+              {e.entityType === 'volunteer' || e.entityType === 'organization' ? (
+                <Link to={`/staff/helpers/${e.entityId}`}>{e.entityType}</Link>
+              ) : (
+                e.entityType
+              )}{' '}
+              <code>{e.entityId}</code>
+            </td>
+            <td>{e.action}</td>
+            <td>{e.fromStatus || e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus ?? '—'}` : ''}</td>
+            <td>{e.note}</td>
+          </tr>
+        ))}
+      </DataTable>
       {events.length === 0 ? <p>{t('common.none')}</p> : null}
     </>
   );

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { AdminPageTitle } from '../components/admin';
 import { useLocale, useT } from '../components/i18n';
+import { FilterForm } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
 import { outboxPage } from '../services/admin.server';
@@ -25,20 +27,14 @@ export default function AdminOutbox() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to="/admin">← {t('admin.title')}</Link>
-      </p>
-      <h1>{t('admin.outbox.title')}</h1>
+      <AdminPageTitle title={t('admin.outbox.title')} />
       <p className="hint">{t('admin.outbox.intro')}</p>
-      <Form method="get" className="filters">
+      <FilterForm>
         <label>
           {t('admin.outbox.to')}
           <input type="email" name="to" defaultValue={to} />
         </label>
-        <button type="submit" className="secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
+      </FilterForm>
       {mail.length === 0 ? <p>{t('common.none')}</p> : null}
       <ul className="cards outbox">
         {mail.map((m) => (

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { AdminPageTitle, DateRangeFilter } from '../components/admin';
 import { useLocale, useT } from '../components/i18n';
+import { DataTable, FilterForm, SelectFilter } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { parseDay } from '../forms/admin';
 import { formatDateTime } from '../i18n/index';
@@ -46,60 +48,24 @@ export default function AdminSecurityLog() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to="/admin">← {t('admin.title')}</Link>
-      </p>
-      <h1>{t('admin.security.title')}</h1>
-      <Form method="get" className="filters">
-        <label>
-          {t('admin.security.type')}
-          <select name="type" defaultValue={filter.type}>
-            <option value="">{t('common.all')}</option>
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.audit.from')}
-          <input type="date" name="from" defaultValue={filter.from} />
-        </label>
-        <label>
-          {t('admin.audit.to')}
-          <input type="date" name="to" defaultValue={filter.to} />
-        </label>
-        <button type="submit" className="secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.audit.at')}</th>
-              <th>{t('admin.security.type')}</th>
-              <th>{t('admin.security.user')}</th>
-              <th>{t('admin.security.ip')}</th>
-              <th>{t('admin.audit.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at, locale)}</td>
-                <td>{e.type}</td>
-                <td>
-                  <code>{e.userId ?? '—'}</code>
-                </td>
-                <td>{e.ip ?? '—'}</td>
-                <td>{e.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminPageTitle title={t('admin.security.title')} />
+      <FilterForm>
+        <SelectFilter label={t('admin.security.type')} name="type" value={filter.type} options={TYPES} />
+        <DateRangeFilter from={filter.from} to={filter.to} />
+      </FilterForm>
+      <DataTable headers={[t('admin.audit.at'), t('admin.security.type'), t('admin.security.user'), t('admin.security.ip'), t('admin.audit.note')]}>
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td>{formatDateTime(e.at, locale)}</td>
+            <td>{e.type}</td>
+            <td>
+              <code>{e.userId ?? '—'}</code>
+            </td>
+            <td>{e.ip ?? '—'}</td>
+            <td>{e.detail}</td>
+          </tr>
+        ))}
+      </DataTable>
       {events.length === 0 ? <p>{t('common.none')}</p> : null}
     </>
   );

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { SiteOptions } from '../components/admin';
+import { AdminPageTitle, SiteOptions } from '../components/admin';
 import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
+import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { SITE_KINDS, SiteCreateSchema } from '../forms/admin';
 import { parseForm } from '../forms/parse';
@@ -37,41 +38,26 @@ export default function AdminSites() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to="/admin">← {t('admin.title')}</Link>
-      </p>
-      <h1>{t('admin.sites.title')}</h1>
+      <AdminPageTitle title={t('admin.sites.title')} />
       {created ? (
         <p className="notice notice-ok" role="status">
           {t('admin.sites.created')}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.sites.name')}</th>
-              <th>{t('admin.sites.code')}</th>
-              <th>{t('admin.sites.kind')}</th>
-              <th>{t('admin.sites.value_cap')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((s) => (
-              <tr key={s.id}>
-                <td className={`site-depth-${Math.min(s.depth, 4)}`}>
-                  <Link to={`/admin/sites/${s.id}`}>{locale === 'en' ? s.nameEn : s.nameZh}</Link>
-                </td>
-                <td>
-                  <code>{s.code}</code>
-                </td>
-                <td>{t(`site.kind.${s.kind}`)}</td>
-                <td>{formatMoney(s.wishValueCapFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={[t('admin.sites.name'), t('admin.sites.code'), t('admin.sites.kind'), t('admin.sites.value_cap')]}>
+        {sites.map((s) => (
+          <tr key={s.id}>
+            <td className={`site-depth-${Math.min(s.depth, 4)}`}>
+              <Link to={`/admin/sites/${s.id}`}>{locale === 'en' ? s.nameEn : s.nameZh}</Link>
+            </td>
+            <td>
+              <code>{s.code}</code>
+            </td>
+            <td>{t(`site.kind.${s.kind}`)}</td>
+            <td>{formatMoney(s.wishValueCapFen)}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>{t('admin.sites.new')}</h2>
       <FormMessage result={result} />

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { SiteOptions } from '../components/admin';
+import { Form, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AdminPageTitle, SiteOptions } from '../components/admin';
 import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
+import { DoneNotice } from '../components/wish-ui';
+import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { StaffChangeSchema, StaffInviteSchema } from '../forms/admin';
 import { parseForm } from '../forms/parse';
@@ -50,66 +52,47 @@ export default function AdminStaff() {
   const locale = useLocale();
   return (
     <>
-      <p>
-        <Link to="/admin">← {t('admin.title')}</Link>
-      </p>
-      <h1>{t('admin.staff.title')}</h1>
-      {done ? (
-        <p className="notice notice-ok" role="status">
-          {t(`admin.staff.done.${done}`)}
-        </p>
-      ) : null}
+      <AdminPageTitle title={t('admin.staff.title')} />
+      <DoneNotice done={done} prefix="admin.staff.done" />
       <FormMessage result={result} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('auth.field.display_name')}</th>
-              <th>{t('auth.field.email')}</th>
-              <th>{t('admin.staff.site')}</th>
-              <th>{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.displayName} {s.isAdmin ? <span className="badge">{t('admin.staff.admin')}</span> : null}
-                </td>
-                <td>{s.email}</td>
-                <td>{s.staffSiteId ? (locale === 'en' ? s.siteNameEn : s.siteNameZh) : '—'}</td>
-                <td>
-                  {s.staffSiteId ? (
-                    <details>
-                      <summary>{t('admin.staff.change')}</summary>
-                      <Form method="post" className="stack">
-                        <input type="hidden" name="intent" value="move" />
-                        <input type="hidden" name="userId" value={s.id} />
-                        <label>
-                          {t('admin.staff.move_to')}
-                          <select name="siteId" defaultValue={s.staffSiteId}>
-                            <SiteOptions sites={sites} />
-                          </select>
-                        </label>
-                        <button type="submit" className="secondary" disabled={busy}>
-                          {t('admin.staff.move')}
-                        </button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="userId" value={s.id} />
-                        <button type="submit" className="danger" disabled={busy}>
-                          {t('admin.staff.remove')}
-                        </button>
-                      </Form>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable headers={[t('auth.field.display_name'), t('auth.field.email'), t('admin.staff.site'), t('common.actions')]}>
+        {staff.map((s) => (
+          <tr key={s.id}>
+            <td>
+              {s.displayName} {s.isAdmin ? <span className="badge">{t('admin.staff.admin')}</span> : null}
+            </td>
+            <td>{s.email}</td>
+            <td>{s.staffSiteId ? (locale === 'en' ? s.siteNameEn : s.siteNameZh) : '—'}</td>
+            <td>
+              {s.staffSiteId ? (
+                <details>
+                  <summary>{t('admin.staff.change')}</summary>
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="intent" value="move" />
+                    <input type="hidden" name="userId" value={s.id} />
+                    <label>
+                      {t('admin.staff.move_to')}
+                      <select name="siteId" defaultValue={s.staffSiteId}>
+                        <SiteOptions sites={sites} />
+                      </select>
+                    </label>
+                    <button type="submit" className="secondary" disabled={busy}>
+                      {t('admin.staff.move')}
+                    </button>
+                  </Form>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="userId" value={s.id} />
+                    <button type="submit" className="danger" disabled={busy}>
+                      {t('admin.staff.remove')}
+                    </button>
+                  </Form>
+                </details>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2>{t('admin.staff.invite')}</h2>
       {invitations.length ? (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
 import { useT } from '../components/i18n';
+import { DoneNotice } from '../components/wish-ui';
 import { getViewer } from '../auth/guards.server';
 import { LoginSchema, safeRedirectPath } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -40,11 +41,7 @@ export default function Login() {
   const t = useT();
   return (
     <AuthCard title={t('auth.login.title')}>
-      {notice ? (
-        <p className="notice notice-ok" role="status">
-          {t(`auth.login.notice.${notice}`)}
-        </p>
-      ) : null}
+      <DoneNotice done={notice} prefix="auth.login.notice" />
       <FormMessage result={result} />
       <Form method="post" className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />

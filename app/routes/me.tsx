@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FieldErrors, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
+import { CountySelect, Field, FormMessage, HelperStatusBadge, NewPasswordField, asFormResult } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
+import { DoneNotice } from '../components/wish-ui';
 import { MyClaims } from '../components/my-claims';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { requireViewer } from '../auth/guards.server';
@@ -79,11 +80,7 @@ export default function Me() {
           {t('me.welcome')}
         </p>
       ) : null}
-      {done ? (
-        <p className="notice notice-ok" role="status">
-          {t(`me.done.${done}`)}
-        </p>
-      ) : null}
+      <DoneNotice done={done} prefix="me.done" />
       <FormMessage result={result} />
 
       <section className="card" aria-labelledby="account-heading">
@@ -155,18 +152,7 @@ export default function Me() {
             <input type="hidden" name="intent" value="profile" />
             <Field name="realName" label={t('me.field.real_name')} result={result} defaultValue={volunteer.realName} autoComplete="name" maxLength={40} />
             <Field name="phone" label={t('me.field.phone')} type="tel" result={result} defaultValue={volunteer.phone} autoComplete="tel" maxLength={20} />
-            <label htmlFor="countySiteId">
-              {t('me.field.county')}
-              <select id="countySiteId" name="countySiteId" defaultValue={volunteer.countySiteId ?? ''}>
-                <option value="">{t('me.field.county_none')}</option>
-                {counties.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {locale === 'en' ? c.nameEn : c.nameZh}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors result={result} name="countySiteId" />
-            </label>
+            <CountySelect counties={counties} defaultValue={volunteer.countySiteId} result={result} />
             <Field name="availability" label={t('me.field.availability')} result={result} defaultValue={volunteer.availability} maxLength={200} hint={t('me.field.availability_hint')} />
             <Field name="skills" label={t('me.field.skills')} result={result} defaultValue={volunteer.skills} maxLength={300} multiline />
             <label className="checkbox">
@@ -185,17 +171,7 @@ export default function Me() {
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="password" />
           <Field name="currentPassword" label={t('me.field.current_password')} type="password" result={result} autoComplete="current-password" required />
-          <Field
-            name="newPassword"
-            label={t('auth.field.new_password')}
-            type="password"
-            result={result}
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={128}
-            hint={t('me.password_hint')}
-          />
+          <NewPasswordField name="newPassword" label={t('auth.field.new_password')} hint={t('me.password_hint')} result={result} />
           <button type="submit" disabled={busy}>
             {t('me.change_password')}
           </button>

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FieldErrors, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
+import { CountySelect, Field, FieldErrors, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
+import { DoneNotice } from '../components/wish-ui';
+import { DataTable } from '../components/lists';
 import { MyClaims } from '../components/my-claims';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { requireViewer } from '../auth/guards.server';
@@ -79,11 +81,7 @@ export default function Organization() {
           {t('org.welcome')}
         </p>
       ) : null}
-      {done ? (
-        <p className="notice notice-ok" role="status">
-          {t(`org.done.${done}`)}
-        </p>
-      ) : null}
+      <DoneNotice done={done} prefix="org.done" />
       <FormMessage result={result} />
       <p data-testid="vetting-status">{t(`org.vetting.${org.status}`)}</p>
       {org.statusReason ? (
@@ -110,28 +108,16 @@ export default function Organization() {
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('org.members')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('org.member.name')}</th>
-                {canManage ? <th>{t('auth.field.email')}</th> : null}
-                <th>{t('org.member.role')}</th>
-                <th>{t('org.member.joined')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.userId}>
-                  <td>{m.displayName}</td>
-                  {canManage ? <td>{m.email}</td> : null}
-                  <td>{t(`org.role.${m.role}`)}</td>
-                  <td>{formatDate(m.joinedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t('org.member.name'), canManage ? t('auth.field.email') : null, t('org.member.role'), t('org.member.joined')]}>
+          {members.map((m) => (
+            <tr key={m.userId}>
+              <td>{m.displayName}</td>
+              {canManage ? <td>{m.email}</td> : null}
+              <td>{t(`org.role.${m.role}`)}</td>
+              <td>{formatDate(m.joinedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
         {canManage ? (
           <>
             {invitations.length ? (
@@ -168,18 +154,7 @@ export default function Organization() {
             </label>
             <Field name="contactName" label={t('org.field.contact_name')} result={result} defaultValue={org.contactName} maxLength={40} />
             <Field name="contactPhone" label={t('org.field.contact_phone')} type="tel" result={result} defaultValue={org.contactPhone} maxLength={20} />
-            <label htmlFor="countySiteId">
-              {t('me.field.county')}
-              <select id="countySiteId" name="countySiteId" defaultValue={org.countySiteId ?? ''}>
-                <option value="">{t('me.field.county_none')}</option>
-                {counties.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {locale === 'en' ? c.nameEn : c.nameZh}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors result={result} name="countySiteId" />
-            </label>
+            <CountySelect counties={counties} defaultValue={org.countySiteId} result={result} />
             <Field name="description" label={t('org.field.description')} result={result} defaultValue={org.description} maxLength={500} multiline />
             <button type="submit" disabled={busy}>
               {t('common.save')}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, asFormResult } from '../components/auth';
+import { AuthCard, FormMessage, NewPasswordField, asFormResult } from '../components/auth';
 import { useT } from '../components/i18n';
 import { blankSessionCookie } from '../auth/session.server';
 import { ResetPasswordSchema } from '../forms/auth';
@@ -40,17 +40,7 @@ export default function ResetPassword() {
       {token ? (
         <Form method="post" className="stack">
           <input type="hidden" name="token" value={token} />
-          <Field
-            name="password"
-            label={t('auth.field.new_password')}
-            type="password"
-            result={result}
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={128}
-            hint={t('auth.field.password_hint')}
-          />
+          <NewPasswordField label={t('auth.field.new_password')} result={result} />
           <button type="submit" disabled={busy}>
             {t('auth.reset.submit')}
           </button>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, asFormResult } from '../components/auth';
+import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, asFormResult } from '../components/auth';
 import { useT } from '../components/i18n';
 import { getViewer } from '../auth/guards.server';
 import { SignUpSchema } from '../forms/auth';
@@ -50,17 +50,7 @@ export default function SignUp() {
         </fieldset>
         <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
         <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
-        <Field
-          name="password"
-          label={t('auth.field.password')}
-          type="password"
-          result={result}
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          hint={t('auth.field.password_hint')}
-        />
+        <NewPasswordField result={result} />
         <div className="volunteer-only">
           <label className="checkbox">
             <input type="checkbox" name="caringParent" />

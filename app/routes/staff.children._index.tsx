@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
 import { useLocale, useT } from '../components/i18n';
+import { DataTable } from '../components/lists';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
@@ -44,32 +45,19 @@ export default function StaffChildren() {
       {children.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('child.alias')}</th>
-                <th>{t('child.real_name')}</th>
-                <th>{t('child.age_band')}</th>
-                <th>{t('child.category')}</th>
-                <th>{t('child.site')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {children.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
-                  </td>
-                  <td>{c.realName}</td>
-                  <td>{c.ageBand}</td>
-                  <td>{t(`child.category.${c.category}`)}</td>
-                  <td>{locale === 'en' ? c.siteEn : c.siteZh}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t('child.alias'), t('child.real_name'), t('child.age_band'), t('child.category'), t('child.site')]}>
+          {children.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
+              </td>
+              <td>{c.realName}</td>
+              <td>{c.ageBand}</td>
+              <td>{t(`child.category.${c.category}`)}</td>
+              <td>{locale === 'en' ? c.siteEn : c.siteZh}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       <h2 id="new-child">{t('child.new')}</h2>

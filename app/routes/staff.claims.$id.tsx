@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { ClaimStatusBadge, DoneNotice, FieldError, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { ClaimStatusBadge, DoneNotice, FieldError, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
 import { parseForm } from '../forms/parse';
@@ -94,12 +94,7 @@ export default function StaffClaim() {
 
       {allowed.approve ? (
         <div className="actions">
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="approve" />
-            <button type="submit" disabled={busy}>
-              {t('claim.action.approve')}
-            </button>
-          </Form>
+          <IntentButton intent="approve" label={t('claim.action.approve')} busy={busy} />
         </div>
       ) : null}
       {allowed.reject ? (

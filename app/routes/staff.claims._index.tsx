@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
+import { DataTable, StatusFilter } from '../components/lists';
 import { ClaimStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
@@ -26,54 +27,27 @@ export default function StaffClaims() {
       <p>
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
       </p>
-      <Form method="get" className="filters">
-        <label>
-          {t('common.status')}
-          <select name="status" defaultValue={status ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`claim.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
+      <StatusFilter status={status} statuses={statuses} statusLabel={(s) => t(`claim.status.${s}`)} />
       {claims.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('claim.wish')}</th>
-                <th>{t('claim.claimant')}</th>
-                <th>{t('common.status')}</th>
-                <th>{t('staff.wishes.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
-                  </td>
-                  <td>
-                    {c.orgName ? `${c.orgName} · ` : ''}
-                    {c.claimantName}
-                  </td>
-                  <td>
-                    <ClaimStatusBadge status={c.status} />
-                  </td>
-                  <td>{formatDateTime(c.updatedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t('claim.wish'), t('claim.claimant'), t('common.status'), t('staff.wishes.updated')]}>
+          {claims.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
+              </td>
+              <td>
+                {c.orgName ? `${c.orgName} · ` : ''}
+                {c.claimantName}
+              </td>
+              <td>
+                <ClaimStatusBadge status={c.status} />
+              </td>
+              <td>{formatDateTime(c.updatedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

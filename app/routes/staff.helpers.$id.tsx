@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Field, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
+import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
 import { requireStaff } from '../auth/guards.server';
 import { VettingDecisionSchema } from '../forms/admin';
@@ -54,11 +55,7 @@ export default function HelperVetting() {
       <h1>
         {name} <HelperStatusBadge status={helper.status} />
       </h1>
-      {done ? (
-        <p className="notice notice-ok" role="status">
-          {t(`vetting.done.${done}`)}
-        </p>
-      ) : null}
+      <DoneNotice done={done} prefix="vetting.done" />
       <FormMessage result={result} />
       <p className="meta">
         <span className="badge">{t(`helper.kind.${helper.kind}`)}</span>

@@ -2,11 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { WishFields } from '../components/wish-form';
-import { ClaimStatusBadge, DoneNotice, FormNotice, PrivacyFindings, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import {
+  ClaimStatusBadge,
+  DoneNotice,
+  FormNotice,
+  IntentButton,
+  PrivacyFindings,
+  Timeline,
+  WishChildLine,
+  WishFactsLine,
+  WishStatusBadge,
+  WishStory,
+  isFailure,
+} from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm } from '../forms/parse';
 import { StaffWishIntent, WISH_CATEGORIES, WishDraftForm } from '../forms/wish';
-import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
+import { formatDateTime } from '../i18n/index';
 import { failure } from '../services/http.server';
 import { updateWish, wishForStaff } from '../services/wishes.server';
 
@@ -56,29 +68,20 @@ export default function StaffWish() {
       <h1>
         {wish.title} <WishStatusBadge status={wish.status} />
       </h1>
-      <p className="meta">
-        <span>
-          {t('child.alias')}: <Link to={`/staff/children/${wish.childId}`}>{wish.alias}</Link>
-        </span>
-        <span>{t('wishes.age', { band: wish.ageBand })}</span>
-        <span>{locale === 'en' ? wish.countyEn : wish.countyZh}</span>
+      <WishChildLine
+        wish={wish}
+        alias={
+          <>
+            {t('child.alias')}: <Link to={`/staff/children/${wish.childId}`}>{wish.alias}</Link>
+          </>
+        }
+      >
         <span>{locale === 'en' ? wish.siteEn : wish.siteZh}</span>
         <span>
           {t('wish.author')}: {wish.authorName}
         </span>
-      </p>
-      <p className="meta">
-        <span className="badge">{t(`wish.category.${wish.category}`)}</span>
-        <span>
-          {t('wishes.value')} {formatMoney(wish.valueFen)}
-        </span>
-        {wish.deadlineAt ? (
-          <span>
-            {t('wishes.deadline')} {formatDate(wish.deadlineAt, locale)}
-          </span>
-        ) : null}
-        {isPublic ? <Link to={`/wishes/${wish.id}`}>{t('wish.public_link')}</Link> : null}
-      </p>
+      </WishChildLine>
+      <WishFactsLine wish={wish}>{isPublic ? <Link to={`/wishes/${wish.id}`}>{t('wish.public_link')}</Link> : null}</WishFactsLine>
 
       <DoneNotice done={done} prefix="wish.done" />
       <FormNotice failure={failed} showMatches />
@@ -107,9 +110,7 @@ export default function StaffWish() {
           </div>
         </Form>
       ) : (
-        <div className="hero wish-story">
-          <p>{wish.story}</p>
-        </div>
+        <WishStory story={wish.story} />
       )}
 
       {wish.status === 'in_review' ? (
@@ -118,20 +119,10 @@ export default function StaffWish() {
           {isAuthor && !allowed.publish ? <p>{t('wish.review.own')}</p> : null}
           <div className="actions">
             {allowed.publish ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="publish" />
-                <button type="submit" disabled={busy}>
-                  {t('wish.action.publish')}
-                </button>
-              </Form>
+              <IntentButton intent="publish" label={t('wish.action.publish')} busy={busy} />
             ) : null}{' '}
             {allowed.returnToDraft ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="return_to_draft" />
-                <button type="submit" className="secondary" disabled={busy}>
-                  {t('wish.action.return_to_draft')}
-                </button>
-              </Form>
+              <IntentButton intent="return_to_draft" label={t('wish.action.return_to_draft')} className="secondary" busy={busy} />
             ) : null}
           </div>
         </section>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
+import { DataTable, StatusFilter } from '../components/lists';
 import { WishStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
@@ -29,55 +30,26 @@ export default function StaffWishes() {
         </Link>{' '}
         <Link to="/staff/children">{t('staff.children.title')}</Link> · <Link to="/staff/claims">{t('staff.claims.title')}</Link>
       </p>
-      <Form method="get" className="filters">
-        <label>
-          {t('common.status')}
-          <select name="status" defaultValue={status ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`wish.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
+      <StatusFilter status={status} statuses={statuses} statusLabel={(s) => t(`wish.status.${s}`)} />
       {wishes.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('wish.form.title')}</th>
-                <th>{t('child.alias')}</th>
-                <th>{t('child.site')}</th>
-                <th>{t('wishes.value')}</th>
-                <th>{t('common.status')}</th>
-                <th>{t('staff.wishes.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {wishes.map((w) => (
-                <tr key={w.id}>
-                  <td>
-                    <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
-                  </td>
-                  <td>{w.alias}</td>
-                  <td>{locale === 'en' ? w.siteEn : w.siteZh}</td>
-                  <td>{formatMoney(w.valueFen)}</td>
-                  <td>
-                    <WishStatusBadge status={w.status} />
-                  </td>
-                  <td>{formatDateTime(w.updatedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('common.status'), t('staff.wishes.updated')]}>
+          {wishes.map((w) => (
+            <tr key={w.id}>
+              <td>
+                <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
+              </td>
+              <td>{w.alias}</td>
+              <td>{locale === 'en' ? w.siteEn : w.siteZh}</td>
+              <td>{formatMoney(w.valueFen)}</td>
+              <td>
+                <WishStatusBadge status={w.status} />
+              </td>
+              <td>{formatDateTime(w.updatedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -1,11 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { ClaimStatusBadge, DoneNotice, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import {
+  ClaimStatusBadge,
+  DoneNotice,
+  FormNotice,
+  IntentButton,
+  Timeline,
+  WishChildLine,
+  WishFactsLine,
+  WishStatusBadge,
+  WishStory,
+  isFailure,
+} from '../components/wish-ui';
 import { getViewer, requireViewer } from '../auth/guards.server';
 import { parseForm } from '../forms/parse';
 import { HelperWishIntent } from '../forms/claim';
-import { formatDate, formatMoney } from '../i18n/index';
+import { formatDate } from '../i18n/index';
 import { claimWish, helperClaimStep } from '../services/claims.server';
 import { failure } from '../services/http.server';
 import { publicWishPage } from '../services/wishes.server';
@@ -48,28 +59,13 @@ export default function WishPage() {
         <Link to="/wishes">← {t('wishes.title')}</Link>
       </p>
       <h1>{wish.title}</h1>
-      <p className="meta">
-        <span>{wish.alias}</span>
-        <span>{t('wishes.age', { band: wish.ageBand })}</span>
-        <span>{locale === 'en' ? wish.countyEn : wish.countyZh}</span>
-      </p>
-      <p className="meta">
-        <span className="badge">{t(`wish.category.${wish.category}`)}</span>
-        <span>
-          {t('wishes.value')} {formatMoney(wish.valueFen)}
-        </span>
-        {wish.deadlineAt ? (
-          <span>
-            {t('wishes.deadline')} {formatDate(wish.deadlineAt, locale)}
-          </span>
-        ) : null}
+      <WishChildLine wish={wish} />
+      <WishFactsLine wish={wish}>
         <span data-testid="wish-status">
           <WishStatusBadge status={wish.status} />
         </span>
-      </p>
-      <div className="hero wish-story">
-        <p>{wish.story}</p>
-      </div>
+      </WishFactsLine>
+      <WishStory story={wish.story} />
 
       <DoneNotice done={done} prefix="wish.done" />
       <FormNotice failure={failed} />
@@ -110,20 +106,10 @@ export default function WishPage() {
           ) : null}
           <div className="actions">
             {myClaim.canDeliver ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="deliver" />
-                <button type="submit" disabled={busy}>
-                  {t('claim.action.deliver')}
-                </button>
-              </Form>
+              <IntentButton intent="deliver" label={t('claim.action.deliver')} busy={busy} />
             ) : null}
             {myClaim.canRelease ? (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="release" />
-                <button type="submit" className="secondary" disabled={busy}>
-                  {t('claim.action.release')}
-                </button>
-              </Form>
+              <IntentButton intent="release" label={t('claim.action.release')} className="secondary" busy={busy} />
             ) : null}
           </div>
         </section>

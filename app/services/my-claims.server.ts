@@ -1,28 +1,7 @@
 import { claimsOfHelper as claimsOfHelperRows } from '../data/claims.server';
 import type { Actor } from '../domain/actor';
 import { claimDueAt } from '../domain/claim-schedule';
-
-export interface HelperClaim {
-  id: string;
-  wishId: string;
-  /** The public page of the wish, where the helper releases or marks delivery. */
-  url: string;
-  title: string;
-  alias: string;
-  ageBand: string;
-  countyZh: string;
-  countyEn: string;
-  status: string;
-  /** Set when claimed for an organization. */
-  orgName: string | null;
-  /** Catalogue key of what happens next. */
-  nextStep: string;
-  /** When the claim expires unless delivered (approved), or the wish's deadline (pending). */
-  dueAt: number | null;
-  reason: string | null;
-  thanks: string | null;
-  updatedAt: number;
-}
+import type { HelperClaim } from './types';
 
 const NEXT_STEP: Record<string, string> = {
   pending: 'claim.next.pending',

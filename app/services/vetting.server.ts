@@ -20,12 +20,12 @@ import type { VettingDecisionInput } from '../forms/admin';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
+import type { HelperKind, VettingQueueData, VettingQueueItem } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Staff see helpers whose yearly re-check falls within this window (or is overdue). */
 export const RECHECK_NOTICE_MS = 30 * DAY;
 
-export type HelperKind = 'volunteer' | 'organization';
 export type VettingIntent = VettingTransition | 'recheck';
 
 function scopeOf(actor: Actor): HelperScope | null {
@@ -37,28 +37,15 @@ function scopeOf(actor: Actor): HelperScope | null {
 const helperResource = (kind: HelperKind, id: string, countyPath: string | null): Resource =>
   kind === 'volunteer' ? { type: 'helper', sitePath: countyPath, userId: id } : { type: 'helper', sitePath: countyPath, orgId: id };
 
-export interface QueueItem {
-  id: string;
-  kind: HelperKind;
-  name: string;
-  status: HelperStatus;
-  caringParent: boolean;
-  emailVerified: boolean | null;
-  countyZh: string | null;
-  countyEn: string | null;
-  since: number;
-  recheckDueAt: number | null;
-}
-
 /**
  * The vetting part of /staff: pending helpers in the viewer's subtree (and those without a county),
  * helpers whose yearly re-check is due within 30 days, and the latest decisions (to reach a helper to
  * suspend or reinstate). Each row is checked against can() as well as the query's scope.
  */
-export function vettingQueue(actor: Actor, now: number) {
+export function vettingQueue(actor: Actor, now: number): VettingQueueData {
   const scope = scopeOf(actor);
   if (!scope) return { pending: [], recheckDue: [], recent: [], asOf: now };
-  const visible = (item: QueueItem & { countyPath: string | null }) => can(actor, 'helper.read_private', helperResource(item.kind, item.id, item.countyPath));
+  const visible = (item: VettingQueueItem & { countyPath: string | null }) => can(actor, 'helper.read_private', helperResource(item.kind, item.id, item.countyPath));
   const volunteers = (rows: ReturnType<typeof listVolunteersForStaff>) =>
     rows.map((r) => ({
       id: r.id,
@@ -87,7 +74,7 @@ export function vettingQueue(actor: Actor, now: number) {
       since: r.vettedAt ?? r.createdAt,
       recheckDueAt: r.recheckDueAt,
     }));
-  const strip = ({ countyPath: _countyPath, ...item }: QueueItem & { countyPath: string | null }): QueueItem => item;
+  const strip = ({ countyPath: _countyPath, ...item }: VettingQueueItem & { countyPath: string | null }): VettingQueueItem => item;
   const pending = [...volunteers(listVolunteersForStaff({ ...scope, statuses: ['pending'] })), ...orgs(listOrganizationsForStaff({ ...scope, statuses: ['pending'] }))]
     .filter(visible)
     .sort((a, b) => a.since - b.since)
@@ -111,8 +98,6 @@ export function vettingQueue(actor: Actor, now: number) {
     .map(strip);
   return { pending, recheckDue, recent, asOf: now };
 }
-
-export type VettingQueue = ReturnType<typeof vettingQueue>;
 
 interface LoadedHelper {
   kind: HelperKind;

@@ -5,39 +5,19 @@ import type { Actor } from '../domain/actor';
 import { CLAIM_DELIVERY_DAYS, isClaimant } from '../domain/claim';
 import { DAY_MS } from '../domain/calendar';
 import { CLAIM_REMINDER_MS, claimDueAt, dueSoon } from '../domain/claim-schedule';
+import type { WishQueueItem, WishQueuesData } from './types';
 
-export interface QueueItem {
-  id: string;
-  /** The staff page of the object: /staff/wishes/:id or /staff/claims/:id. */
-  url: string;
-  title: string;
-  alias: string;
-  siteZh: string;
-  siteEn: string;
-  /** When it entered the queue (or, for claims about to expire, when it is due). */
-  at: number;
-  /** Who claimed (claims only). */
-  who: string | null;
-}
-
-export interface WishQueues {
-  toReview: QueueItem[];
-  toApprove: QueueItem[];
-  toConfirm: QueueItem[];
-  expiringSoon: QueueItem[];
-}
-
-const EMPTY: WishQueues = { toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] };
+const EMPTY: WishQueuesData = { toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] };
 
 /**
  * The wish work of a staff member's subtree (an admin: everything): wishes waiting for a second
  * reviewer (never the viewer's own), claims to approve (never the viewer's own), deliveries to
  * confirm, and live claims due within three days. Anyone else gets empty queues.
  */
-export function wishQueues(actor: Actor | null, now: number): WishQueues {
+export function wishQueues(actor: Actor | null, now: number): WishQueuesData {
   const root = scopeRoot(actor);
   if (!actor || root === null) return EMPTY;
-  const claimItem = (c: ClaimDetail, at: number): QueueItem => ({
+  const claimItem = (c: ClaimDetail, at: number): WishQueueItem => ({
     id: c.claim.id,
     url: `/staff/claims/${c.claim.id}`,
     title: c.wishTitle,

@@ -1,0 +1,70 @@
+import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useT } from './i18n';
+
+/** A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children. */
+export function DataTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>{headers.map((header, i) => (header === null ? null : <th key={i}>{header}</th>))}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The filters above a list: a GET form, so the filter lives in the URL and works without JavaScript. */
+export function FilterForm({ children }: { children: ReactNode }) {
+  const t = useT();
+  return (
+    <Form method="get" className="filters">
+      {children}
+      <button type="submit" className="secondary">
+        {t('common.filter')}
+      </button>
+    </Form>
+  );
+}
+
+/** A select of a filter form, "all" (an empty value) first. */
+export function SelectFilter({
+  label,
+  name,
+  value,
+  options,
+  optionLabel = (option) => option,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  options: readonly string[];
+  optionLabel?: (option: string) => string;
+}) {
+  const t = useT();
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value="">{t('common.all')}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabel(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A list filtered by one status (field "status"). */
+export function StatusFilter({ status, statuses, statusLabel }: { status: string | null; statuses: readonly string[]; statusLabel: (status: string) => string }) {
+  const t = useT();
+  return (
+    <FilterForm>
+      <SelectFilter label={t('common.status')} name="status" value={status ?? ''} options={statuses} optionLabel={statusLabel} />
+    </FilterForm>
+  );
+}
