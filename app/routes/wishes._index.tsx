@@ -159,6 +159,12 @@ export default function Wishes() {
             </div>
           </div>
           {list}
+          {/* A coordinator ticks twenty wishes down the page: the button is at hand at both ends. */}
+          <p>
+            <button type="submit" disabled={navigation.state !== 'idle'}>
+              {t('basket.submit')}
+            </button>
+          </p>
         </Form>
       ) : (
         list
