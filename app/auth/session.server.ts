@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { config } from '../config.server';
 import { loadActor, type UserRow } from '../data/actors.server';
 import {
+  deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
   findSessionWithUser,
@@ -119,4 +120,8 @@ export function readSessionToken(request: Request): string | null {
     if (key === name) return rest.join('=') || null;
   }
   return null;
+}
+
+export function pruneExpiredSessions(now: number): number {
+  return deleteExpiredSessions(now);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lte, or } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 
@@ -28,4 +28,12 @@ export function deleteSession(id: string): void {
 /** Revokes every session of a user (password change, reset, suspension, role change). */
 export function deleteSessionsOfUser(userId: string, tx?: Tx): number {
   return (tx ?? db()).delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run().changes;
+}
+
+/** Sessions past their expiry are deleted when next used; this sweeps those nobody comes back to. */
+export function deleteExpiredSessions(now: number): number {
+  return db()
+    .delete(schema.sessions)
+    .where(or(lte(schema.sessions.expiresAt, now), lte(schema.sessions.absoluteExpiresAt, now)))
+    .run().changes;
 }

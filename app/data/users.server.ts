@@ -100,3 +100,7 @@ export function listStaffAndAdmins() {
     .orderBy(asc(schema.sites.path), asc(schema.users.email))
     .all();
 }
+
+export function setUserLocale(tx: Tx, userId: string, locale: 'zh-CN' | 'en'): void {
+  tx.update(schema.users).set({ locale }).where(eq(schema.users.id, userId)).run();
+}

@@ -7,6 +7,7 @@ import { getViewer } from '../auth/guards.server';
 import { LoginSchema, safeRedirectPath } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { landingPath, requestMeta, signIn } from '../services/auth.server';
+import { localeFromRequest } from '../i18n/locale';
 import { failure } from '../services/http.server';
 
 export const meta: MetaFunction = () => [{ title: '登录 · 心愿桥' }];
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
   // A filled honeypot gets the ordinary wrong-password answer.
   if (parsed.value.website) return failure({ kind: 'validation', fields: {}, message: { key: 'auth.login.failed' } });
-  const result = await signIn(parsed.value, requestMeta(context), getViewer(request));
+  const result = await signIn(parsed.value, requestMeta(context), getViewer(request), localeFromRequest(request).locale);
   if (!result.ok) return failure(result.error);
   const target = safeRedirectPath(parsed.value.redirectTo, result.value.landing);
   return redirect(target, { headers: { 'Set-Cookie': result.value.cookie } });

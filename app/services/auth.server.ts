@@ -1,9 +1,10 @@
+import type { Locale } from '../i18n/locale';
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { blankSessionCookie, createSession, invalidateSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { loadActor } from '../data/actors.server';
 import { writeTx } from '../data/db.server';
 import { logSecurityEvent } from '../data/security-log.server';
-import { findUserByEmail } from '../data/users.server';
+import { findUserByEmail, setUserLocale } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { err, ok, type Result } from '../domain/errors';
 import type { LoginInput } from '../forms/auth';
@@ -41,7 +42,16 @@ export interface SignedIn {
  * Checks the password and opens a new session (a new token at every sign-in). A wrong email and a wrong
  * password get the same answer. Failed attempts count per account and per IP.
  */
-export async function signIn(input: LoginInput, meta: RequestMeta, previous: ValidSession | null = null): Promise<Result<SignedIn>> {
+/**
+ * `locale` is the language the person is using while signing in; it becomes their mail language,
+ * so a helper who reads the site in English also gets English mail.
+ */
+export async function signIn(
+  input: LoginInput,
+  meta: RequestMeta,
+  previous: ValidSession | null = null,
+  locale: Locale | null = null,
+): Promise<Result<SignedIn>> {
   const email = input.email.toLowerCase();
   const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', email], ['signInIp', meta.ip]], meta));
   if (!limit.ok) return limit;
@@ -55,6 +65,7 @@ export async function signIn(input: LoginInput, meta: RequestMeta, previous: Val
   writeTx((tx) => {
     refundRateLimits(tx, limit.hits);
     logSecurityEvent({ at: meta.now, type: 'sign_in', userId: user.id, ip: meta.ip }, tx);
+    if (locale && locale !== user.locale) setUserLocale(tx, user.id, locale);
   });
   // The browser's earlier session (perhaps someone else's account) ends with the new sign-in.
   if (previous) invalidateSession(previous.session.id);

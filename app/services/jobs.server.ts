@@ -2,6 +2,7 @@ import { flushOutbox } from '../mail/worker.server';
 import { logger } from '../logger.server';
 import { runClaimJobs } from './claims.server';
 import { pruneRateLimitWindows } from './rate-limit.server';
+import { pruneExpiredSessions } from '../auth/session.server';
 
 type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknown> | unknown };
 
@@ -11,6 +12,7 @@ export const JOBS: Job[] = [
   // Expire overdue claims (the wish opens again) and remind helpers 3 days before their claim is due.
   { name: 'claims', everyMs: 5 * 60_000, run: (now) => runClaimJobs(now) },
   { name: 'rate-limits', everyMs: 60 * 60_000, run: (now) => pruneRateLimitWindows(now) },
+  { name: 'sessions', everyMs: 60 * 60_000, run: (now) => pruneExpiredSessions(now) },
 ];
 
 /** Runs each job on its interval; one slow run never overlaps the next. Returns a stop function. */

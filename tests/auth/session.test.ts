@@ -75,3 +75,19 @@ describe('sessions', () => {
     expect(readSessionToken(new Request('http://x/'))).toBeNull();
   });
 });
+
+describe('session sweep', () => {
+  it('deletes expired sessions nobody came back to, and keeps live ones', async () => {
+    const { pruneExpiredSessions } = await import('../../app/auth/session.server');
+    const helper = makeUser('sweep-helper');
+    const staff = makeUser('sweep-staff', true);
+    const old = createSession(helper, 0);
+    const idleStaff = createSession(staff, 0);
+    const live = createSession(helper, HELPER_SESSION_MS);
+    expect(pruneExpiredSessions(HELPER_SESSION_MS + 1)).toBeGreaterThanOrEqual(2);
+    const left = (db.$client.prepare('select id from sessions').all() as { id: string }[]).map((r) => r.id);
+    expect(left).toContain(live.session.id);
+    expect(left).not.toContain(old.session.id);
+    expect(left).not.toContain(idleStaff.session.id);
+  });
+});

@@ -36,6 +36,17 @@ describe('sign-in and sign-out', () => {
     expect(sql('select * from security_events where type = ? and user_id = ? and ip = ?', 'sign_in', user.id, '192.0.2.1')).toHaveLength(1);
   });
 
+  it('makes the language used to sign in the language of later mail', async () => {
+    const user = await createUser(db);
+    const locale = () => sql<{ locale: string }>('select locale from users where id = ?', user.id)[0].locale;
+    expect(locale()).toBe('zh-CN');
+    const en = await callRoute(loginRoute.action, { url: '/login?lang=en', form: { email: user.email, password: user.password }, ip: '192.0.2.9' });
+    expect(en.status).toBe(302);
+    expect(locale()).toBe('en');
+    await callRoute(loginRoute.action, { url: '/login', form: { email: user.email, password: 'wrong-password-here' }, ip: '192.0.2.9' });
+    expect(locale()).toBe('en');
+  });
+
   it('gives the same answer for a wrong password and an unknown account', async () => {
     const user = await createUser(db);
     const wrong = await login(user.email, 'Not-The-Password-1');
