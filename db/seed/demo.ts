@@ -11,6 +11,12 @@
  * figures of the bureau's letter (db/seed/letter-figures.json, a copy of the product spec), and a "present"
  * placed relative to `options.now` (open wishes, claims in flight, upcoming slots).
  *
+ * Every wish, claim, volunteer and organization carries the audit events the app itself would
+ * have written (same entity types and actions as app/services/*), so no timeline is empty:
+ * wishes create → submit → publish (by a second staff member) → claim → deliver → fulfil,
+ * claims claim → approve → deliver → confirm, helpers apply → approve/reject → recheck/suspend.
+ * Audit rows never feed a letter figure.
+ *
  * COUNTING RULES. P = 2025-01-01 00:00 … 2025-06-30 24:00 Asia/Shanghai, i.e. UTC ms
  * t with DEMO_PERIOD.from ≤ t ≤ DEMO_PERIOD.to (= Date.UTC(2024,11,31,16) …
  * Date.UTC(2025,5,30,16) − 1). "Closed slot in P" means slots.status = 'closed' and
@@ -359,6 +365,67 @@ class DemoBuilder {
   audit(e: Omit<AuditRow, 'id'>): void {
     this.audits.push({ id: this.id(), ...e });
   }
+  /** What claimWish writes: the wish moves to claimed, the claim starts pending, both by the claimant. */
+  private claimAudits(wishId: string, claimId: string, claimant: string, at: number, siteId: string): void {
+    this.audit({ at, actorId: claimant, entityType: 'wish', entityId: wishId, action: 'claim', fromStatus: 'published', toStatus: 'claimed', siteId });
+    this.audit({ at, actorId: claimant, entityType: 'claim', entityId: claimId, action: 'claim', toStatus: 'pending', siteId });
+  }
+  /** What the helper's "delivered" writes: the claim, then the wish following it, both by the helper. */
+  private deliverAudits(wishId: string, claimId: string, claimant: string, at: number, siteId: string): void {
+    this.audit({ at, actorId: claimant, entityType: 'claim', entityId: claimId, action: 'deliver', fromStatus: 'approved', toStatus: 'delivered', siteId });
+    this.audit({ at, actorId: claimant, entityType: 'wish', entityId: wishId, action: 'deliver', fromStatus: 'claimed', toStatus: 'delivered', siteId });
+  }
+
+  // -------------------------------------------------------------------------
+  /**
+   * The trail sign-up and vetting leave on every volunteer and organization, as the app writes it
+   * (accounts.server.ts, organizations.server.ts, vetting.server.ts): 'apply' (→ pending) by the
+   * applicant when the row was created; 'approve' (note = check note) or 'reject' (note = reason) by
+   * the county's staff; a 'recheck' at vetted_at when the check on record is later than the first
+   * approval; 'suspend' (note = reason) for suspended ones; 'invite_member' / 'join' for invited members.
+   * Runs last: v059's suspension follows the no-shows of the history, and its row is completed here.
+   */
+  private buildHelperTrails(): void {
+    type Helper = { kind: 'volunteer' | 'organization'; id: string; applicant: string; row: VolunteerRow | OrgRow };
+    const managerOf = new Map(this.members.filter((m) => m.role === 'manager').map((m) => [m.orgId, m.userId]));
+    const helpers: Helper[] = [
+      ...this.volunteers.map((v) => ({ kind: 'volunteer' as const, id: v.userId, applicant: v.userId, row: v })),
+      ...this.orgs.map((o) => ({ kind: 'organization' as const, id: o.id!, applicant: managerOf.get(o.id!)!, row: o })),
+    ];
+    for (const { kind, id, applicant, row } of helpers) {
+      const siteId = row.countySiteId ?? null;
+      const event = (at: number, actorId: string, action: string, fromStatus: string | null, toStatus: string | null, note: string | null = null) =>
+        this.audit({ at, actorId, entityType: kind, entityId: id, action, fromStatus, toStatus, note, siteId });
+      event(row.createdAt, applicant, 'apply', null, 'pending');
+      if (row.status === 'pending') continue;
+      const staff = row.vettedBy!;
+      if (row.status === 'rejected') {
+        event(row.vettedAt!, staff, 'reject', 'pending', 'rejected', row.statusReason!);
+        continue;
+      }
+      // First approval about a week after applying; a check on record much later than that is a re-check.
+      const firstAt = firstCheckAt(row.createdAt);
+      const approvedAt = row.vettedAt! - firstAt > 30 * DAY ? firstAt : row.vettedAt!;
+      const firstNote = row.checkNote!.replace(/\d{4}-\d{2}-\d{2}$/, shDate(approvedAt));
+      event(approvedAt, staff, 'approve', 'pending', 'approved', firstNote);
+      if (row.status === 'suspended') {
+        // Two no-shows without notice (see the history's safety talks), suspended two days after the second.
+        const lastNoShow = Math.max(...this.signups.filter((g) => g.userId === id && g.attendance === 'no_show').map((g) => g.updatedAt!));
+        if (!Number.isFinite(lastNoShow)) throw new Error(`demo seed: suspended ${kind} ${id} has no no-shows`);
+        const suspendedAt = shMidnight(lastNoShow) + 2 * DAY + 10 * HOUR;
+        event(suspendedAt, staff, 'suspend', 'approved', 'suspended', row.statusReason!);
+        Object.assign(row, { checkNote: firstNote, vettedAt: suspendedAt, recheckDueAt: approvedAt + 365 * DAY });
+        continue;
+      }
+      if (row.vettedAt! > approvedAt) event(row.vettedAt!, staff, 'recheck', 'approved', 'approved', row.checkNote!);
+    }
+    for (const m of this.members.filter((x) => x.role === 'member')) {
+      const org = this.orgs.find((o) => o.id === m.orgId)!;
+      const siteId = org.countySiteId ?? null;
+      this.audit({ at: m.createdAt - DAY, actorId: managerOf.get(m.orgId)!, entityType: 'organization', entityId: m.orgId, action: 'invite_member', siteId });
+      this.audit({ at: m.createdAt, actorId: m.userId, entityType: 'organization', entityId: m.orgId, action: 'join' });
+    }
+  }
 
   // -------------------------------------------------------------------------
   build(): void {
@@ -372,6 +439,7 @@ class DemoBuilder {
     this.buildHistoryActivities(TARGET.homeVisits - homeVisitsFromPairings);
     this.buildPresentWishes();
     this.buildPresentActivities();
+    this.buildHelperTrails();
   }
 
   // -------------------------------------------------------------------------
@@ -498,10 +566,18 @@ class DemoBuilder {
       const realName = this.adultName(i);
       const caringParent = i <= 12;
       const county: County = caringParent ? 'lt' : COUNTIES[i % COUNTIES.length];
-      const createdAt = i === 61 ? this.ago(5, 21) : sh(2024, 1 + (i % 11), 1 + ((i * 3) % 27), 19);
+      // Caring parents signed up in 2023, before their pairings (the first began in January 2024).
+      const createdAt = i === 61 ? this.ago(5, 21) : caringParent ? sh(2023, 6 + (i % 6), 1 + ((i * 3) % 27), 19) : sh(2024, 1 + (i % 11), 1 + ((i * 3) % 27), 19);
       const id = this.addUser(email, caringParent ? `${realName}(${i % 2 ? '爱心爸爸' : '爱心妈妈'})` : realName, createdAt);
       const status = i === 59 ? 'suspended' : i === 60 ? 'rejected' : i === 61 ? 'pending' : 'approved';
-      const vet = status === 'pending' ? { checkNote: null, vettedAt: null, recheckDueAt: null } : this.vetting(i, createdAt, '无犯罪记录证明');
+      // Rejected within days of applying, with no check on record (the certificate never came).
+      // The suspension (v059) is decided in buildHelperTrails, after the no-shows that caused it.
+      const vet =
+        status === 'pending'
+          ? { checkNote: null, vettedAt: null, recheckDueAt: null }
+          : status === 'rejected'
+            ? { checkNote: null, vettedAt: firstCheckAt(createdAt) - 2 * DAY, recheckDueAt: null }
+            : this.vetting(i, createdAt, '无犯罪记录证明');
       this.volunteers.push({
         userId: id,
         status,
@@ -840,10 +916,12 @@ class DemoBuilder {
         createdAt: claimAt,
         updatedAt: confirmedAt,
       });
+      this.audit({ at: createdAt, actorId: author, entityType: 'wish', entityId: wishId, action: 'create', toStatus: 'draft', siteId });
       this.audit({ at: submitAt, actorId: author, entityType: 'wish', entityId: wishId, action: 'submit', fromStatus: 'draft', toStatus: 'in_review', siteId });
       this.audit({ at: publishedAt, actorId: reviewer, entityType: 'wish', entityId: wishId, action: 'publish', fromStatus: 'in_review', toStatus: 'published', siteId });
+      this.claimAudits(wishId, claimId, claimant, claimAt, siteId);
       this.audit({ at: approvedAt, actorId: author, entityType: 'claim', entityId: claimId, action: 'approve', fromStatus: 'pending', toStatus: 'approved', siteId });
-      this.audit({ at: deliveredAt, actorId: claimant, entityType: 'claim', entityId: claimId, action: 'deliver', fromStatus: 'approved', toStatus: 'delivered', siteId });
+      this.deliverAudits(wishId, claimId, claimant, deliveredAt, siteId);
       this.audit({ at: confirmedAt, actorId: author, entityType: 'claim', entityId: claimId, action: 'confirm', fromStatus: 'delivered', toStatus: 'confirmed', note: `实收 ¥${valueReceivedFen / 100}`, siteId });
       this.audit({ at: confirmedAt, actorId: author, entityType: 'wish', entityId: wishId, action: 'fulfil', fromStatus: 'delivered', toStatus: 'fulfilled', siteId });
     });
@@ -1251,6 +1329,7 @@ class DemoBuilder {
         createdAt: o.createdAt,
         updatedAt: o.updatedAt ?? o.publishedAt ?? o.createdAt,
       });
+      this.audit({ at: o.createdAt, actorId: author, entityType: 'wish', entityId: id, action: 'create', toStatus: 'draft', siteId });
       if (o.status !== 'draft') {
         this.audit({ at: o.createdAt + HOUR, actorId: author, entityType: 'wish', entityId: id, action: 'submit', fromStatus: 'draft', toStatus: 'in_review', siteId });
       }
@@ -1272,9 +1351,10 @@ class DemoBuilder {
         const claimId = this.id();
         const createdAt = publishedAt + HOUR * 20;
         this.claims.push({ id: claimId, wishId: w.id, claimantUserId: claimant, orgId: null, status: 'released', reason: '时间冲突,无法按时送达', approvedAt: createdAt + DAY, createdAt, updatedAt: createdAt + 2 * DAY });
+        this.claimAudits(w.id, claimId, claimant, createdAt, w.siteId);
         this.audit({ at: createdAt + DAY, actorId: w.author, entityType: 'claim', entityId: claimId, action: 'approve', fromStatus: 'pending', toStatus: 'approved', siteId: w.siteId });
         this.audit({ at: createdAt + 2 * DAY, actorId: claimant, entityType: 'claim', entityId: claimId, action: 'release', fromStatus: 'approved', toStatus: 'released', note: '时间冲突,无法按时送达', siteId: w.siteId });
-        this.audit({ at: createdAt + 2 * DAY, actorId: null, entityType: 'wish', entityId: w.id, action: 'release', fromStatus: 'claimed', toStatus: 'published', siteId: w.siteId });
+        this.audit({ at: createdAt + 2 * DAY, actorId: claimant, entityType: 'wish', entityId: w.id, action: 'release', fromStatus: 'claimed', toStatus: 'published', siteId: w.siteId });
       }
     }
 
@@ -1305,12 +1385,9 @@ class DemoBuilder {
         createdAt: claimAt,
         updatedAt: deliveredAt ?? approvedAt ?? claimAt,
       });
-      this.audit({ at: claimAt, actorId: null, entityType: 'wish', entityId: w.id, action: 'claim', fromStatus: 'published', toStatus: 'claimed', siteId: w.siteId });
+      this.claimAudits(w.id, claimId, claimant, claimAt, w.siteId);
       if (approvedAt) this.audit({ at: approvedAt, actorId: w.author, entityType: 'claim', entityId: claimId, action: 'approve', fromStatus: 'pending', toStatus: 'approved', siteId: w.siteId });
-      if (deliveredAt) {
-        this.audit({ at: deliveredAt, actorId: claimant, entityType: 'claim', entityId: claimId, action: 'deliver', fromStatus: 'approved', toStatus: 'delivered', siteId: w.siteId });
-        this.audit({ at: deliveredAt, actorId: null, entityType: 'wish', entityId: w.id, action: 'deliver', fromStatus: 'claimed', toStatus: 'delivered', siteId: w.siteId });
-      }
+      if (deliveredAt) this.deliverAudits(w.id, claimId, claimant, deliveredAt, w.siteId);
     }
 
     // Written by staff@demo.local, waiting for a second reviewer (staff2) or still drafts.
@@ -1439,6 +1516,11 @@ class DemoBuilder {
       ],
     });
   }
+}
+
+/** When a helper's first off-line check is recorded: a week after applying, at 15:00 Shanghai time. */
+function firstCheckAt(createdAt: number): number {
+  return shMidnight(createdAt) + 7 * DAY + 15 * HOUR;
 }
 
 /** Wishes are written for children of four and over. */

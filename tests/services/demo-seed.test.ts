@@ -268,6 +268,138 @@ describe('demo seed', () => {
     ).toBe(1);
   });
 
+  describe('audit trails (what the app itself would have written)', () => {
+    type Event = { entityId: string; action: string; fromStatus: string | null; toStatus: string | null; actorId: string | null; at: number; note: string | null };
+    /** Events of one entity type, oldest first as timelines show them (at, then insertion order). */
+    const trails = (entityType: string) => {
+      const byId = new Map<string, Event[]>();
+      const rows = all<Event>(
+        `select entity_id as entityId, action, from_status as fromStatus, to_status as toStatus, actor_id as actorId, at, note
+         from audit_events where entity_type = :entityType order by at, rowid`,
+        { entityType },
+      );
+      for (const e of rows) byId.set(e.entityId, [...(byId.get(e.entityId) ?? []), e]);
+      return byId;
+    };
+    /** Replays a trail: each move starts where the last one ended; returns the final status. */
+    const replay = (events: Event[]) => {
+      let status: string | null = null;
+      for (const e of events) {
+        if (e.fromStatus !== null) expect(e.fromStatus, `${e.entityId} ${e.action}`).toBe(status);
+        if (e.toStatus !== null) status = e.toStatus;
+      }
+      return status;
+    };
+    const staffIds = () => new Set(all<{ id: string }>('select id from users where staff_site_id is not null').map((u) => u.id));
+
+    it('gives every wish, claim, volunteer and organization at least one event', () => {
+      for (const [table, type, key] of [
+        ['wishes', 'wish', 'id'],
+        ['claims', 'claim', 'id'],
+        ['volunteers', 'volunteer', 'user_id'],
+        ['organizations', 'organization', 'id'],
+      ]) {
+        const bare = all<{ id: string }>(
+          `select t.${key} as id from ${table} t
+           where not exists (select 1 from audit_events e where e.entity_type = '${type}' and e.entity_id = t.${key})`,
+        );
+        expect(bare, table).toEqual([]);
+      }
+    });
+
+    it('never dates an event after now', () => {
+      expect(one('select count(*) from audit_events where at > :now', { now: NOW })).toBe(0);
+    });
+
+    it('has every wish created by its author and every publication by a second staff member (four eyes)', () => {
+      const wishes = all<{ id: string; status: string; authorId: string; reviewerId: string | null; createdAt: number; publishedAt: number | null }>(
+        'select id, status, author_id as authorId, reviewer_id as reviewerId, created_at as createdAt, published_at as publishedAt from wishes',
+      );
+      const byId = trails('wish');
+      const staff = staffIds();
+      for (const w of wishes) {
+        const events = byId.get(w.id) ?? [];
+        expect(events[0], w.id).toMatchObject({ action: 'create', toStatus: 'draft', actorId: w.authorId, at: w.createdAt });
+        expect(replay(events), w.id).toBe(w.status);
+        const publish = events.filter((e) => e.action === 'publish');
+        if (w.publishedAt === null) {
+          expect(publish, w.id).toEqual([]);
+          continue;
+        }
+        expect(publish, w.id).toHaveLength(1);
+        expect(publish[0].actorId, w.id).not.toBe(w.authorId);
+        expect(publish[0], w.id).toMatchObject({ actorId: w.reviewerId, at: w.publishedAt });
+        expect(staff.has(publish[0].actorId!), w.id).toBe(true);
+      }
+      expect(wishes.filter((w) => w.publishedAt !== null).length).toBeGreaterThan(466);
+    });
+
+    it('has every claim made by its claimant and decided by staff, matching the claim row', () => {
+      const claims = all<{ id: string; wishId: string; status: string; claimant: string; createdAt: number; approvedAt: number | null; deliveredAt: number | null }>(
+        `select id, wish_id as wishId, status, claimant_user_id as claimant, created_at as createdAt, approved_at as approvedAt, delivered_at as deliveredAt from claims`,
+      );
+      const byId = trails('claim');
+      const wishTrails = trails('wish');
+      const staff = staffIds();
+      for (const c of claims) {
+        const events = byId.get(c.id) ?? [];
+        expect(events[0], c.id).toMatchObject({ action: 'claim', fromStatus: null, toStatus: 'pending', actorId: c.claimant, at: c.createdAt });
+        expect(wishTrails.get(c.wishId)!.some((e) => e.action === 'claim' && e.at === c.createdAt && e.actorId === c.claimant), c.id).toBe(true);
+        expect(replay(events), c.id).toBe(c.status);
+        const approve = events.find((e) => e.action === 'approve');
+        expect(approve?.at ?? null, c.id).toBe(c.approvedAt);
+        if (approve) expect(staff.has(approve.actorId!), c.id).toBe(true);
+        const deliver = events.find((e) => e.action === 'deliver');
+        expect(deliver?.at ?? null, c.id).toBe(c.deliveredAt);
+        if (deliver) expect(deliver.actorId, c.id).toBe(c.claimant);
+      }
+    });
+
+    it('has every volunteer and organization apply, then the vetting decisions on record, by staff', () => {
+      const helpers = [
+        ...all<{ id: string; applicant: string; status: string; createdAt: number; vettedAt: number | null; vettedBy: string | null; checkNote: string | null; statusReason: string | null }>(
+          `select 'volunteer' as kind, user_id as id, user_id as applicant, status, created_at as createdAt, vetted_at as vettedAt, vetted_by as vettedBy,
+                  check_note as checkNote, status_reason as statusReason from volunteers`,
+        ).map((h) => ({ ...h, kind: 'volunteer' })),
+        ...all<{ id: string; applicant: string; status: string; createdAt: number; vettedAt: number | null; vettedBy: string | null; checkNote: string | null; statusReason: string | null }>(
+          `select o.id, m.user_id as applicant, o.status, o.created_at as createdAt, o.vetted_at as vettedAt, o.vetted_by as vettedBy,
+                  o.check_note as checkNote, o.status_reason as statusReason
+           from organizations o join organization_members m on m.org_id = o.id and m.role = 'manager'`,
+        ).map((h) => ({ ...h, kind: 'organization' })),
+      ];
+      expect(helpers.length).toBe(one('select (select count(*) from volunteers) + (select count(*) from organizations)', {}));
+      const byKind = { volunteer: trails('volunteer'), organization: trails('organization') };
+      const staff = staffIds();
+      const decisions = ['approve', 'reject', 'suspend', 'reinstate', 'recheck'];
+      for (const h of helpers) {
+        const events = byKind[h.kind as 'volunteer' | 'organization'].get(h.id) ?? [];
+        expect(events[0], h.id).toMatchObject({ action: 'apply', toStatus: 'pending', actorId: h.applicant, at: h.createdAt });
+        expect(replay(events), h.id).toBe(h.status);
+        const decided = events.filter((e) => decisions.includes(e.action));
+        for (const d of decided) expect(staff.has(d.actorId!), `${h.id} ${d.action}`).toBe(true);
+        if (h.status === 'pending') {
+          expect(decided, h.id).toEqual([]);
+          continue;
+        }
+        // The last decision is the one the row records.
+        const last = decided[decided.length - 1];
+        expect(last, h.id).toMatchObject({ at: h.vettedAt, actorId: h.vettedBy, note: h.status === 'approved' ? h.checkNote : h.statusReason });
+        if (h.status !== 'rejected') expect(decided[0], h.id).toMatchObject({ action: 'approve', fromStatus: 'pending' });
+      }
+      // The demo's caring mother: applied 2025-01-06, approved 2025-01-10 with the check note she shows.
+      const demo = db.$client
+        .prepare(
+          `select e.action, e.note from audit_events e join users u on u.id = e.entity_id
+           where e.entity_type = 'volunteer' and u.email = 'volunteer@demo.local' order by e.at, e.rowid`,
+        )
+        .all();
+      expect(demo).toEqual([
+        { action: 'apply', note: null },
+        { action: 'approve', note: '无犯罪记录证明 seen on 2025-01-10' },
+      ]);
+    });
+  });
+
   it('has a present to work on, relative to now', () => {
     const count = (sql: string) => one(sql, { now: NOW });
     expect(count("select count(*) from wishes where status = 'published'")).toBeGreaterThanOrEqual(20);
