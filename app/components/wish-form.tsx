@@ -1,5 +1,6 @@
+import { Form, Link } from '@remix-run/react';
 import { formatMoney } from '../i18n/index';
-import { useT } from './i18n';
+import { useLocale, useT } from './i18n';
 import { FieldError, type FormFailure } from './wish-ui';
 
 export interface WishFieldDefaults {
@@ -63,5 +64,85 @@ export function WishFields({
         <FieldError failure={failure} name="deadline" />
       </label>
     </>
+  );
+}
+
+export interface ChildChoice {
+  id: string;
+  alias: string;
+  ageBand: string;
+  siteZh: string;
+  siteEn: string;
+}
+
+export interface ChildPickerData {
+  q: string;
+  site: string;
+  sites: { id: string; nameZh: string; nameEn: string }[];
+  children: ChildChoice[];
+  total: number;
+  limit: number;
+  searched: boolean;
+  childId: string;
+}
+
+/**
+ * The search above the child picker of a new wish: a plain GET form (works without JavaScript) that
+ * narrows the picker by part of an alias or name and by site, and says how many children matched.
+ */
+export function ChildSearch({ picker, action }: { picker: ChildPickerData; action: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <Form method="get" action={action} className="filters" role="search" aria-label={t('wish.picker.search')}>
+        <label>
+          {t('wish.picker.q')}
+          <input type="search" name="q" defaultValue={picker.q} maxLength={40} />
+        </label>
+        {picker.sites.length > 1 ? (
+          <label>
+            {t('wish.picker.site')}
+            <select name="site" defaultValue={picker.site}>
+              <option value="">{t('wish.picker.all_sites')}</option>
+              {picker.sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {locale === 'en' ? s.nameEn : s.nameZh}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button type="submit">{t('wish.picker.submit')}</button>
+        {picker.searched ? <Link to={action}>{t('wish.picker.clear')}</Link> : null}
+      </Form>
+      <p className="meta" role="status" data-testid="child-matches">
+        {picker.total === 0 && picker.searched
+          ? t('wish.picker.none')
+          : t(picker.searched ? 'wish.picker.count' : 'wish.picker.count_all', { count: picker.total })}
+        {picker.total > picker.limit ? ` ${t('wish.picker.narrow', { limit: picker.limit })}` : null}
+      </p>
+    </>
+  );
+}
+
+/** The child of a new wish, posted as `childId`: the choices the search left, the public face only. */
+export function ChildSelect({ picker, failure }: { picker: ChildPickerData; failure: FormFailure | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <label>
+      {t('wish.form.child')}
+      {/* A new search brings new choices: the key lets the select take its new default. */}
+      <select key={`${picker.q}|${picker.site}|${picker.childId}`} name="childId" defaultValue={picker.childId} required aria-describedby="childId-error">
+        <option value="">{t('wish.form.choose_child')}</option>
+        {picker.children.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.alias} · {t('wishes.age', { band: c.ageBand })} · {locale === 'en' ? c.siteEn : c.siteZh}
+          </option>
+        ))}
+      </select>
+      <FieldError failure={failure} name="childId" />
+    </label>
   );
 }

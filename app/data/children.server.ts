@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { inSubtree } from './scope.server';
@@ -33,14 +33,61 @@ export function listChildrenUnder(rootPath: string) {
     .all();
 }
 
-/** For choosing the child of a new wish: the public face only, plus what computes the age band. */
-export function childChoicesUnder(rootPath: string) {
-  return db()
-    .select({ id: c.id, alias: c.alias, birthDate: c.birthDate, siteId: c.siteId, siteZh: s.nameZh, siteEn: s.nameEn })
+/** What narrows the child picker of a new wish: part of the alias or real name, and one site. */
+export interface ChildChoiceFilter {
+  /** Matched as a substring (ASCII case-insensitive) of the alias or the real name; '' matches every child. */
+  text: string;
+  /** Only children of this site; null for every site of the subtree. */
+  siteId: string | null;
+}
+
+const choiceColumns = { id: c.id, alias: c.alias, birthDate: c.birthDate, siteId: c.siteId, siteZh: s.nameZh, siteEn: s.nameEn };
+
+// instr() rather than LIKE: the text is a bound parameter and `%` or `_` in it are plain characters.
+function choiceConditions(rootPath: string, filter: ChildChoiceFilter): SQL | undefined {
+  const conditions: SQL[] = [inSubtree(s.path, rootPath)];
+  if (filter.siteId !== null) conditions.push(eq(c.siteId, filter.siteId));
+  if (filter.text !== '') {
+    conditions.push(sql`(instr(lower(${c.alias}), lower(${filter.text})) > 0 or instr(lower(${c.realName}), lower(${filter.text})) > 0)`);
+  }
+  return and(...conditions);
+}
+
+/**
+ * For choosing the child of a new wish: how many children of the subtree match, and the first `limit`
+ * of them by site, then alias. The public face only, plus what computes the age band.
+ */
+export function searchChildChoicesUnder(rootPath: string, filter: ChildChoiceFilter, limit: number) {
+  const where = choiceConditions(rootPath, filter);
+  const total = db().select({ n: count() }).from(c).innerJoin(s, eq(s.id, c.siteId)).where(where).get()?.n ?? 0;
+  const rows = db()
+    .select(choiceColumns)
     .from(c)
     .innerJoin(s, eq(s.id, c.siteId))
-    .where(inSubtree(s.path, rootPath))
+    .where(where)
     .orderBy(asc(s.path), asc(c.alias), asc(c.id))
+    .limit(limit)
+    .all();
+  return { total, rows };
+}
+
+/** One child of the subtree for the picker (public face only), or undefined when it is not in the subtree. */
+export function childChoiceUnder(rootPath: string, id: string) {
+  return db()
+    .select(choiceColumns)
+    .from(c)
+    .innerJoin(s, eq(s.id, c.siteId))
+    .where(and(eq(c.id, id), inSubtree(s.path, rootPath)))
+    .get();
+}
+
+/** The sites of a subtree that hold at least one child record, in tree order. */
+export function sitesWithChildrenUnder(rootPath: string) {
+  return db()
+    .select({ id: s.id, path: s.path, nameZh: s.nameZh, nameEn: s.nameEn })
+    .from(s)
+    .where(and(inSubtree(s.path, rootPath), exists(db().select({ one: sql`1` }).from(c).where(eq(c.siteId, s.id)))))
+    .orderBy(asc(s.path))
     .all();
 }
 

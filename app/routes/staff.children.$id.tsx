@@ -64,8 +64,8 @@ export default function StaffChild() {
         </ul>
       )}
       <p>
-        <Link to={`/staff/wishes/new?childId=${child.id}`} className="button">
-          {t('staff.wishes.new')}
+        <Link to={`/staff/wishes/new?childId=${encodeURIComponent(child.id)}`} className="button">
+          {t('child.write_wish')}
         </Link>
       </p>
 

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
-import { WishFields } from '../components/wish-form';
-import { FieldError, FormNotice, isFailure } from '../components/wish-ui';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
+import * as v from 'valibot';
+import { useT } from '../components/i18n';
+import { ChildSearch, ChildSelect, WishFields } from '../components/wish-form';
+import { FormNotice, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm } from '../forms/parse';
 import { NewWishForm } from '../forms/wish';
@@ -11,9 +12,16 @@ import { createWish, newWishPage } from '../services/wishes.server';
 
 export const meta: MetaFunction = () => [{ title: '写一个心愿 · 心愿桥' }];
 
+const PATH = '/staff/wishes/new';
+
+/** The child search, read from the query string: part of an alias or name, a site, a child to preselect. Nonsense is ignored. */
+const searchText = (max: number) => v.optional(v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(max)), ''), '');
+const PickerQuery = v.object({ q: searchText(40), site: searchText(40), childId: searchText(40) });
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  return { ...newWishPage(viewer.actor, Date.now()), childId: new URL(request.url).searchParams.get('childId') ?? '' };
+  const query = v.parse(PickerQuery, Object.fromEntries(new URL(request.url).searchParams));
+  return newWishPage(viewer.actor, query, Date.now());
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,13 +33,16 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/staff/wishes/${result.value.id}?done=create`);
 }
 
+/** Writing a wish changes none of the choices: a refused draft does not run (and audit) the search again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod?.toUpperCase() === 'POST' ? false : defaultShouldRevalidate;
+
 export default function NewWish() {
-  const { children, categories, childId } = useLoaderData<typeof loader>();
+  const { picker, categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
   return (
     <>
       <p>
@@ -39,36 +50,29 @@ export default function NewWish() {
       </p>
       <h1>{t('staff.wishes.new')}</h1>
       <FormNotice failure={failed} showMatches />
-      {children.length === 0 ? (
+      {!picker.hasChildren ? (
         <p className="notice">
           {t('wish.form.no_children')} <Link to="/staff/children">{t('staff.children.title')}</Link>
         </p>
       ) : (
-        <Form method="post" className="stack">
-          <label>
-            {t('wish.form.child')}
-            <select name="childId" defaultValue={childId} required>
-              <option value="">{t('wish.form.choose_child')}</option>
-              {children.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.alias} · {t('wishes.age', { band: c.ageBand })} · {locale === 'en' ? c.siteEn : c.siteZh}
-                </option>
-              ))}
-            </select>
-            <FieldError failure={failed} name="childId" />
-          </label>
-          <WishFields
-            defaults={{ title: '', story: '', category: categories[0], value: '', deadline: '' }}
-            failure={failed}
-            categories={categories}
-            capFen={null}
-          />
-          <div>
-            <button type="submit" disabled={navigation.state !== 'idle'}>
-              {t('wish.form.save_draft')}
-            </button>
-          </div>
-        </Form>
+        <>
+          <ChildSearch picker={picker} action={PATH} />
+          {/* Posts to this page's URL, search included, so a refused draft shows the same choices again. */}
+          <Form method="post" className="stack">
+            <ChildSelect picker={picker} failure={failed} />
+            <WishFields
+              defaults={{ title: '', story: '', category: categories[0], value: '', deadline: '' }}
+              failure={failed}
+              categories={categories}
+              capFen={null}
+            />
+            <div>
+              <button type="submit" disabled={navigation.state !== 'idle'}>
+                {t('wish.form.save_draft')}
+              </button>
+            </div>
+          </Form>
+        </>
       )}
     </>
   );

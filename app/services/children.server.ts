@@ -1,11 +1,13 @@
 import { recordAudit } from '../data/audit.server';
 import {
-  childChoicesUnder,
+  childChoiceUnder,
   findChild,
   findSiteInfo,
   insertChild,
   listChildrenUnder,
+  searchChildChoicesUnder,
   sitesUnder,
+  sitesWithChildrenUnder,
   updateChild as updateChildRow,
   wishesOfChild,
 } from '../data/children.server';
@@ -49,12 +51,84 @@ export function childrenOfSubtree(actor: Actor, now: number) {
   });
 }
 
-/** Children a new wish can be written for: the public face only (alias, age band, site). */
-export function childChoices(actor: Actor, now: number) {
+/** At most this many children are offered in the picker of a new wish; more matches ask for a narrower search. */
+export const CHILD_PICKER_LIMIT = 50;
+/** Longer search texts are cut: no alias or name is this long. */
+const SEARCH_TEXT_MAX = 40;
+
+export interface ChildPickerQuery {
+  /** Part of the alias or real name. */
+  q?: string | null;
+  /** A site of the subtree that holds children; anything else is ignored. */
+  site?: string | null;
+  /** A child to preselect (e.g. from the child's page); ignored unless it is in the subtree. */
+  childId?: string | null;
+}
+
+export interface ChildPicker {
+  q: string;
+  /** The site searched, '' for all. */
+  site: string;
+  /** The sites of the subtree that hold children, to search by. */
+  sites: { id: string; nameZh: string; nameEn: string }[];
+  /** The choices: the preselected child (if any) and the first `limit` matches. */
+  children: { id: string; alias: string; ageBand: string; siteId: string; siteZh: string; siteEn: string }[];
+  /** How many children matched. */
+  total: number;
+  limit: number;
+  /** Whether a text or a site narrowed the choices. */
+  searched: boolean;
+  /** Whether the subtree has any child record at all. */
+  hasChildren: boolean;
+  /** The child chosen in advance, or ''. */
+  childId: string;
+}
+
+/**
+ * The children a new wish can be written for, narrowed by a search: the public face only (alias, age
+ * band, site), at most CHILD_PICKER_LIMIT of them by site then alias, with how many matched.
+ * Matching on real names is a read of the records: each search (a text or a site given) is one
+ * `child.search` audit event, which carries the number of matches and never the text searched.
+ */
+export function childPicker(actor: Actor, query: ChildPickerQuery, now: number): ChildPicker {
   const root = scopeRoot(actor);
-  if (root === null) return [];
+  const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
+  if (root === null || !can(actor, 'child.read', { type: 'site', sitePath: root })) {
+    return { q, site: '', sites: [], children: [], total: 0, limit: CHILD_PICKER_LIMIT, searched: false, hasChildren: false, childId: '' };
+  }
+  const sites = sitesWithChildrenUnder(root);
+  const site = sites.some((x) => x.id === query.site) ? (query.site as string) : '';
+  const searched = q !== '' || site !== '';
+  const { total, rows } = searchChildChoicesUnder(root, { text: q, siteId: site || null }, CHILD_PICKER_LIMIT);
+  if (searched) {
+    writeTx((tx) =>
+      recordAudit(tx, {
+        at: now,
+        actorId: actor.userId,
+        entityType: 'site',
+        entityId: actor.staff?.siteId ?? 'all',
+        action: 'child.search',
+        note: `${total}`,
+        siteId: actor.staff?.siteId ?? null,
+      }),
+    );
+  }
+  const preselected = query.childId ? childChoiceUnder(root, query.childId) : undefined;
+  // The preselected child stays offered even when the search does not find it.
+  const choices = preselected && !rows.some((r) => r.id === preselected.id) ? [preselected, ...rows] : rows;
   const today = shanghaiDate(now);
-  return childChoicesUnder(root).map(({ birthDate, ...rest }) => ({ ...rest, ageBand: safeAgeBand(birthDate, today) }));
+  return {
+    q,
+    site,
+    sites: sites.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
+    children: choices.map(({ birthDate, ...rest }) => ({ ...rest, ageBand: safeAgeBand(birthDate, today) })),
+    total,
+    limit: CHILD_PICKER_LIMIT,
+    searched,
+    hasChildren: sites.length > 0,
+    // A search that finds exactly one child chooses it.
+    childId: preselected?.id ?? (searched && total === 1 ? rows[0].id : ''),
+  };
 }
 
 export function childForStaff(actor: Actor, id: string, now: number) {

@@ -29,7 +29,7 @@ import { AGE_BANDS, WISH_STATUSES, WISH_TRANSITIONS, ageBand, decideWishTransiti
 import type { NewWishInput, WishDraftInput, WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { enqueueMail } from '../mail/send.server';
-import { childChoices } from './children.server';
+import { childPicker, type ChildPickerQuery } from './children.server';
 import { refuseUnlessChanged, transact } from './tx.server';
 
 // Wishes: written by staff as drafts, privacy-checked before they leave draft, published by a
@@ -53,8 +53,9 @@ export function publicCountyOf(siteId: string): string | null {
 // ---------------------------------------------------------------------------
 // Writing
 
-export function newWishPage(actor: Actor, now: number) {
-  return { children: childChoices(actor, now), categories: WISH_CATEGORIES };
+/** The page to write a new wish: the child picker, narrowed by the search (see childPicker), and the categories. */
+export function newWishPage(actor: Actor, query: ChildPickerQuery, now: number) {
+  return { picker: childPicker(actor, query, now), categories: WISH_CATEGORIES };
 }
 
 export function createWish(actor: Actor, input: NewWishInput, now: number): Result<{ id: string }> {
