@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db } from './db.server';
-import { PUBLIC_WISH_STATUSES } from './wishes.server';
 
 // Public reads. Only the public face of a child (alias, age band, county) is ever selected here.
 
@@ -45,7 +44,7 @@ export function publicWishSelection() {
   };
 }
 
-export function latestPublicWishes(limit: number, statuses: readonly string[] = PUBLIC_WISH_STATUSES) {
+export function latestPublicWishes(limit: number, statuses: readonly string[]) {
   return db()
     .select(publicWishSelection())
     .from(schema.wishes)

@@ -1,6 +1,7 @@
 import { common } from './messages/common';
 import { publicPages } from './messages/public';
 import { wishes } from './messages/wishes';
+import { claims } from './messages/claims';
 import { accounts } from './messages/accounts';
 import { staffAdmin } from './messages/staff-admin';
 import type { Locale } from './locale';
@@ -8,7 +9,7 @@ import type { Locale } from './locale';
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, accounts, staffAdmin];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

@@ -20,7 +20,8 @@ import { parseForm } from '../forms/parse';
 import { StaffWishIntent, WISH_CATEGORIES, WishDraftForm } from '../forms/wish';
 import { formatDateTime } from '../i18n/index';
 import { failure } from '../services/http.server';
-import { updateWish, wishForStaff } from '../services/wishes.server';
+import { wishForStaff } from '../services/wish-pages.server';
+import { updateWish } from '../services/wishes.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wish.title} · 心愿管理` : '心愿管理 · 心愿桥' }];
 

@@ -6,7 +6,7 @@ import { WishStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { failure } from '../services/http.server';
-import { staffWishList } from '../services/wishes.server';
+import { staffWishList } from '../services/wish-pages.server';
 
 export const meta: MetaFunction = () => [{ title: '心愿管理 · 心愿桥' }];
 

@@ -8,7 +8,8 @@ import { requireStaff } from '../auth/guards.server';
 import { parseForm } from '../forms/parse';
 import { NewWishForm } from '../forms/wish';
 import { failure } from '../services/http.server';
-import { createWish, newWishPage } from '../services/wishes.server';
+import { newWishPage } from '../services/wish-pages.server';
+import { createWish } from '../services/wishes.server';
 
 export const meta: MetaFunction = () => [{ title: '写一个心愿 · 心愿桥' }];
 

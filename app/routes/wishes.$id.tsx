@@ -19,7 +19,7 @@ import { HelperWishIntent } from '../forms/claim';
 import { formatDate } from '../i18n/index';
 import { claimWish, helperClaimStep } from '../services/claims.server';
 import { failure } from '../services/http.server';
-import { publicWishPage } from '../services/wishes.server';
+import { publicWishPage } from '../services/wish-pages.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wish.title} · 心愿桥` : '微心愿 · 心愿桥' }];
 

@@ -10,7 +10,7 @@ import { parseForm } from '../forms/parse';
 import { WishFilters } from '../forms/wish';
 import { claimBasket } from '../services/claims.server';
 import { failure } from '../services/http.server';
-import { publicWishBrowse } from '../services/wishes.server';
+import { publicWishBrowse } from '../services/wish-pages.server';
 
 export const meta: MetaFunction = () => [{ title: '微心愿 · 心愿桥' }];
 

@@ -19,10 +19,6 @@ export function homePage(now: number) {
   };
 }
 
-export function publicWishList() {
-  return latestPublicWishes(60);
-}
-
 export function publicActivityList(now: number) {
   return upcomingPublicActivities(now, 60);
 }

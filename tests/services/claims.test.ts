@@ -20,7 +20,8 @@ import { writeTx } from '../../app/data/db.server';
 import { insertClaim } from '../../app/data/claims.server';
 import { claimBasket, claimForStaff, claimWish, helperClaimStep, runClaimJobs, staffClaimStep } from '../../app/services/claims.server';
 import { claimsOfHelper } from '../../app/services/my-claims.server';
-import { moveWish, publicWishPage } from '../../app/services/wishes.server';
+import { publicWishPage } from '../../app/services/wish-pages.server';
+import { moveWish } from '../../app/services/wishes.server';
 import { wishQueues } from '../../app/services/wish-queues.server';
 
 const { db, file } = useTestDatabase('claims');

@@ -13,19 +13,8 @@ import {
   type World,
 } from '../helpers/wish-fixtures';
 import { claimWish, staffClaimStep, helperClaimStep } from '../../app/services/claims.server';
-import {
-  createWish,
-  decodeCursor,
-  encodeCursor,
-  moveWish,
-  publicCountyOf,
-  publicWishBrowse,
-  publicWishPage,
-  saveWishDraft,
-  staffWishList,
-  updateWish,
-  wishForStaff,
-} from '../../app/services/wishes.server';
+import { createWish, moveWish, publicCountyOf, saveWishDraft, updateWish } from '../../app/services/wishes.server';
+import { decodeCursor, encodeCursor, publicWishBrowse, publicWishPage, staffWishList, wishForStaff } from '../../app/services/wish-pages.server';
 import type { NewWishInput } from '../../app/forms/wish';
 import { schema } from '../../db/client';
 import { eq } from 'drizzle-orm';

@@ -1,0 +1,197 @@
+import { claimsOfWish, findLiveClaimOfWish, latestClaimOfHelperOnWish, organizationNames } from '../data/claims.server';
+import { scopeRoot } from '../data/scope.server';
+import { findPublicWish, findWish, listPublicWishes, listWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
+import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from '../domain/actor';
+import { shanghaiDate } from '../domain/calendar';
+import { isClaimant } from '../domain/claim';
+import { claimDueAt } from '../domain/claim-schedule';
+import { forbidden, notFound, ok } from '../domain/errors';
+import { can } from '../domain/policy';
+import { AGE_BANDS, WISH_STATUSES, WISH_TRANSITIONS, type WishStatus } from '../domain/wish';
+import type { WishFilterInput } from '../forms/wish';
+import { WISH_CATEGORIES } from '../forms/wish';
+import { childPicker, type ChildPickerQuery } from './children.server';
+import { wishPrivacyFindings } from './wishes.server';
+
+// What the wish pages show: the staff list and wish page, the page to write a new wish, and the
+// public list and wish page. Reads only; every change to a wish goes through wishes.server.ts.
+
+const PUBLIC_STATUSES: readonly WishStatus[] = ['published', 'claimed', 'delivered', 'fulfilled'];
+
+// ---------------------------------------------------------------------------
+// Staff reads
+
+/** The page to write a new wish: the child picker, narrowed by the search (see childPicker), and the categories. */
+export function newWishPage(actor: Actor, query: ChildPickerQuery, now: number) {
+  return { picker: childPicker(actor, query, now), categories: WISH_CATEGORIES };
+}
+
+export function staffWishList(actor: Actor, status: string | null) {
+  const root = scopeRoot(actor);
+  if (root === null) return forbidden();
+  const filter = status && (WISH_STATUSES as readonly string[]).includes(status) ? (status as WishStatusValue) : null;
+  return ok({ wishes: listWishesUnder(root, filter), status: filter, statuses: WISH_STATUSES });
+}
+
+export function wishForStaff(actor: Actor, id: string) {
+  const found = findWish(id);
+  if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
+  const { wish } = found;
+  const facts = { type: 'wish' as const, status: wish.status, authorId: wish.authorId, sitePath: found.sitePath };
+  const live = findLiveClaimOfWish(id);
+  const findings = wish.status === 'draft' || wish.status === 'in_review' ? wishPrivacyFindings(wish.childId, wish.title, wish.story) : [];
+  return ok({
+    wish: {
+      id: wish.id,
+      childId: wish.childId,
+      title: wish.title,
+      story: wish.story,
+      category: wish.category,
+      ageBand: wish.ageBand,
+      valueFen: wish.valueFen,
+      deadlineAt: wish.deadlineAt,
+      deadline: wish.deadlineAt === null ? '' : shanghaiDate(wish.deadlineAt),
+      status: wish.status,
+      publishedAt: wish.publishedAt,
+      fulfilledAt: wish.fulfilledAt,
+      alias: found.alias,
+      siteZh: found.siteZh,
+      siteEn: found.siteEn,
+      countyZh: found.countyZh,
+      countyEn: found.countyEn,
+      authorName: found.authorName,
+      capFen: found.wishValueCapFen,
+    },
+    findings,
+    isAuthor: wish.authorId === actor.userId,
+    allowed: {
+      edit: wish.status === 'draft' && can(actor, 'wish.write', facts),
+      submit: wish.status === 'draft' && can(actor, 'wish.write', facts),
+      publish: wish.status === 'in_review' && can(actor, 'wish.review', facts),
+      returnToDraft: wish.status === 'in_review',
+      withdraw:
+        WISH_TRANSITIONS.withdraw.from.includes(wish.status) &&
+        can(actor, 'wish.withdraw', facts) &&
+        (!live || live.claim.status !== 'delivered'),
+    },
+    liveClaimId: live?.claim.id ?? null,
+    claims: claimsOfWish(id).map((c) => ({
+      id: c.claim.id,
+      url: `/staff/claims/${c.claim.id}`,
+      status: c.claim.status,
+      claimantName: c.claimantName,
+      orgName: c.orgName,
+      createdAt: c.claim.createdAt,
+    })),
+    timeline: timelineOf('wish', id),
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Public reads
+
+const PAGE_SIZE = 12;
+
+export function encodeCursor(at: number, id: string): string {
+  return `${at.toString(36)}.${id}`;
+}
+
+export function decodeCursor(text: string): { at: number; id: string } | undefined {
+  const match = /^([0-9a-z]{1,12})\.([a-z0-9]{1,40})$/.exec(text);
+  if (!match) return undefined;
+  const at = parseInt(match[1], 36);
+  return Number.isSafeInteger(at) ? { at, id: match[2] } : undefined;
+}
+
+/** /wishes: the filtered, keyset-paginated public list, plus what the filter form and the basket need. */
+export function publicWishBrowse(actor: Actor | null, filters: WishFilterInput, now: number) {
+  const rows = listPublicWishes({
+    countyCode: filters.county || undefined,
+    category: filters.category || undefined,
+    ageBand: filters.age || undefined,
+    openOnly: filters.open === '1',
+    after: filters.after ? decodeCursor(filters.after) : undefined,
+    now,
+    limit: PAGE_SIZE,
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  const basketOrgs = organizationNames(approvedOrgs(actor).map((m) => m.orgId));
+  return {
+    wishes: page.map(({ story: _story, sortKey: _sortKey, publishedAt: _p, fulfilledAt: _f, countyCode: _c, ...card }) => ({
+      ...card,
+      claimable: card.status === 'published' && (card.deadlineAt === null || card.deadlineAt >= now),
+    })),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last.sortKey, last.id) : null,
+    filters,
+    counties: publicCounties().map(({ path: _path, ...c }) => c),
+    categories: WISH_CATEGORIES,
+    ageBands: AGE_BANDS,
+    basketOrgs,
+  };
+}
+
+export type HelperStanding =
+  | { kind: 'visitor' }
+  | { kind: 'can_claim'; personal: boolean; orgs: { id: string; name: string }[] }
+  | { kind: 'not_approved'; reasons: string[] };
+
+/** Whether this person could claim a wish at all, and if not, why (in catalogue keys). */
+export function helperStanding(actor: Actor | null): HelperStanding {
+  if (!actor) return { kind: 'visitor' };
+  const personal = isApprovedVolunteer(actor);
+  const orgs = organizationNames(approvedOrgs(actor).map((m) => m.orgId));
+  if (personal || orgs.length) return { kind: 'can_claim', personal, orgs };
+  const reasons: string[] = [];
+  if (actor.volunteer) reasons.push(`claim.why.volunteer_${actor.volunteer.status}`);
+  for (const m of actor.orgs) reasons.push(`claim.why.org_${m.orgStatus}`);
+  if (reasons.length === 0) reasons.push('claim.why.no_helper_role');
+  return { kind: 'not_approved', reasons: [...new Set(reasons)] };
+}
+
+/**
+ * /wishes/:id: the public face; drafts, wishes in review and withdrawn wishes exist only for staff of
+ * the subtree. A helper with a claim on it sees their claim, and after approval the institution's
+ * address and hand-over note.
+ */
+export function publicWishPage(actor: Actor | null, id: string, now: number) {
+  const found = findPublicWish(id);
+  if (!found) return notFound();
+  const isStaff = canSeeSite(actor, found.sitePath);
+  if (!PUBLIC_STATUSES.includes(found.status) && !isStaff) return notFound();
+
+  const mine = actor ? latestClaimOfHelperOnWish(id, actor.userId, actor.orgs.map((m) => m.orgId)) : undefined;
+  const myClaim =
+    mine && actor && isClaimant(actor, mine.claim)
+      ? {
+          id: mine.claim.id,
+          status: mine.claim.status,
+          orgName: mine.orgName,
+          reason: mine.claim.status === 'rejected' ? mine.claim.reason : null,
+          thanks: mine.claim.status === 'confirmed' ? mine.claim.thanks : null,
+          dueAt: claimDueAt(mine.claim, found.deadlineAt),
+          handover:
+            mine.claim.status === 'approved' || mine.claim.status === 'delivered'
+              ? { siteZh: mine.siteZh, siteEn: mine.siteEn, address: mine.siteAddress, note: mine.siteHandoverNote }
+              : null,
+          canRelease: mine.claim.status === 'pending' || mine.claim.status === 'approved',
+          canDeliver: mine.claim.status === 'approved',
+        }
+      : null;
+  const liveMine = myClaim && ['pending', 'approved', 'delivered'].includes(myClaim.status);
+  const open = found.status === 'published' && (found.deadlineAt === null || found.deadlineAt >= now);
+
+  const { siteId: _siteId, sitePath: _sitePath, countyCode: _countyCode, ...face } = found;
+  return ok({
+    wish: face,
+    open,
+    standing: open && !liveMine ? helperStanding(actor) : null,
+    myClaim,
+    staffUrl: isStaff ? `/staff/wishes/${id}` : null,
+    // The public history: when it was published, claimed, delivered, fulfilled — no names.
+    timeline: timelineOf('wish', id)
+      .filter((e) => ['publish', 'claim', 'release', 'deliver', 'fulfil', 'withdraw'].includes(e.action))
+      .filter((e) => isStaff || e.action !== 'withdraw')
+      .map((e) => ({ id: e.id, at: e.at, action: e.action, toStatus: e.toStatus })),
+  });
+}
