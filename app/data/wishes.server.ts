@@ -1,3 +1,4 @@
+import { PUBLIC_WISH_STATUSES } from '../domain/wish';
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
@@ -14,9 +15,6 @@ const c = schema.children;
 const site = alias(schema.sites, 'wish_site');
 const county = alias(schema.sites, 'wish_county');
 const author = alias(schema.users, 'wish_author');
-
-/** Statuses the public may see. */
-export const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'delivered', 'fulfilled'] as const satisfies readonly WishStatusValue[];
 
 // ---------------------------------------------------------------------------
 // Staff reads

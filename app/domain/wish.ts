@@ -19,6 +19,13 @@ export const WISH_STATUSES: readonly WishStatus[] = [
 /** Wishes still moving: everything except the two end states. */
 export const WISH_LIVE_STATUSES: readonly WishStatus[] = ['draft', 'in_review', 'published', 'claimed', 'delivered'];
 
+/** Statuses the public may see; drafts, reviews and withdrawn wishes are staff-only. */
+export const PUBLIC_WISH_STATUSES = ['published', 'claimed', 'delivered', 'fulfilled'] as const satisfies readonly WishStatus[];
+
+export function isPublicWishStatus(status: string): boolean {
+  return (PUBLIC_WISH_STATUSES as readonly string[]).includes(status);
+}
+
 export type WishTransition =
   | 'submit'
   | 'publish'

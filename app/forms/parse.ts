@@ -22,3 +22,12 @@ export function parseForm<S extends v.GenericSchema>(
   }
   return { ok: false, fieldErrors };
 }
+
+/**
+ * The `?done=` notice a page shows after its own redirect. Only the page's known notices are
+ * accepted, so a crafted link cannot make the page say anything else.
+ */
+export function doneParam<T extends string>(request: Request, known: readonly T[]): T | null {
+  const done = new URL(request.url).searchParams.get('done');
+  return known.find((k) => k === done) ?? null;
+}

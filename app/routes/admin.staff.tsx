@@ -7,7 +7,7 @@ import { DoneNotice } from '../components/wish-ui';
 import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { StaffChangeSchema, StaffInviteSchema } from '../forms/admin';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { formatDate } from '../i18n/index';
 import { localeFromRequest } from '../i18n/locale';
 import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
@@ -22,8 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
   const result = staffPage(viewer.actor, requestMeta(context));
   if (!result.ok) throw failure(result.error);
-  const done = new URL(request.url).searchParams.get('done');
-  return { ...result.value, done: DONE.find((d) => d === done) ?? null };
+  return { ...result.value, done: doneParam(request, DONE) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -7,7 +7,7 @@ import { MyClaims } from '../components/my-claims';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { requireViewer } from '../auth/guards.server';
 import { ChangePasswordSchema } from '../forms/auth';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { VolunteerProfileSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { changePassword, resendVerification } from '../services/accounts.server';
@@ -22,12 +22,11 @@ const DONE = ['profile', 'password', 'verification_sent', 'volunteer'] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   const url = new URL(request.url);
-  const done = url.searchParams.get('done');
   return {
     ...mePage(viewer),
     claims: claimsOfHelper(viewer.actor, 'personal'),
     welcome: url.searchParams.has('welcome'),
-    done: DONE.find((d) => d === done) ?? null,
+    done: doneParam(request, DONE),
   };
 }
 

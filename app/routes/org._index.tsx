@@ -7,7 +7,7 @@ import { DataTable } from '../components/lists';
 import { MyClaims } from '../components/my-claims';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { requireViewer } from '../auth/guards.server';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { InviteSchema, OrganizationProfileSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
@@ -22,12 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   const url = new URL(request.url);
   const page = orgPage(viewer, url.searchParams.get('org'), Date.now());
-  const done = url.searchParams.get('done');
   return {
     page,
     claims: claimsOfHelper(viewer.actor, 'org'),
     welcome: url.searchParams.has('welcome'),
-    done: DONE.find((d) => d === done) ?? null,
+    done: doneParam(request, DONE),
   };
 }
 

@@ -5,7 +5,7 @@ import { useLocale, useT } from '../components/i18n';
 import { DoneNotice, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { childForStaff, updateChild } from '../services/children.server';
 import { failure } from '../services/http.server';
 
@@ -15,8 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
   const result = childForStaff(viewer.actor, params.id ?? '', Date.now());
   if (!result.ok) throw failure(result.error);
-  const done = new URL(request.url).searchParams.get('done');
-  return { ...result.value, done: done === 'create' || done === 'save' ? done : null };
+  return { ...result.value, done: doneParam(request, ['create', 'save']) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

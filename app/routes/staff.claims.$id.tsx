@@ -4,7 +4,7 @@ import { useLocale, useT } from '../components/i18n';
 import { ClaimStatusBadge, DoneNotice, FieldError, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { claimForStaff, staffClaimStep } from '../services/claims.server';
 import { failure } from '../services/http.server';
@@ -16,8 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = Date.now();
   const result = claimForStaff(viewer.actor, params.id ?? '', now);
   if (!result.ok) throw failure(result.error);
-  const done = new URL(request.url).searchParams.get('done');
-  return { ...result.value, done: done && ['approve', 'reject', 'confirm'].includes(done) ? done : null };
+  return { ...result.value, done: doneParam(request, ['approve', 'reject', 'confirm']) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

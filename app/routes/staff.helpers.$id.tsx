@@ -6,7 +6,7 @@ import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
 import { requireStaff } from '../auth/guards.server';
 import { VettingDecisionSchema } from '../forms/admin';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
@@ -20,8 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireStaff(request, context);
   const result = helperPage(viewer.actor, params.id ?? '', requestMeta(context));
   if (!result.ok) throw failure(result.error);
-  const done = new URL(request.url).searchParams.get('done');
-  return { helper: result.value, done: DONE.find((d) => d === done) ?? null };
+  return { helper: result.value, done: doneParam(request, DONE) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -16,23 +16,23 @@ import {
   isFailure,
 } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { StaffWishIntent, WISH_CATEGORIES, WishDraftForm } from '../forms/wish';
 import { formatDateTime } from '../i18n/index';
 import { failure } from '../services/http.server';
 import { wishForStaff } from '../services/wish-pages.server';
 import { updateWish } from '../services/wishes.server';
+import { isPublicWishStatus } from '../domain/wish';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wish.title} · 心愿管理` : '心愿管理 · 心愿桥' }];
 
-const DONE = ['create', 'save', 'submit', 'publish', 'return_to_draft', 'withdraw'];
+const DONE = ['create', 'save', 'submit', 'publish', 'return_to_draft', 'withdraw'] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
   const result = wishForStaff(viewer.actor, params.id ?? '');
   if (!result.ok) throw failure(result.error);
-  const done = new URL(request.url).searchParams.get('done');
-  return { ...result.value, done: done && DONE.includes(done) ? done : null };
+  return { ...result.value, done: doneParam(request, DONE) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -59,7 +59,7 @@ export default function StaffWish() {
   const busy = useNavigation().state !== 'idle';
   const t = useT();
   const locale = useLocale();
-  const isPublic = ['published', 'claimed', 'delivered', 'fulfilled'].includes(wish.status);
+  const isPublic = isPublicWishStatus(wish.status);
 
   return (
     <article>

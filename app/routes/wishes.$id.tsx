@@ -14,7 +14,7 @@ import {
   isFailure,
 } from '../components/wish-ui';
 import { getViewer, requireViewer } from '../auth/guards.server';
-import { parseForm } from '../forms/parse';
+import { parseForm, doneParam } from '../forms/parse';
 import { HelperWishIntent } from '../forms/claim';
 import { formatDate } from '../i18n/index';
 import { claimWish, helperClaimStep } from '../services/claims.server';
@@ -27,8 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
   const result = publicWishPage(viewer?.actor ?? null, params.id ?? '', Date.now());
   if (!result.ok) throw failure(result.error);
-  const done = new URL(request.url).searchParams.get('done');
-  return { ...result.value, done: done && ['claim', 'release', 'deliver'].includes(done) ? done : null };
+  return { ...result.value, done: doneParam(request, ['claim', 'release', 'deliver']) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -22,7 +22,7 @@ import { CLAIM_REMINDER_MS, claimDueAt, dueSoon, reminderDue } from '../domain/c
 import { conflict, err, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
-import { decideWishTransition, type WishTransition } from '../domain/wish';
+import { decideWishTransition, isPublicWishStatus, type WishTransition } from '../domain/wish';
 import { childIdentityOf } from '../data/wishes.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../logger.server';
@@ -45,7 +45,7 @@ const ALREADY_CLAIMED: DomainError = { kind: 'conflict', message: { key: 'claim.
  */
 export function claimWish(actor: Actor | null, wishId: string, orgId: string | undefined, now: number): Result<{ claimId: string }> {
   const found = findWish(wishId);
-  if (!found || !['published', 'claimed', 'delivered', 'fulfilled'].includes(found.wish.status)) return notFound();
+  if (!found || !isPublicWishStatus(found.wish.status)) return notFound();
   const { wish } = found;
   const allowed = canClaim(actor, { wishStatus: wish.status, forOrgId: orgId });
   if (!allowed.ok) return allowed;

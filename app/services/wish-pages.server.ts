@@ -7,7 +7,7 @@ import { isClaimant } from '../domain/claim';
 import { claimDueAt } from '../domain/claim-schedule';
 import { forbidden, notFound, ok } from '../domain/errors';
 import { can } from '../domain/policy';
-import { AGE_BANDS, WISH_STATUSES, WISH_TRANSITIONS, type WishStatus } from '../domain/wish';
+import { AGE_BANDS, isPublicWishStatus, WISH_STATUSES, WISH_TRANSITIONS } from '../domain/wish';
 import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { childPicker, type ChildPickerQuery } from './children.server';
@@ -16,7 +16,6 @@ import { wishPrivacyFindings } from './wishes.server';
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the
 // public list and wish page. Reads only; every change to a wish goes through wishes.server.ts.
 
-const PUBLIC_STATUSES: readonly WishStatus[] = ['published', 'claimed', 'delivered', 'fulfilled'];
 
 // ---------------------------------------------------------------------------
 // Staff reads
@@ -158,7 +157,7 @@ export function publicWishPage(actor: Actor | null, id: string, now: number) {
   const found = findPublicWish(id);
   if (!found) return notFound();
   const isStaff = canSeeSite(actor, found.sitePath);
-  if (!PUBLIC_STATUSES.includes(found.status) && !isStaff) return notFound();
+  if (!isPublicWishStatus(found.status) && !isStaff) return notFound();
 
   const mine = actor ? latestClaimOfHelperOnWish(id, actor.userId, actor.orgs.map((m) => m.orgId)) : undefined;
   const myClaim =
