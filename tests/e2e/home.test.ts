@@ -19,17 +19,18 @@ describe('home page in Chromium', () => {
 
     await page.getByRole('link', { name: '切换语言' }).click();
     await page.waitForURL(/lang=en/);
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.textContent('body')).toContain('Wishes waiting for a helper');
+    // The URL changes before React renders the new page: poll for what it shows.
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => page.textContent('body')).toContain('Wishes waiting for a helper');
 
     // The choice sticks when navigating on.
     await page.getByRole('link', { name: 'Wishes', exact: true }).first().click();
     await page.waitForURL(/\/wishes/);
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
 
     await page.getByRole('link', { name: 'Switch language' }).click();
     await page.waitForURL(/lang=zh-CN/);
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
     // Wait for hydration to settle before reading the console.
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);

@@ -49,7 +49,8 @@ describe('a wish from a child’s record to a confirmed delivery', () => {
     await Promise.all([page.waitForURL(/\/staff\/wishes\/[a-z0-9]+\?done=create/), page.getByRole('button', { name: '保存为草稿' }).click()]);
     const wishId = new URL(page.url()).pathname.split('/').pop()!;
     await Promise.all([page.waitForURL(/done=submit/), page.getByRole('button', { name: '保存并提交审核' }).click()]);
-    expect(await page.textContent('h1')).toContain('待审核');
+    // The URL changes before React has rendered the new loader data: wait for the text.
+    await expect.poll(() => page.textContent('h1')).toContain('待审核');
     // The author cannot publish their own wish: there is no button for it.
     expect(await page.getByRole('button', { name: '审核通过并发布' }).count()).toBe(0);
 
