@@ -64,8 +64,9 @@ export interface VettingWrite {
   statusReason: string | null;
   checkNote?: string | null;
   recheckDueAt?: number | null;
-  vettedAt: number;
-  vettedBy: string;
+  /** The last staff decision; a helper's own re-application leaves both as they were. */
+  vettedAt?: number;
+  vettedBy?: string;
 }
 
 /** Compare-and-set: changes the status only if it is still `from`. Returns whether a row changed. */

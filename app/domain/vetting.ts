@@ -12,9 +12,10 @@ export const VETTING_STATUSES: readonly VettingStatus[] = ['pending', 'approved'
 export type VettingTransition = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
 /**
- * The whole lifecycle. A rejected helper is not re-approved in place: a new
- * application starts again at pending. A suspended helper comes back through
- * `reinstate`, never `approve`, so the audit trail tells the two apart.
+ * The staff side of the lifecycle. A rejected helper is not re-approved in place:
+ * the helper applies again (REAPPLY, below) and the application starts at pending.
+ * A suspended helper comes back through `reinstate`, never `approve`, so the audit
+ * trail tells the two apart.
  */
 export const VETTING_TRANSITIONS: Readonly<
   Record<VettingTransition, { readonly from: readonly VettingStatus[]; readonly to: VettingStatus }>
@@ -27,6 +28,17 @@ export const VETTING_TRANSITIONS: Readonly<
 
 export function isVettingTransition(name: string): name is VettingTransition {
   return Object.prototype.hasOwnProperty.call(VETTING_TRANSITIONS, name);
+}
+
+/**
+ * The helper's own step: having read the reason and mended their profile, a rejected
+ * volunteer (or an organization's manager) asks to be reviewed again. Staff never take
+ * it, and a suspension is not undone this way: only staff reinstate.
+ */
+export const REAPPLY: { readonly from: readonly VettingStatus[]; readonly to: VettingStatus } = { from: ['rejected'], to: 'pending' };
+
+export function decideReapply(from: VettingStatus): Result<{ to: VettingStatus }> {
+  return REAPPLY.from.includes(from) ? ok({ to: REAPPLY.to }) : err(badTransition(from, 'reapply', REAPPLY.to));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -14,10 +14,11 @@ import { changePassword, resendVerification } from '../services/accounts.server'
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 import { becomeVolunteer, mePage, saveVolunteerProfile } from '../services/profile.server';
+import { reapply } from '../services/vetting.server';
 
 export const meta: MetaFunction = () => [{ title: '我的 · 心愿桥' }];
 
-const DONE = ['profile', 'password', 'verification_sent', 'volunteer'] as const;
+const DONE = ['profile', 'password', 'verification_sent', 'volunteer', 'reapply'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
@@ -54,6 +55,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = resendVerification(viewer, meta);
       if (!result.ok) return failure(result.error);
       return redirect('/me?done=verification_sent');
+    }
+    case 'reapply': {
+      const result = reapply(viewer.actor, 'volunteer', viewer.user.id, meta);
+      if (!result.ok) return failure(result.error);
+      return redirect('/me?done=reapply');
     }
     case 'become_volunteer': {
       const result = becomeVolunteer(viewer, meta);
@@ -125,6 +131,15 @@ export default function Me() {
             <p className="notice notice-error">
               {t('me.vetting.reason')}: {volunteer.statusReason}
             </p>
+          ) : null}
+          {volunteer.status === 'rejected' ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="reapply" />
+              <p className="hint">{t('me.vetting.reapply_hint')}</p>
+              <button type="submit" disabled={busy}>
+                {t('me.vetting.reapply')}
+              </button>
+            </Form>
           ) : null}
           {volunteer.status === 'approved' && volunteer.recheckDueAt ? (
             <p className="meta">{t('me.vetting.recheck', { date: formatDate(volunteer.recheckDueAt, locale) })}</p>

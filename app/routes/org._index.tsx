@@ -13,10 +13,11 @@ import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 import { inviteColleague, orgPage, saveOrganizationProfile } from '../services/organizations.server';
+import { reapply } from '../services/vetting.server';
 
 export const meta: MetaFunction = () => [{ title: '我的机构 · 心愿桥' }];
 
-const DONE = ['profile', 'invite'] as const;
+const DONE = ['profile', 'invite', 'reapply'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
@@ -49,6 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = inviteColleague(viewer, orgId, parsed.value.email, meta);
       if (!result.ok) return failure(result.error);
       return redirect(`/org?org=${orgId}&done=invite`);
+    }
+    case 'reapply': {
+      const result = reapply(viewer.actor, 'organization', orgId, meta);
+      if (!result.ok) return failure(result.error);
+      return redirect(`/org?org=${orgId}&done=reapply`);
     }
     default:
       return failure({ kind: 'validation', fields: { intent: ['form.intent.invalid'] } });
@@ -87,6 +93,16 @@ export default function Organization() {
         <p className="notice notice-error">
           {t('me.vetting.reason')}: {org.statusReason}
         </p>
+      ) : null}
+      {org.status === 'rejected' && canManage ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="reapply" />
+          <input type="hidden" name="orgId" value={org.id} />
+          <p className="hint">{t('me.vetting.reapply_hint')}</p>
+          <button type="submit" disabled={busy}>
+            {t('me.vetting.reapply')}
+          </button>
+        </Form>
       ) : null}
       <p className="meta">
         <span className="badge">{t(`org.kind.${org.kind}`)}</span>

@@ -15,7 +15,7 @@ import { findUserById, setVolunteerVetting, type VettingWrite } from '../data/us
 import type { Actor, HelperStatus } from '../domain/actor';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
 import { can, type Resource } from '../domain/policy';
-import { RECHECK_INTERVAL_MS, VETTING_TRANSITIONS, decideVetting, type VettingTransition } from '../domain/vetting';
+import { RECHECK_INTERVAL_MS, VETTING_TRANSITIONS, decideReapply, decideVetting, type VettingTransition } from '../domain/vetting';
 import type { VettingDecisionInput } from '../forms/admin';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
@@ -315,6 +315,26 @@ export function decideHelper(actor: Actor, id: string, input: VettingDecisionInp
         logSecurityEvent({ at: now, type: 'sessions_revoked', userId: r.userId, ip: meta.ip, detail: `suspension of ${helper.kind} ${id} (${revoked})` }, tx);
       }
     }
+    return ok({ status: to });
+  });
+}
+
+/**
+ * A rejected helper applies again, from /me (a volunteer, for themselves) or /org (the organization's
+ * manager): the application is pending again and back in the staff queue. The rejection and its
+ * reason stay in the audit trail; the helper's page no longer shows them as current.
+ */
+export function reapply(actor: Actor, kind: HelperKind, id: string, meta: RequestMeta): Result<{ status: HelperStatus }> {
+  const own = kind === 'volunteer' ? can(actor, 'profile.edit', { type: 'user', userId: id }) : can(actor, 'org.manage_members', { type: 'org', orgId: id });
+  if (!own) return denied(actor, meta, `reapply ${kind} ${id}`);
+  const helper = loadHelper(id);
+  if (!helper || helper.kind !== kind) return err({ kind: 'not_found' });
+  const decided = decideReapply(helper.status);
+  if (!decided.ok) return decided;
+  const to = decided.value.to;
+  return writeTx((tx) => {
+    if (!writeVetting(tx, helper, helper.status, { status: to, statusReason: null })) return err(stale());
+    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: kind, entityId: id, action: 'reapply', fromStatus: helper.status, toStatus: to, siteId: helper.countySiteId });
     return ok({ status: to });
   });
 }

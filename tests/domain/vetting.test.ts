@@ -5,6 +5,7 @@ import {
   RECHECK_INTERVAL_MS,
   VETTING_STATUSES,
   VETTING_TRANSITIONS,
+  decideReapply,
   decideVetting,
   isVettingTransition,
   type VettingStatus,
@@ -77,6 +78,21 @@ describe('vetting transition matrix (every status × every transition)', () => {
     expect(isVettingTransition('delete')).toBe(false);
     expect(TRANSITIONS.every(isVettingTransition)).toBe(true);
     expect(isVettingTransition('toString')).toBe(false);
+  });
+});
+
+describe('the helper applies again after a rejection', () => {
+  it.each(VETTING_STATUSES)('from %s', (from) => {
+    const result = decideReapply(from);
+    if (from === 'rejected') {
+      expect(result).toEqual({ ok: true, value: { to: 'pending' } });
+    } else {
+      // Pending is already waiting, approved has nothing to ask, and only staff lift a suspension.
+      expect(result).toEqual({
+        ok: false,
+        error: { kind: 'bad_transition', from, to: 'pending', message: { key: 'error.bad_transition', params: { from, transition: 'reapply' } } },
+      });
+    }
   });
 });
 

@@ -168,6 +168,53 @@ describe('a helper’s page at /staff/helpers/:id', () => {
     expect((await decide(staffLt, helper.id, { intent: 'approve', checkNote: CHECK })).status).toBe(409);
   });
 
+  it('lets a rejected volunteer mend the profile and apply again, back into the queue', async () => {
+    const helper = await createUser(db, { volunteer: { countySiteId: sites.lt } });
+    const reapply = (cookie: string) => callRoute(meRoute.action, { url: '/me', form: { intent: 'reapply' }, cookie });
+    // Nothing to re-apply for while the application is pending.
+    expect((await reapply(helper.cookie())).status).toBe(409);
+    await decide(staffLt, helper.id, { intent: 'reject', reason: '请补充联系电话' });
+    const before = await callRoute(meRoute.loader, { url: '/me', cookie: helper.cookie() });
+    expect(before.data.volunteer.status).toBe('rejected');
+
+    const res = await reapply(helper.cookie());
+    expect(res.status).toBe(302);
+    expect(res.location).toBe('/me?done=reapply');
+    expect(statusOf(helper.id)).toBe('pending');
+    const me = await callRoute(meRoute.loader, { url: '/me', cookie: helper.cookie() });
+    expect(me.data.volunteer).toMatchObject({ status: 'pending', statusReason: null });
+    expect((await queue(staffLt)).pending.map((p: { id: string }) => p.id)).toContain(helper.id);
+    // The rejection stays in the history staff read, followed by the new application.
+    const timeline = (await page(staffLt, helper.id)).data.helper.timeline.map((e: { action: string }) => e.action);
+    expect(timeline).toEqual(expect.arrayContaining(['reject', 'reapply']));
+    expect(timeline.indexOf('reapply')).toBeGreaterThan(timeline.indexOf('reject'));
+    // A second press changes nothing.
+    expect((await reapply(helper.cookie())).status).toBe(409);
+    expect(sql("select * from audit_events where entity_id = ? and action = 'reapply'", helper.id)).toHaveLength(1);
+    // And staff can now approve it.
+    expect((await decide(staffLt, helper.id, { intent: 'approve', checkNote: CHECK })).status).toBe(302);
+  });
+
+  it('lets only an organization’s manager apply again for it, and never lifts a suspension', async () => {
+    const manager = await createUser(db, { org: { countySiteId: sites.lt } });
+    const colleague = await createUser(db);
+    db.$client.prepare("insert into organization_members (org_id, user_id, role, created_at) values (?, ?, 'member', ?)").run(manager.orgId, colleague.id, Date.now());
+    const outsider = await createUser(db, { org: { countySiteId: sites.lt } });
+    await decide(staffLt, manager.orgId!, { intent: 'reject', reason: '请补充机构简介' });
+    const reapply = (user: TestUser) => callRoute(orgRoute.action, { url: '/org', form: { intent: 'reapply', orgId: manager.orgId! }, cookie: user.cookie() });
+    expect((await reapply(colleague)).status).toBe(403);
+    expect((await reapply(outsider)).status).toBe(403);
+    expect(sql<{ status: string }>('select status from organizations where id = ?', manager.orgId)[0].status).toBe('rejected');
+    const res = await reapply(manager);
+    expect(res.location).toBe(`/org?org=${manager.orgId}&done=reapply`);
+    expect(sql<{ status: string }>('select status from organizations where id = ?', manager.orgId)[0].status).toBe('pending');
+
+    const suspended = await createUser(db, { volunteer: { status: 'approved', countySiteId: sites.lt } });
+    await decide(staffLt, suspended.id, { intent: 'suspend', reason: '多次未按约定送达' });
+    expect((await callRoute(meRoute.action, { url: '/me', form: { intent: 'reapply' }, cookie: suspended.cookie() })).status).toBe(409);
+    expect(statusOf(suspended.id)).toBe('suspended');
+  });
+
   it('signs a suspended helper out everywhere at once, and reinstates them with a fresh check', async () => {
     const helper = await createUser(db, { volunteer: { status: 'approved', countySiteId: sites.lt } });
     const phone = helper.cookie();
