@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { EmailSchema } from './account';
+import { DisplayNameSchema, EmailSchema } from './account';
 
 const optionalText = (max: number, tooLong: string) =>
   v.pipe(
@@ -43,5 +43,12 @@ export const OrganizationProfileSchema = v.object({
   description: optionalText(500, 'form.text.too_long'),
 });
 export type OrganizationProfileInput = v.InferOutput<typeof OrganizationProfileSchema>;
+
+/**
+ * /me, the account itself: the name others see. (The language of mail follows the language
+ * the person signs in with, so it needs no setting here.)
+ */
+export const AccountSettingsSchema = v.object({ displayName: DisplayNameSchema });
+export type AccountSettingsInput = v.InferOutput<typeof AccountSettingsSchema>;
 
 export const InviteSchema = v.object({ email: EmailSchema });

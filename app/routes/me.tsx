@@ -8,17 +8,17 @@ import { claimsOfHelper } from '../services/my-claims.server';
 import { requireViewer } from '../auth/guards.server';
 import { ChangePasswordSchema } from '../forms/auth';
 import { parseForm, doneParam } from '../forms/parse';
-import { VolunteerProfileSchema } from '../forms/profile';
+import { AccountSettingsSchema, VolunteerProfileSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { changePassword, resendVerification } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
-import { becomeVolunteer, mePage, saveVolunteerProfile } from '../services/profile.server';
+import { becomeVolunteer, mePage, saveAccountSettings, saveVolunteerProfile } from '../services/profile.server';
 import { reapply } from '../services/vetting.server';
 
 export const meta: MetaFunction = () => [{ title: '我的 · 心愿桥' }];
 
-const DONE = ['profile', 'password', 'verification_sent', 'volunteer', 'reapply'] as const;
+const DONE = ['account', 'profile', 'password', 'verification_sent', 'volunteer', 'reapply'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
@@ -37,6 +37,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get('intent');
   switch (intent) {
+    case 'account': {
+      const parsed = parseForm(AccountSettingsSchema, form);
+      if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+      const result = saveAccountSettings(viewer, parsed.value, meta);
+      if (!result.ok) return failure(result.error);
+      return redirect('/me?done=account');
+    }
     case 'profile': {
       const parsed = parseForm(VolunteerProfileSchema, form);
       if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
@@ -107,6 +114,13 @@ export default function Me() {
             </button>
           </Form>
         )}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="account" />
+          <Field name="displayName" label={t('auth.field.display_name')} result={result} defaultValue={account.displayName} autoComplete="nickname" maxLength={60} required />
+          <button type="submit" className="secondary" disabled={busy}>
+            {t('me.save_account')}
+          </button>
+        </Form>
         {orgs.length ? (
           <p>
             {t('me.orgs')}:{' '}

@@ -4,10 +4,10 @@ import { writeTx } from '../data/db.server';
 import { organizationsOfUser } from '../data/organizations.server';
 import { logSecurityEvent } from '../data/security-log.server';
 import { findSiteById, listCountySites } from '../data/sites.server';
-import { findVolunteer, insertVolunteer, updateVolunteerProfile } from '../data/users.server';
+import { findVolunteer, insertVolunteer, updateUserNameAndLocale, updateVolunteerProfile } from '../data/users.server';
 import { can } from '../domain/policy';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
-import type { VolunteerProfileInput } from '../forms/profile';
+import type { AccountSettingsInput, VolunteerProfileInput } from '../forms/profile';
 import type { RequestMeta } from './auth.server';
 
 export interface CountyOption {
@@ -79,6 +79,17 @@ export function saveVolunteerProfile(viewer: ValidSession, input: VolunteerProfi
       note: newlyCaring ? 'caring parent: re-check due' : null,
       siteId: input.countySiteId,
     });
+  });
+  return ok({ saved: true as const });
+}
+
+/** The account's own settings: the name shown to others. */
+export function saveAccountSettings(viewer: ValidSession, input: AccountSettingsInput, meta: RequestMeta): Result<{ saved: true }> {
+  const userId = viewer.user.id;
+  if (!can(viewer.actor, 'profile.edit', { type: 'user', userId })) return denied(viewer, meta, 'profile.edit');
+  writeTx((tx) => {
+    updateUserNameAndLocale(tx, userId, input);
+    recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'user', entityId: userId, action: 'account_update' });
   });
   return ok({ saved: true as const });
 }

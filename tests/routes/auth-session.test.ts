@@ -260,3 +260,23 @@ describe('password change', () => {
     expect(await opensMe(elsewhere)).toBe(false);
   });
 });
+
+describe('account name', () => {
+  it('changes the name the account shows, refusing an empty or overlong one without writing', async () => {
+    const user = await createUser(db, { displayName: '小林' });
+    const save = (displayName: string) => callRoute(meRoute.action, { url: '/me', form: { intent: 'account', displayName }, cookie: user.cookie() });
+    const nameNow = () => sql<{ display_name: string }>('select display_name from users where id = ?', user.id)[0].display_name;
+
+    const empty = await save('   ');
+    expect(empty.status).toBe(400);
+    expect(empty.data.fieldErrors.displayName).toEqual(['form.display_name.required']);
+    expect((await save('林'.repeat(61))).data.fieldErrors.displayName).toEqual(['form.display_name.too_long']);
+    expect(nameNow()).toBe('小林');
+
+    const res = await save('  林老师 ');
+    expect(res.location).toBe('/me?done=account');
+    expect(nameNow()).toBe('林老师');
+    expect((await callRoute(meRoute.loader, { url: '/me', cookie: user.cookie() })).data.account.displayName).toBe('林老师');
+    expect(sql("select * from audit_events where entity_id = ? and action = 'account_update'", user.id)).toHaveLength(1);
+  });
+});
