@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { areasForTests, asLocale, formatDate, formatMoney, localeFromRequest, translator } from '../app/i18n/index';
+import { areasForTests, asLocale, formatDate, formatDateTime, formatMoney, localeFromRequest, translator } from '../app/i18n/index';
 
 describe('catalogues', () => {
   it('has every key in both languages, none empty', () => {
@@ -60,5 +60,14 @@ describe('locale', () => {
     expect(formatMoney(30000)).toBe('¥300');
     expect(formatMoney(12345)).toBe('¥123.45');
     expect(formatMoney(15_300_000)).toBe('¥153,000');
+  });
+});
+
+describe('times', () => {
+  it('writes the half hour after midnight as 00:30 in both languages (as browsers do, so pages hydrate)', () => {
+    const halfPastMidnight = Date.UTC(2025, 0, 23, 16, 30); // 2025-01-24 00:30 in Shanghai
+    expect(formatDateTime(halfPastMidnight, 'en')).toBe('01/24/2025, 00:30');
+    expect(formatDateTime(halfPastMidnight, 'zh-CN')).toBe('2025/01/24 00:30');
+    expect(formatDateTime(Date.UTC(2025, 0, 24, 15, 5), 'en')).toBe('01/24/2025, 23:05');
   });
 });

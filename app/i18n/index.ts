@@ -45,7 +45,9 @@ export function formatDateTime(ms: number, locale: Locale): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    // Not `hour12: false`: with it Node's ICU writes midnight as "24:30" in English while browsers
+    // write "00:30", and the page fails to hydrate. hourCycle h23 is 00–23 everywhere.
+    hourCycle: 'h23',
   }).format(ms);
 }
 
