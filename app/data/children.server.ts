@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { inSubtree } from './scope.server';
+import { inSubtree, type PageWindow } from './scope.server';
 
 // Private child records. Only staff services call these; every function takes the subtree it may read.
 
@@ -11,27 +11,6 @@ export type ChildChanges = Pick<NewChild, 'realName' | 'birthDate' | 'gender' | 
 
 const c = schema.children;
 const s = schema.sites;
-
-export function listChildrenUnder(rootPath: string) {
-  return db()
-    .select({
-      id: c.id,
-      alias: c.alias,
-      realName: c.realName,
-      birthDate: c.birthDate,
-      gender: c.gender,
-      category: c.category,
-      siteId: c.siteId,
-      siteZh: s.nameZh,
-      siteEn: s.nameEn,
-      createdAt: c.createdAt,
-    })
-    .from(c)
-    .innerJoin(s, eq(s.id, c.siteId))
-    .where(inSubtree(s.path, rootPath))
-    .orderBy(asc(s.path), asc(c.alias), asc(c.id))
-    .all();
-}
 
 /** What narrows the child picker of a new wish: part of the alias or real name, and one site. */
 export interface ChildChoiceFilter {
@@ -51,6 +30,33 @@ function choiceConditions(rootPath: string, filter: ChildChoiceFilter): SQL | un
     conditions.push(sql`(instr(lower(${c.alias}), lower(${filter.text})) > 0 or instr(lower(${c.realName}), lower(${filter.text})) > 0)`);
   }
   return and(...conditions);
+}
+
+/** /staff/children: one page of the subtree's children matching the filter, by site then alias, and how many match in all. */
+export function pageOfChildrenUnder(rootPath: string, filter: ChildChoiceFilter, window: PageWindow) {
+  const where = choiceConditions(rootPath, filter);
+  const total = db().select({ n: count() }).from(c).innerJoin(s, eq(s.id, c.siteId)).where(where).get()?.n ?? 0;
+  const rows = db()
+    .select({
+      id: c.id,
+      alias: c.alias,
+      realName: c.realName,
+      birthDate: c.birthDate,
+      gender: c.gender,
+      category: c.category,
+      siteId: c.siteId,
+      siteZh: s.nameZh,
+      siteEn: s.nameEn,
+      createdAt: c.createdAt,
+    })
+    .from(c)
+    .innerJoin(s, eq(s.id, c.siteId))
+    .where(where)
+    .orderBy(asc(s.path), asc(c.alias), asc(c.id))
+    .limit(window.limit)
+    .offset(window.offset)
+    .all();
+  return { total, rows };
 }
 
 /**

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { inSubtree } from './scope.server';
+import { inSubtree, type PageWindow } from './scope.server';
 
 export type ClaimRow = typeof schema.claims.$inferSelect;
 export type NewClaim = typeof schema.claims.$inferInsert;
@@ -91,6 +91,16 @@ export function latestClaimOfHelperOnWish(wishId: string, userId: string, orgIds
   return claimQuery().where(and(eq(cl.wishId, wishId), mine)).orderBy(desc(cl.createdAt), desc(cl.id)).get();
 }
 
+/** /staff/claims: one page of the subtree's claims, most recently changed first, and how many there are in all. */
+export function pageOfClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], window: PageWindow) {
+  const where = and(inArray(cl.status, [...statuses]), inSubtree(site.path, rootPath));
+  const total =
+    db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0;
+  const rows = claimQuery().where(where).orderBy(desc(cl.updatedAt), desc(cl.id)).limit(window.limit).offset(window.offset).all();
+  return { total, rows };
+}
+
+/** Work queues: oldest first, so what has waited longest is seen first. */
 export function claimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], limit = 100) {
   return claimQuery()
     .where(and(inArray(cl.status, [...statuses]), inSubtree(site.path, rootPath)))

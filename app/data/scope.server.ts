@@ -15,3 +15,9 @@ export function scopeRoot(actor: Actor | null): string | null {
 export function inSubtree(column: AnyColumn | SQL, rootPath: string): SQL {
   return sql`substr(${column}, 1, ${rootPath.length}) = ${rootPath}`;
 }
+
+/** One page of a staff list: which slice to read. */
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}

@@ -1,9 +1,9 @@
 import { PUBLIC_WISH_STATUSES } from '../domain/wish';
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { inSubtree } from './scope.server';
+import { inSubtree, type PageWindow } from './scope.server';
 
 export type WishRow = typeof schema.wishes.$inferSelect;
 export type NewWish = typeof schema.wishes.$inferInsert;
@@ -50,10 +50,13 @@ export function childIdentityOf(childId: string): { realName: string } | undefin
   return db().select({ realName: c.realName }).from(c).where(eq(c.id, childId)).get();
 }
 
-export function listWishesUnder(rootPath: string, status: WishStatusValue | null, limit = 200) {
+/** /staff/wishes: one page of the subtree's wishes, most recently changed first, and how many there are in all. */
+export function pageOfWishesUnder(rootPath: string, status: WishStatusValue | null, window: PageWindow) {
   const conditions: SQL[] = [inSubtree(site.path, rootPath)];
   if (status) conditions.push(eq(w.status, status));
-  return db()
+  const where = and(...conditions);
+  const total = db().select({ n: count() }).from(w).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0;
+  const rows = db()
     .select({
       id: w.id,
       title: w.title,
@@ -71,10 +74,12 @@ export function listWishesUnder(rootPath: string, status: WishStatusValue | null
     .innerJoin(c, eq(c.id, w.childId))
     .innerJoin(site, eq(site.id, w.siteId))
     .innerJoin(author, eq(author.id, w.authorId))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(desc(w.updatedAt), desc(w.id))
-    .limit(limit)
+    .limit(window.limit)
+    .offset(window.offset)
     .all();
+  return { total, rows };
 }
 
 /** Wishes waiting for a second pair of eyes in a subtree, not written by the viewer. */

@@ -31,3 +31,10 @@ export function doneParam<T extends string>(request: Request, known: readonly T[
   const done = new URL(request.url).searchParams.get('done');
   return known.find((k) => k === done) ?? null;
 }
+
+/** The `?page=` of a paged list: a whole number from 1; anything else is the first page. */
+export function pageParam(request: Request): number {
+  const text = new URL(request.url).searchParams.get('page') ?? '';
+  const page = /^[1-9][0-9]{0,5}$/.test(text) ? Number(text) : 1;
+  return page;
+}

@@ -6,7 +6,8 @@ import { DataTable } from '../components/lists';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
-import { parseForm } from '../forms/parse';
+import { pageParam, parseForm } from '../forms/parse';
+import { Pager } from '../components/pager';
 import { childrenOfSubtree, createChild } from '../services/children.server';
 import { failure } from '../services/http.server';
 
@@ -14,7 +15,8 @@ export const meta: MetaFunction = () => [{ title: '儿童档案 · 心愿桥' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = childrenOfSubtree(viewer.actor, Date.now());
+  const url = new URL(request.url);
+  const result = childrenOfSubtree(viewer.actor, { q: url.searchParams.get('q'), site: url.searchParams.get('site'), page: pageParam(request) }, Date.now());
   if (!result.ok) throw failure(result.error);
   return { ...result.value, defaultSiteId: viewer.actor.staff?.siteId ?? result.value.sites[0]?.id ?? '' };
 }
@@ -29,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffChildren() {
-  const { children, sites, defaultSiteId } = useLoaderData<typeof loader>();
+  const { children, sites, defaultSiteId, paging, q, site, searchSites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
   const busy = useNavigation().state !== 'idle';
@@ -40,8 +42,32 @@ export default function StaffChildren() {
       <h1>{t('staff.children.title')}</h1>
       <p className="notice">{t('child.private_notice')}</p>
       <p>
+        <a href="#new-child" className="button">
+          {t('child.new')}
+        </a>{' '}
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
       </p>
+      <Form method="get" className="filters" role="search" aria-label={t('wish.picker.search')}>
+        <label>
+          {t('wish.picker.q')}
+          <input type="search" name="q" defaultValue={q} maxLength={40} />
+        </label>
+        {searchSites.length > 1 ? (
+          <label>
+            {t('wish.picker.site')}
+            <select name="site" defaultValue={site}>
+              <option value="">{t('wish.picker.all_sites')}</option>
+              {searchSites.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {locale === 'en' ? x.nameEn : x.nameZh}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button type="submit">{t('wish.picker.submit')}</button>
+        {q || site ? <Link to="/staff/children">{t('wish.picker.clear')}</Link> : null}
+      </Form>
       {children.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
@@ -59,6 +85,7 @@ export default function StaffChildren() {
           ))}
         </DataTable>
       )}
+      <Pager {...paging} />
 
       <h2 id="new-child">{t('child.new')}</h2>
       <FormNotice failure={failed} showMatches />

@@ -7,18 +7,20 @@ import { requireStaff } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
 import { failure } from '../services/http.server';
+import { pageParam } from '../forms/parse';
+import { Pager } from '../components/pager';
 
 export const meta: MetaFunction = () => [{ title: '认领管理 · 心愿桥' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = staffClaimList(viewer.actor, new URL(request.url).searchParams.get('status'));
+  const result = staffClaimList(viewer.actor, new URL(request.url).searchParams.get('status'), pageParam(request));
   if (!result.ok) throw failure(result.error);
   return result.value;
 }
 
 export default function StaffClaims() {
-  const { claims, status, statuses } = useLoaderData<typeof loader>();
+  const { claims, status, statuses, paging } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -49,6 +51,7 @@ export default function StaffClaims() {
           ))}
         </DataTable>
       )}
+      <Pager {...paging} />
     </>
   );
 }

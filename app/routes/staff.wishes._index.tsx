@@ -6,19 +6,21 @@ import { WishStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { failure } from '../services/http.server';
+import { pageParam } from '../forms/parse';
+import { Pager } from '../components/pager';
 import { staffWishList } from '../services/wish-pages.server';
 
 export const meta: MetaFunction = () => [{ title: '心愿管理 · 心愿桥' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = staffWishList(viewer.actor, new URL(request.url).searchParams.get('status'));
+  const result = staffWishList(viewer.actor, new URL(request.url).searchParams.get('status'), pageParam(request));
   if (!result.ok) throw failure(result.error);
   return result.value;
 }
 
 export default function StaffWishes() {
-  const { wishes, status, statuses } = useLoaderData<typeof loader>();
+  const { wishes, status, statuses, paging } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -51,6 +53,7 @@ export default function StaffWishes() {
           ))}
         </DataTable>
       )}
+      <Pager {...paging} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import {
   findChild,
   findSiteInfo,
   insertChild,
-  listChildrenUnder,
+  pageOfChildrenUnder,
   searchChildChoicesUnder,
   sitesUnder,
   sitesWithChildrenUnder,
@@ -22,18 +22,34 @@ import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { ageBand } from '../domain/wish';
 import type { ChildInput } from '../forms/child';
+import { pageInfo, pageWindow } from './paging.server';
 import { refuseUnlessChanged, transact } from './tx.server';
 
 // Private child records (PRODUCT.md §3): staff of the site subtree only, every read audited.
 // Audit actions are prefixed "child." so that one search finds every access to children's data;
 // audit notes never carry the record's fields.
 
-/** The child list of the viewer's subtree. Showing real names is a read of the records: it is audited too. */
-export function childrenOfSubtree(actor: Actor, now: number) {
+export interface ChildListQuery {
+  /** Part of the alias or real name. */
+  q?: string | null;
+  /** A site of the subtree that holds children; anything else is ignored. */
+  site?: string | null;
+  page: number;
+}
+
+/**
+ * The child list of the viewer's subtree, a page at a time, narrowed by a search on alias or real
+ * name and by site. Showing real names is a read of the records: each page shown is one
+ * `child.list` audit event carrying the number of rows shown (never the text searched).
+ */
+export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: number) {
   const root = scopeRoot(actor);
   if (root === null || !can(actor, 'child.read', { type: 'site', sitePath: root })) return forbidden();
   const today = shanghaiDate(now);
-  const rows = listChildrenUnder(root);
+  const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
+  const searchSites = sitesWithChildrenUnder(root);
+  const site = searchSites.some((x) => x.id === query.site) ? (query.site as string) : '';
+  const { total, rows } = pageOfChildrenUnder(root, { text: q, siteId: site || null }, pageWindow(query.page));
   writeTx((tx) =>
     recordAudit(tx, {
       at: now,
@@ -47,6 +63,10 @@ export function childrenOfSubtree(actor: Actor, now: number) {
   );
   return ok({
     children: rows.map((r) => ({ ...r, ageBand: safeAgeBand(r.birthDate, today) })),
+    paging: pageInfo(total, query.page),
+    q,
+    site,
+    searchSites: searchSites.map(({ path: _path, ...x }) => x),
     sites: sitesUnder(root),
   });
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from '../data/audit.server';
 import {
-  claimsUnder,
+  pageOfClaimsUnder,
   contactOf,
   findClaim,
   findLiveClaimOfWish,
@@ -27,6 +27,7 @@ import { childIdentityOf } from '../data/wishes.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../logger.server';
 import { publicMailParams } from './wishes.server';
+import { pageInfo, pageWindow } from './paging.server';
 import { refuseUnlessChanged, transact } from './tx.server';
 
 // Claims: a helper takes a published wish; staff approve; the helper delivers to the institution;
@@ -343,14 +344,16 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
   });
 }
 
-export function staffClaimList(actor: Actor, status: string | null) {
+/** /staff/claims: the subtree's claims, most recently changed first, a page at a time. */
+export function staffClaimList(actor: Actor, status: string | null, page: number) {
   const root = scopeRoot(actor);
   if (root === null) return { ok: false as const, error: { kind: 'forbidden' as const } };
   const filter = status && (CLAIM_STATUSES as readonly string[]).includes(status) ? (status as ClaimStatusValue) : null;
-  const rows = claimsUnder(root, filter ? [filter] : CLAIM_STATUSES, 300);
+  const { total, rows } = pageOfClaimsUnder(root, filter ? [filter] : CLAIM_STATUSES, pageWindow(page));
   return ok({
     status: filter,
     statuses: CLAIM_STATUSES,
+    paging: pageInfo(total, page),
     claims: rows.map((c) => ({
       id: c.claim.id,
       url: `/staff/claims/${c.claim.id}`,

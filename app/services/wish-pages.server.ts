@@ -1,6 +1,6 @@
 import { claimsOfWish, findLiveClaimOfWish, latestClaimOfHelperOnWish, organizationNames } from '../data/claims.server';
 import { scopeRoot } from '../data/scope.server';
-import { findPublicWish, findWish, listPublicWishes, listWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
+import { findPublicWish, findWish, listPublicWishes, pageOfWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
 import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from '../domain/actor';
 import { shanghaiDate } from '../domain/calendar';
 import { isClaimant } from '../domain/claim';
@@ -11,6 +11,7 @@ import { AGE_BANDS, isPublicWishStatus, WISH_STATUSES, WISH_TRANSITIONS } from '
 import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { childPicker, type ChildPickerQuery } from './children.server';
+import { pageInfo, pageWindow } from './paging.server';
 import { wishPrivacyFindings } from './wishes.server';
 
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the
@@ -25,11 +26,13 @@ export function newWishPage(actor: Actor, query: ChildPickerQuery, now: number) 
   return { picker: childPicker(actor, query, now), categories: WISH_CATEGORIES };
 }
 
-export function staffWishList(actor: Actor, status: string | null) {
+/** /staff/wishes: the subtree's wishes, most recently changed first, a page at a time. */
+export function staffWishList(actor: Actor, status: string | null, page: number) {
   const root = scopeRoot(actor);
   if (root === null) return forbidden();
   const filter = status && (WISH_STATUSES as readonly string[]).includes(status) ? (status as WishStatusValue) : null;
-  return ok({ wishes: listWishesUnder(root, filter), status: filter, statuses: WISH_STATUSES });
+  const { total, rows } = pageOfWishesUnder(root, filter, pageWindow(page));
+  return ok({ wishes: rows, status: filter, statuses: WISH_STATUSES, paging: pageInfo(total, page) });
 }
 
 export function wishForStaff(actor: Actor, id: string) {

@@ -49,10 +49,10 @@ describe('child records', () => {
       expect(childForStaff(actor, id, NOW)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
       expect(updateChild(actor, id, input({ realName: '田雨桐', alias: '小桐' }), NOW)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     }
-    expect(childrenOfSubtree(actorOf(db, world.users.volunteer), NOW)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    const yc = childrenOfSubtree(actorOf(db, world.users.staffYc), NOW);
+    expect(childrenOfSubtree(actorOf(db, world.users.volunteer), { page: 1 }, NOW)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const yc = childrenOfSubtree(actorOf(db, world.users.staffYc), { page: 1 }, NOW);
     expect(yc.ok && yc.value.children.map((c) => c.id)).not.toContain(id);
-    const lt = childrenOfSubtree(actorOf(db, world.users.staffLt), NOW);
+    const lt = childrenOfSubtree(actorOf(db, world.users.staffLt), { page: 1 }, NOW);
     expect(lt.ok && lt.value.children.map((c) => c.id)).toContain(id);
     // Nobody can place a child outside their own subtree.
     expect(createChild(actorOf(db, world.users.staffYc), input({ siteId: world.sites.gch }), NOW)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
@@ -60,7 +60,7 @@ describe('child records', () => {
 
   it('audits a look at the list, which shows real names', () => {
     const before = db.$client.prepare("select count(*) n from audit_events where action = 'child.list'").get() as { n: number };
-    childrenOfSubtree(actorOf(db, world.users.staffGc), NOW);
+    childrenOfSubtree(actorOf(db, world.users.staffGc), { page: 1 }, NOW);
     const after = db.$client.prepare("select count(*) n from audit_events where action = 'child.list'").get() as { n: number };
     expect(after.n).toBe(before.n + 1);
   });

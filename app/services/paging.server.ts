@@ -1,0 +1,19 @@
+import type { PageWindow } from '../data/scope.server';
+
+/** Rows per page of a staff list. Long enough to scan, short enough for a phone. */
+export const STAFF_PAGE_SIZE = 50;
+
+/** Where a list page stands: shown as "page 2 of 7, 320 in all" with previous/next links. */
+export interface PageInfo {
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export function pageWindow(page: number, size = STAFF_PAGE_SIZE): PageWindow {
+  return { limit: size, offset: (page - 1) * size };
+}
+
+export function pageInfo(total: number, page: number, size = STAFF_PAGE_SIZE): PageInfo {
+  return { page, pages: Math.max(1, Math.ceil(total / size)), total };
+}

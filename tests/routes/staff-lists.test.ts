@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../helpers/db';
+import { callRoute, cookieFor } from '../helpers/accounts';
+import { seedDemo } from '../../db/seed/demo';
+import * as claimsRoute from '../../app/routes/staff.claims._index';
+import * as wishesRoute from '../../app/routes/staff.wishes._index';
+import * as childrenRoute from '../../app/routes/staff.children._index';
+import { STAFF_PAGE_SIZE } from '../../app/services/paging.server';
+
+// The staff lists on the demo data (hundreds of claims and wishes, 1,100 children): newest first,
+// fifty to a page with where the page stands, filters kept across pages, and the children searchable.
+const { db } = useTestDatabase('staff-lists');
+const sql = <T>(query: string, ...args: unknown[]) => db.$client.prepare(query).all(...args) as T[];
+let city: string;
+let county: string;
+let countyPath: string;
+
+beforeAll(() => {
+  seedDemo(db, { now: Date.now(), passwordHash: 'x' });
+  const id = (email: string) => sql<{ id: string }>('select id from users where email = ?', email)[0].id;
+  city = cookieFor(id('staff@demo.local'));
+  county = cookieFor(id('staff.lt@demo.local'));
+  countyPath = sql<{ path: string }>('select s.path from users u join sites s on s.id = u.staff_site_id where u.email = ?', 'staff.lt@demo.local')[0].path;
+});
+
+type Row = { id: string; updatedAt: number };
+const list = async (route: { loader: unknown }, url: string, cookie = city) => (await callRoute(route.loader, { url, cookie })).data;
+
+describe('/staff/claims', () => {
+  it('shows the most recently changed claims first, fifty to a page, and every claim on some page', async () => {
+    const all = sql<{ id: string; updated_at: number }>('select id, updated_at from claims order by updated_at desc, id desc');
+    expect(all.length).toBeGreaterThan(2 * STAFF_PAGE_SIZE);
+    const first = await list(claimsRoute, '/staff/claims');
+    expect(first.paging).toEqual({ page: 1, pages: Math.ceil(all.length / STAFF_PAGE_SIZE), total: all.length });
+    expect(first.claims).toHaveLength(STAFF_PAGE_SIZE);
+    expect(first.claims[0].id).toBe(all[0].id);
+    const times = first.claims.map((c: Row) => c.updatedAt);
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+    const seen = new Set<string>();
+    for (let page = 1; page <= first.paging.pages; page++) {
+      const data = await list(claimsRoute, `/staff/claims?page=${page}`);
+      for (const c of data.claims as Row[]) seen.add(c.id);
+    }
+    expect(seen.size).toBe(all.length);
+  });
+
+  it('pages within a status filter, and reads a nonsense page number as the first page', async () => {
+    const pending = sql<{ n: number }>("select count(*) n from claims where status = 'pending'")[0].n;
+    const data = await list(claimsRoute, '/staff/claims?status=confirmed&page=2');
+    expect(data.paging.page).toBe(2);
+    expect(data.claims.every((c: { status: string }) => c.status === 'confirmed')).toBe(true);
+    const pendings = await list(claimsRoute, '/staff/claims?status=pending');
+    expect(pendings.paging.total).toBe(pending);
+    for (const nonsense of ['abc', '0', '-3', '1e3']) {
+      expect((await list(claimsRoute, `/staff/claims?page=${nonsense}`)).paging.page).toBe(1);
+    }
+  });
+
+  it('counts only the county’s claims for county staff', async () => {
+    const inCounty = sql<{ n: number }>(
+      'select count(*) n from claims c join wishes w on w.id = c.wish_id join sites s on s.id = w.site_id where substr(s.path, 1, ?) = ?',
+      countyPath.length,
+      countyPath,
+    )[0].n;
+    expect((await list(claimsRoute, '/staff/claims', county)).paging.total).toBe(inCounty);
+  });
+});
+
+describe('/staff/wishes', () => {
+  it('shows the most recently changed wishes first, fifty to a page', async () => {
+    const all = sql<{ id: string }>('select id from wishes order by updated_at desc, id desc');
+    const first = await list(wishesRoute, '/staff/wishes');
+    expect(first.paging.total).toBe(all.length);
+    expect(first.wishes.map((w: Row) => w.id)).toEqual(all.slice(0, STAFF_PAGE_SIZE).map((w) => w.id));
+    const last = await list(wishesRoute, `/staff/wishes?page=${first.paging.pages}`);
+    expect(last.wishes.at(-1).id).toBe(all.at(-1)!.id);
+  });
+});
+
+describe('/staff/children', () => {
+  it('pages through a thousand children instead of printing them all', async () => {
+    const total = sql<{ n: number }>('select count(*) n from children')[0].n;
+    expect(total).toBeGreaterThan(1000);
+    const data = await list(childrenRoute, '/staff/children');
+    expect(data.children).toHaveLength(STAFF_PAGE_SIZE);
+    expect(data.paging).toMatchObject({ page: 1, total });
+  });
+
+  it('finds children by part of an alias or real name, and by site', async () => {
+    const [child] = sql<{ alias: string; real_name: string; site_id: string }>('select alias, real_name, site_id from children order by id limit 1');
+    const byAlias = await list(childrenRoute, `/staff/children?q=${encodeURIComponent(child.alias)}`);
+    expect(byAlias.children.map((c: { alias: string }) => c.alias)).toContain(child.alias);
+    expect(byAlias.paging.total).toBe(
+      sql<{ n: number }>('select count(*) n from children where instr(alias, ?) > 0 or instr(real_name, ?) > 0', child.alias, child.alias)[0].n,
+    );
+    const byName = await list(childrenRoute, `/staff/children?q=${encodeURIComponent(child.real_name)}`);
+    expect(byName.children.map((c: { realName: string }) => c.realName)).toContain(child.real_name);
+    const bySite = await list(childrenRoute, `/staff/children?site=${child.site_id}`);
+    expect(bySite.paging.total).toBe(sql<{ n: number }>('select count(*) n from children where site_id = ?', child.site_id)[0].n);
+    expect(bySite.children.every((c: { siteId: string }) => c.siteId === child.site_id)).toBe(true);
+    const none = await list(childrenRoute, '/staff/children?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E4%BA%BA');
+    expect(none).toMatchObject({ children: [], paging: { total: 0, pages: 1 } });
+  });
+});
