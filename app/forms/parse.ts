@@ -13,7 +13,8 @@ export function parseForm<S extends v.GenericSchema>(
     if (key in raw) raw[key] = ([] as unknown[]).concat(raw[key], value);
     else raw[key] = value;
   }
-  const result = v.safeParse(schema, raw);
+  // One message per field: an empty email is "required", not also "not an email address".
+  const result = v.safeParse(schema, raw, { abortPipeEarly: true });
   if (result.success) return { ok: true, value: result.output };
   const fieldErrors: FieldErrors = {};
   for (const issue of result.issues) {

@@ -81,6 +81,12 @@ describe('sign-up', () => {
     expect(accountCounts(db)).toEqual(before);
   });
 
+  it('gives one message per field: an empty email is required, not also malformed', async () => {
+    const res = await post(form({ email: '   ' }));
+    expect(res.status).toBe(400);
+    expect(res.data.fieldErrors.email).toEqual(['form.email.required']);
+  });
+
   it('refuses a password that is the email address itself', async () => {
     const email = `${uniq('selfpass')}@example.org`;
     const res = await post(form({ email, password: email }));
