@@ -12,7 +12,9 @@ afterAll(() => {
 
 const cli = (...args: string[]) => runCommand(['cli.ts', ...args], { DATABASE_PATH: dbFile });
 
-describe('command line', () => {
+// Each case starts several `tsx cli.ts` processes (about 2 s each, far more while the whole suite
+// runs on two cores): the time limit is generous so that a busy machine does not fail it.
+describe('command line', { timeout: 90_000 }, () => {
   it('prints help, and refuses unknown commands and flags on stderr with a non-zero exit', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
