@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
   Link,
@@ -20,6 +20,7 @@ import { useNonce } from './components/nonce';
 import { useRequestId } from './components/request-id';
 import { useLocale, useT } from './components/i18n';
 import { shellData, type ShellData } from './services/shell.server';
+import { metaTranslator, pageTitle } from './i18n/meta';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -30,6 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { data: shell, headers } = shellData(request);
   return data(shell, { headers });
 }
+
+/** The title of every page without its own, and of the error pages (which render with the root's meta). */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
+  if (!error) return [{ title: metaTranslator(matches)('app.name') }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return pageTitle(matches, status === 404 ? 'error.not_found.title' : status === 403 ? 'error.forbidden.title' : 'error.title');
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

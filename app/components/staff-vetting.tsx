@@ -20,7 +20,7 @@ function HelperCard({ item, asOf, showRecheck = false }: { item: VettingQueueIte
         {item.emailVerified === false ? <span className="badge badge-warn">{t('me.email_unverified')}</span> : null}
         {showRecheck && item.recheckDueAt ? (
           <span className={item.recheckDueAt < asOf ? 'badge badge-bad' : 'badge badge-warn'}>
-            {t('vetting.recheck_due', { date: formatDate(item.recheckDueAt, locale) })}
+            {t(item.recheckDueAt < asOf ? 'vetting.recheck_overdue' : 'vetting.recheck_due', { date: formatDate(item.recheckDueAt, locale) })}
           </span>
         ) : (
           <span>{formatDate(item.since, locale)}</span>

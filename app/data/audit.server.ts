@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, like, lte, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { newId } from './ids.server';
@@ -40,6 +40,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/** The newest events first, each with the display name of its actor (null for the system), in one query. */
 export function searchAudit(filter: AuditFilter) {
   const conditions: SQL[] = [];
   const a = schema.auditEvents;
@@ -49,8 +50,9 @@ export function searchAudit(filter: AuditFilter) {
   if (filter.from !== undefined) conditions.push(gte(a.at, filter.from));
   if (filter.to !== undefined) conditions.push(lte(a.at, filter.to));
   return db()
-    .select()
+    .select({ ...getTableColumns(a), actorName: schema.users.displayName })
     .from(a)
+    .leftJoin(schema.users, eq(schema.users.id, a.actorId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(a.at))
     .limit(filter.limit ?? 200)

@@ -1,23 +1,26 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lte, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { newId } from './ids.server';
 
-export type SecurityEventType =
-  | 'sign_up'
-  | 'sign_in'
-  | 'sign_in_failed'
-  | 'sign_out'
-  | 'sessions_revoked'
-  | 'password_changed'
-  | 'password_reset'
-  | 'password_reset_requested'
-  | 'email_verified'
-  | 'permission_denied'
-  | 'rate_limited'
-  | 'honeypot'
-  | 'vetting_decision'
-  | 'role_changed';
+/** Every kind of security event; the admin log's filter and its labels (security.type.*) follow this list. */
+export const SECURITY_EVENT_TYPES = [
+  'sign_up',
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'sessions_revoked',
+  'password_changed',
+  'password_reset',
+  'password_reset_requested',
+  'email_verified',
+  'permission_denied',
+  'rate_limited',
+  'honeypot',
+  'vetting_decision',
+  'role_changed',
+] as const;
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 export interface SecurityEventInput {
   at: number;
@@ -44,6 +47,7 @@ export interface SecurityEventFilter {
   limit?: number;
 }
 
+/** The newest events first, each with the display name of its user (null when none or deleted), in one query. */
 export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
   const e = schema.securityEvents;
   const conditions: SQL[] = [];
@@ -52,8 +56,9 @@ export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
   if (filter.from !== undefined) conditions.push(gte(e.at, filter.from));
   if (filter.to !== undefined) conditions.push(lte(e.at, filter.to));
   return db()
-    .select()
+    .select({ ...getTableColumns(e), userName: schema.users.displayName })
     .from(e)
+    .leftJoin(schema.users, eq(schema.users.id, e.userId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(e.at))
     .limit(filter.limit ?? 200)

@@ -168,6 +168,17 @@ export interface PublicWishQuery {
   limit: number;
 }
 
+/** The titles of those of these wishes the public may see, by id (one query for a whole basket). */
+export function publicWishTitles(ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db()
+    .select({ id: w.id, title: w.title })
+    .from(w)
+    .where(and(inArray(w.id, [...ids]), inArray(w.status, [...PUBLIC_WISH_STATUSES])))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
 /** Newest first, by (published time, id). Returns one row more than asked, so the caller knows whether a next page exists. */
 export function listPublicWishes(q: PublicWishQuery) {
   const conditions: SQL[] = [];

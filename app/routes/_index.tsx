@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { ActivityCard, WishCard } from '../components/cards';
 import { useT } from '../components/i18n';
 import { homePage } from '../services/public.server';
+import { metaTranslator } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '心愿桥 WishBridge' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)('home.title') }];
 
 export async function loader(_: LoaderFunctionArgs) {
   return homePage(Date.now());

@@ -4,8 +4,9 @@ import { useLocale, useT } from '../components/i18n';
 import { formatDateTime } from '../i18n/index';
 import { notFound } from '../services/http.server';
 import { publicActivityPage } from '../services/public.server';
+import { textTitle } from '../i18n/meta';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.title ?? ''} · 心愿桥` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.activity.title, 'activities.title');
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = publicActivityPage(params.id ?? '');
@@ -30,6 +31,7 @@ export default function ActivityPage() {
         <span className="badge">{t(`activity.status.${activity.status}`)}</span>
       </p>
       <p>{activity.description}</p>
+      <p className="notice">{t('activities.signup_not_open')}</p>
       <h2>{t('activities.slots')}</h2>
       {slots.length ? (
         <ul className="cards">

@@ -3,8 +3,9 @@ import { useLoaderData } from '@remix-run/react';
 import { ActivityCard } from '../components/cards';
 import { useT } from '../components/i18n';
 import { publicActivityList } from '../services/public.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '关爱活动 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'activities.title');
 
 export async function loader(_: LoaderFunctionArgs) {
   return { activities: publicActivityList(Date.now()) };

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { useT } from '../components/i18n';
 import { requireAdmin } from '../auth/guards.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '管理 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAdmin(request, context);
@@ -17,7 +18,6 @@ const LINKS = [
   { to: '/admin/outbox', key: 'outbox' },
   { to: '/admin/audit', key: 'audit' },
   { to: '/admin/security', key: 'security' },
-  { to: '/reports', key: 'reports' },
 ] as const;
 
 export default function AdminHome() {

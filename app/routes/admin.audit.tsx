@@ -6,11 +6,13 @@ import { DataTable, FilterForm, SelectFilter } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { parseDay } from '../forms/admin';
 import { formatDateTime } from '../i18n/index';
+import { auditActionLabel, auditEntityLabel, auditStatusLabel } from '../i18n/labels';
+import { pageTitle } from '../i18n/meta';
 import { auditPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 
-export const meta: MetaFunction = () => [{ title: '审计日志 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.audit.title');
 
 const ENTITY_TYPES = ['user', 'volunteer', 'organization', 'site', 'child', 'wish', 'claim', 'activity', 'slot', 'pairing'];
 
@@ -45,7 +47,7 @@ export default function AdminAudit() {
     <>
       <AdminPageTitle title={t('admin.audit.title')} />
       <FilterForm>
-        <SelectFilter label={t('admin.audit.entity_type')} name="entityType" value={filter.entityType} options={ENTITY_TYPES} />
+        <SelectFilter label={t('admin.audit.entity_type')} name="entityType" value={filter.entityType} options={ENTITY_TYPES} optionLabel={(type) => auditEntityLabel(t, type)} />
         <label>
           {t('admin.audit.action')}
           <input name="action" defaultValue={filter.action} size={12} />
@@ -53,6 +55,7 @@ export default function AdminAudit() {
         <DateRangeFilter from={filter.from} to={filter.to} />
       </FilterForm>
       <DataTable
+        label={t('admin.audit.title')}
         headers={[
           t('admin.audit.at'),
           t('admin.audit.who'),
@@ -68,15 +71,19 @@ export default function AdminAudit() {
             <td>{e.actorName ?? '—'}</td>
             <td>
               {e.entityType === 'volunteer' || e.entityType === 'organization' ? (
-                <Link to={`/staff/helpers/${e.entityId}`}>{e.entityType}</Link>
+                <Link to={`/staff/helpers/${e.entityId}`}>{auditEntityLabel(t, e.entityType)}</Link>
               ) : (
-                e.entityType
+                auditEntityLabel(t, e.entityType)
               )}{' '}
               <code>{e.entityId}</code>
             </td>
-            <td>{e.action}</td>
-            <td>{e.fromStatus || e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus ?? '—'}` : ''}</td>
-            <td>{e.note}</td>
+            <td title={e.action}>{auditActionLabel(t, e.action)}</td>
+            <td>
+              {e.fromStatus || e.toStatus
+                ? `${e.fromStatus ? auditStatusLabel(t, e.entityType, e.fromStatus) : '—'} → ${e.toStatus ? auditStatusLabel(t, e.entityType, e.toStatus) : '—'}`
+                : ''}
+            </td>
+            <td className="cell-wrap">{e.note}</td>
           </tr>
         ))}
       </DataTable>

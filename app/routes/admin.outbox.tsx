@@ -5,11 +5,13 @@ import { useLocale, useT } from '../components/i18n';
 import { FilterForm } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
+import { mailTemplateLabel } from '../i18n/labels';
+import { pageTitle } from '../i18n/meta';
 import { outboxPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 
-export const meta: MetaFunction = () => [{ title: '发件箱 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.outbox.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
@@ -45,7 +47,9 @@ export default function AdminOutbox() {
                 <span className="meta">
                   <span>{m.toEmail}</span>
                   <span>{formatDateTime(m.createdAt, locale)}</span>
-                  <span>{m.template}</span>
+                  <span className="mail-template" title={m.template}>
+                    {mailTemplateLabel(t, m.template)}
+                  </span>
                 </span>
               </summary>
               <pre className="mail-body">{m.bodyText}</pre>

@@ -6,28 +6,13 @@ import { DataTable, FilterForm, SelectFilter } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { parseDay } from '../forms/admin';
 import { formatDateTime } from '../i18n/index';
+import { securityEventLabel } from '../i18n/labels';
+import { pageTitle } from '../i18n/meta';
 import { securityLogPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 
-export const meta: MetaFunction = () => [{ title: '安全日志 · 心愿桥' }];
-
-const TYPES = [
-  'sign_up',
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'sessions_revoked',
-  'password_changed',
-  'password_reset',
-  'password_reset_requested',
-  'email_verified',
-  'permission_denied',
-  'rate_limited',
-  'honeypot',
-  'vetting_decision',
-  'role_changed',
-];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.security.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
@@ -39,30 +24,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     requestMeta(context),
   );
   if (!result.ok) throw failure(result.error);
-  return { events: result.value.events, filter };
+  return { events: result.value.events, types: result.value.types, filter };
 }
 
 export default function AdminSecurityLog() {
-  const { events, filter } = useLoaderData<typeof loader>();
+  const { events, types, filter } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
     <>
       <AdminPageTitle title={t('admin.security.title')} />
       <FilterForm>
-        <SelectFilter label={t('admin.security.type')} name="type" value={filter.type} options={TYPES} />
+        <SelectFilter label={t('admin.security.type')} name="type" value={filter.type} options={types} optionLabel={(type) => securityEventLabel(t, type)} />
         <DateRangeFilter from={filter.from} to={filter.to} />
       </FilterForm>
-      <DataTable headers={[t('admin.audit.at'), t('admin.security.type'), t('admin.security.user'), t('admin.security.ip'), t('admin.audit.note')]}>
+      <DataTable label={t('admin.security.title')} headers={[t('admin.audit.at'), t('admin.security.type'), t('admin.security.user'), t('admin.security.ip'), t('admin.audit.note')]}>
         {events.map((e) => (
           <tr key={e.id}>
             <td>{formatDateTime(e.at, locale)}</td>
-            <td>{e.type}</td>
-            <td>
-              <code>{e.userId ?? '—'}</code>
-            </td>
+            <td title={e.type}>{securityEventLabel(t, e.type)}</td>
+            <td>{e.userId ? <span title={e.userId}>{e.userName ?? e.userId}</span> : '—'}</td>
             <td>{e.ip ?? '—'}</td>
-            <td>{e.detail}</td>
+            <td className="cell-wrap">{e.detail}</td>
           </tr>
         ))}
       </DataTable>

@@ -8,8 +8,10 @@ import { parseForm } from '../forms/parse';
 import { editSite, sitePage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { metaLocale, textTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '编辑站点 · 心愿桥' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  textTitle(matches, data && (metaLocale(matches) === 'en' ? data.site.nameEn : data.site.nameZh), 'admin.sites.title');
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);

@@ -11,8 +11,9 @@ import { formatMoney } from '../i18n/index';
 import { createSite, sitesPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '站点管理 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.sites.title');
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
@@ -44,10 +45,10 @@ export default function AdminSites() {
           {t('admin.sites.created')}
         </p>
       ) : null}
-      <DataTable headers={[t('admin.sites.name'), t('admin.sites.code'), t('admin.sites.kind'), t('admin.sites.value_cap')]}>
+      <DataTable label={t('admin.sites.title')} headers={[t('admin.sites.name'), t('admin.sites.code'), t('admin.sites.kind'), t('admin.sites.value_cap')]}>
         {sites.map((s) => (
           <tr key={s.id}>
-            <td className={`site-depth-${Math.min(s.depth, 4)}`}>
+            <td className={`cell-wrap site-depth-${Math.min(s.depth, 4)}`}>
               <Link to={`/admin/sites/${s.id}`}>{locale === 'en' ? s.nameEn : s.nameZh}</Link>
             </td>
             <td>

@@ -13,8 +13,9 @@ import { localeFromRequest } from '../i18n/locale';
 import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '工作人员 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.staff.title');
 
 const DONE = ['invite', 'move', 'remove'] as const;
 
@@ -54,15 +55,15 @@ export default function AdminStaff() {
       <AdminPageTitle title={t('admin.staff.title')} />
       <DoneNotice done={done} prefix="admin.staff.done" />
       <FormMessage result={result} />
-      <DataTable headers={[t('auth.field.display_name'), t('auth.field.email'), t('admin.staff.site'), t('common.actions')]}>
+      <DataTable label={t('admin.staff.title')} headers={[t('auth.field.display_name'), t('auth.field.email'), t('admin.staff.site'), t('common.actions')]}>
         {staff.map((s) => (
           <tr key={s.id}>
             <td>
               {s.displayName} {s.isAdmin ? <span className="badge">{t('admin.staff.admin')}</span> : null}
             </td>
             <td>{s.email}</td>
-            <td>{s.staffSiteId ? (locale === 'en' ? s.siteNameEn : s.siteNameZh) : '—'}</td>
-            <td>
+            <td className="cell-wrap">{s.staffSiteId ? (locale === 'en' ? s.siteNameEn : s.siteNameZh) : '—'}</td>
+            <td className="cell-wrap">
               {s.staffSiteId ? (
                 <details>
                   <summary>{t('admin.staff.change')}</summary>

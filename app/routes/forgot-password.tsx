@@ -7,8 +7,9 @@ import { parseForm } from '../forms/parse';
 import { requestPasswordReset } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '忘记密码 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.forgot.title');
 
 const SENT = { ok: true as const, message: { key: 'auth.forgot.sent' } };
 

@@ -10,8 +10,12 @@ import { localeFromRequest } from '../i18n/locale';
 import { acceptStaffInvitation, acceptStaffInvitationWithNewAccount, staffInvitation } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure, notFound } from '../services/http.server';
+import { metaLocale, pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '工作人员邀请 · 心愿桥' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.invitation
+    ? pageTitle(matches, 'invite.staff.title', { site: metaLocale(matches) === 'en' ? data.invitation.siteEn : data.invitation.siteZh })
+    : pageTitle(matches, 'invite.title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? '';

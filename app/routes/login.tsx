@@ -9,8 +9,9 @@ import { parseForm } from '../forms/parse';
 import { landingPath, requestMeta, signIn } from '../services/auth.server';
 import { localeFromRequest } from '../i18n/locale';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '登录 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.login.title');
 
 const NOTICES = ['reset', 'signed_out', 'verified'] as const;
 

@@ -15,8 +15,9 @@ import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 import { becomeVolunteer, mePage, saveAccountSettings, saveVolunteerProfile } from '../services/profile.server';
 import { reapply } from '../services/vetting.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '我的 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.me');
 
 const DONE = ['account', 'profile', 'password', 'verification_sent', 'volunteer', 'reapply'] as const;
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   const url = new URL(request.url);
   return {
-    ...mePage(viewer),
+    ...mePage(viewer, Date.now()),
     claims: claimsOfHelper(viewer.actor, 'personal'),
     welcome: url.searchParams.has('welcome'),
     done: doneParam(request, DONE),
@@ -133,14 +134,19 @@ export default function Me() {
         ) : null}
       </section>
 
-      {volunteer ? <MyClaims claims={claims} /> : null}
-
       {volunteer ? (
         <section className="card" aria-labelledby="vetting-heading">
           <h2 id="vetting-heading">{t('me.vetting')}</h2>
           <p data-testid="vetting-status">
             <HelperStatusBadge status={volunteer.status} /> {t(`me.vetting.${volunteer.status}`)}
           </p>
+          {volunteer.pendingSteps.length ? (
+            <ul data-testid="pending-steps">
+              {volunteer.pendingSteps.map((step) => (
+                <li key={step}>{t(`me.vetting.step.${step}`)}</li>
+              ))}
+            </ul>
+          ) : null}
           {volunteer.statusReason ? (
             <p className="notice notice-error">
               {t('me.vetting.reason')}: {volunteer.statusReason}
@@ -156,7 +162,13 @@ export default function Me() {
             </Form>
           ) : null}
           {volunteer.status === 'approved' && volunteer.recheckDueAt ? (
-            <p className="meta">{t('me.vetting.recheck', { date: formatDate(volunteer.recheckDueAt, locale) })}</p>
+            volunteer.recheckOverdue ? (
+              <p className="notice notice-warn" data-testid="recheck-overdue">
+                {t('me.vetting.recheck_overdue', { date: formatDate(volunteer.recheckDueAt, locale) })}
+              </p>
+            ) : (
+              <p className="meta">{t('me.vetting.recheck', { date: formatDate(volunteer.recheckDueAt, locale) })}</p>
+            )
           ) : null}
         </section>
       ) : (
@@ -171,6 +183,8 @@ export default function Me() {
           </Form>
         </section>
       )}
+
+      {volunteer && (volunteer.status === 'approved' || claims.length > 0) ? <MyClaims claims={claims} /> : null}
 
       {volunteer ? (
         <section aria-labelledby="profile-heading">

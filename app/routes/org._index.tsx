@@ -14,8 +14,9 @@ import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 import { inviteColleague, orgPage, saveOrganizationProfile } from '../services/organizations.server';
 import { reapply } from '../services/vetting.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '我的机构 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.title');
 
 const DONE = ['profile', 'invite', 'reapply'] as const;
 
@@ -119,11 +120,18 @@ export default function Organization() {
         </p>
       ) : null}
 
+      {org.status === 'approved' ? (
+        <p>
+          <Link to="/wishes?open=1" className="button">
+            {t('org.basket_link')}
+          </Link>
+        </p>
+      ) : null}
       <MyClaims claims={claims} />
 
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">{t('org.members')}</h2>
-        <DataTable headers={[t('org.member.name'), canManage ? t('auth.field.email') : null, t('org.member.role'), t('org.member.joined')]}>
+        <DataTable label={t('org.members')} headers={[t('org.member.name'), canManage ? t('auth.field.email') : null, t('org.member.role'), t('org.member.joined')]}>
           {members.map((m) => (
             <tr key={m.userId}>
               <td>{m.displayName}</td>

@@ -10,8 +10,10 @@ import { localeFromRequest } from '../i18n/locale';
 import { requestMeta } from '../services/auth.server';
 import { failure, notFound } from '../services/http.server';
 import { acceptOrgInvitation, acceptOrgInvitationWithNewAccount, orgInvitation } from '../services/organizations.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '加入机构 · 心愿桥' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.invitation ? pageTitle(matches, 'invite.org.title', { org: data.invitation.orgName }) : pageTitle(matches, 'invite.title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? '';

@@ -8,8 +8,9 @@ import { parseForm } from '../forms/parse';
 import { resetLinkIsLive, resetPassword } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '重置密码 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.reset.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? '';

@@ -9,8 +9,9 @@ import { localeFromRequest } from '../i18n/locale';
 import { signUp } from '../services/accounts.server';
 import { landingPath, requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '注册 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.signup');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request);

@@ -6,8 +6,9 @@ import { requireStaff } from '../auth/guards.server';
 import { vettingQueue } from '../services/vetting.server';
 import { WishQueues } from '../components/wish-queues';
 import { wishQueues } from '../services/wish-queues.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '工作台 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.home.title');
 
 // Work queues of the staff member's site subtree (everything for an admin). Each area adds its own
 // queue here: one key in the loader, one section in the page.

@@ -8,8 +8,9 @@ import { ChildForm } from '../forms/child';
 import { parseForm, doneParam } from '../forms/parse';
 import { childForStaff, updateChild } from '../services/children.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '儿童档案 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);

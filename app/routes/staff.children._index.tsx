@@ -10,8 +10,9 @@ import { pageParam, parseForm } from '../forms/parse';
 import { Pager } from '../components/pager';
 import { childrenOfSubtree, createChild } from '../services/children.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '儿童档案 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
@@ -71,7 +72,7 @@ export default function StaffChildren() {
       {children.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable headers={[t('child.alias'), t('child.real_name'), t('child.age_band'), t('child.category'), t('child.site')]}>
+        <DataTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.age_band'), t('child.category'), t('child.site')]}>
           {children.map((c) => (
             <tr key={c.id}>
               <td>
@@ -80,7 +81,7 @@ export default function StaffChildren() {
               <td>{c.realName}</td>
               <td>{c.ageBand}</td>
               <td>{t(`child.category.${c.category}`)}</td>
-              <td>{locale === 'en' ? c.siteEn : c.siteZh}</td>
+              <td className="cell-wrap">{locale === 'en' ? c.siteEn : c.siteZh}</td>
             </tr>
           ))}
         </DataTable>

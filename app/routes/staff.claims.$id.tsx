@@ -8,8 +8,9 @@ import { parseForm, doneParam } from '../forms/parse';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { claimForStaff, staffClaimStep } from '../services/claims.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '认领 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'claim.page_title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);

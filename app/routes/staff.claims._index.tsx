@@ -9,8 +9,9 @@ import { staffClaimList } from '../services/claims.server';
 import { failure } from '../services/http.server';
 import { pageParam } from '../forms/parse';
 import { Pager } from '../components/pager';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '认领管理 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.claims.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
@@ -33,13 +34,13 @@ export default function StaffClaims() {
       {claims.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable headers={[t('claim.wish'), t('claim.claimant'), t('common.status'), t('staff.wishes.updated')]}>
+        <DataTable label={t('staff.claims.title')} headers={[t('claim.wish'), t('claim.claimant'), t('common.status'), t('staff.wishes.updated')]}>
           {claims.map((c) => (
             <tr key={c.id}>
-              <td>
+              <td className="cell-wrap">
                 <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
               </td>
-              <td>
+              <td className="cell-wrap">
                 {c.orgName ? `${c.orgName} · ` : ''}
                 {c.claimantName}
               </td>

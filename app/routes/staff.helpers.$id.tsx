@@ -11,8 +11,9 @@ import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 import { decideHelper, helperPage } from '../services/vetting.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '志愿者 / 机构审核 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting.page_title');
 
 const DONE = ['approve', 'reject', 'suspend', 'reinstate', 'recheck'] as const;
 

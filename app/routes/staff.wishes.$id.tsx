@@ -23,8 +23,9 @@ import { failure } from '../services/http.server';
 import { wishForStaff } from '../services/wish-pages.server';
 import { updateWish } from '../services/wishes.server';
 import { isPublicWishStatus } from '../domain/wish';
+import { textTitle } from '../i18n/meta';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wish.title} · 心愿管理` : '心愿管理 · 心愿桥' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.wish.title, 'staff.wishes.title');
 
 const DONE = ['create', 'save', 'submit', 'publish', 'return_to_draft', 'withdraw'] as const;
 

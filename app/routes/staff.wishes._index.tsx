@@ -9,8 +9,9 @@ import { failure } from '../services/http.server';
 import { pageParam } from '../forms/parse';
 import { Pager } from '../components/pager';
 import { staffWishList } from '../services/wish-pages.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '心愿管理 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wishes.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
@@ -36,14 +37,14 @@ export default function StaffWishes() {
       {wishes.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable headers={[t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('common.status'), t('staff.wishes.updated')]}>
+        <DataTable label={t('staff.wishes.title')} headers={[t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('common.status'), t('staff.wishes.updated')]}>
           {wishes.map((w) => (
             <tr key={w.id}>
-              <td>
+              <td className="cell-wrap">
                 <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
               </td>
               <td>{w.alias}</td>
-              <td>{locale === 'en' ? w.siteEn : w.siteZh}</td>
+              <td className="cell-wrap">{locale === 'en' ? w.siteEn : w.siteZh}</td>
               <td>{formatMoney(w.valueFen)}</td>
               <td>
                 <WishStatusBadge status={w.status} />

@@ -10,8 +10,9 @@ import { NewWishForm } from '../forms/wish';
 import { failure } from '../services/http.server';
 import { newWishPage } from '../services/wish-pages.server';
 import { createWish } from '../services/wishes.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '写一个心愿 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wishes.new');
 
 const PATH = '/staff/wishes/new';
 

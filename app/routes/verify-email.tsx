@@ -8,8 +8,9 @@ import { parseForm } from '../forms/parse';
 import { verificationLinkIsLive, verifyEmail } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '验证邮箱 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.verify.title');
 
 // Opening the link only shows a button: mail scanners and link previews fetch URLs, and a GET must
 // never change anything. The button POSTs the token.

@@ -20,8 +20,9 @@ import { formatDate } from '../i18n/index';
 import { claimWish, helperClaimStep } from '../services/claims.server';
 import { failure } from '../services/http.server';
 import { publicWishPage } from '../services/wish-pages.server';
+import { textTitle } from '../i18n/meta';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.wish.title} · 心愿桥` : '微心愿 · 心愿桥' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.wish.title, 'wishes.title');
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getViewer(request);

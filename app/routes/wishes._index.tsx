@@ -5,14 +5,15 @@ import { WishCard } from '../components/cards';
 import { useLocale, useT } from '../components/i18n';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { getViewer, requireViewer } from '../auth/guards.server';
-import { BasketForm } from '../forms/claim';
+import { BASKET_MAX, BasketForm } from '../forms/claim';
 import { parseForm } from '../forms/parse';
 import { WishFilters } from '../forms/wish';
 import { claimBasket } from '../services/claims.server';
 import { failure } from '../services/http.server';
 import { publicWishBrowse } from '../services/wish-pages.server';
+import { pageTitle } from '../i18n/meta';
 
-export const meta: MetaFunction = () => [{ title: '微心愿 · 心愿桥' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'wishes.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
@@ -26,14 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireViewer(request);
   const parsed = parseForm(BasketForm, await request.formData());
-  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  if (!parsed.ok) {
+    // Say what is wrong with the basket itself, not just "check the form".
+    const picked = parsed.fieldErrors.wishId?.[0];
+    const message =
+      picked === 'form.too_many' ? { key: 'basket.too_many', params: { max: BASKET_MAX } } : picked ? { key: 'basket.none_picked' } : undefined;
+    return failure({ kind: 'validation', fields: parsed.fieldErrors, message });
+  }
   const outcomes = claimBasket(viewer.actor, parsed.value.orgId, parsed.value.wishId, Date.now());
   return {
     ok: true as const,
     outcomes: outcomes.map((o) =>
       o.ok
-        ? { wishId: o.wishId, ok: true as const, claimId: o.claimId }
-        : { wishId: o.wishId, ok: false as const, message: messageKey(o.error) },
+        ? { wishId: o.wishId, title: o.title, ok: true as const, claimId: o.claimId }
+        : { wishId: o.wishId, title: o.title, ok: false as const, message: messageKey(o.error) },
     ),
   };
 }
@@ -142,6 +149,20 @@ export default function Wishes() {
             <p>{t('basket.intro')}</p>
             <FormNotice failure={failed} />
             {outcomes.length ? <p role="status">{t('basket.summary', { ok: claimedCount, total: outcomes.length })}</p> : null}
+            {/* A wish that left the list shown (e.g. "open only" after someone else took it) is still named, with why. */}
+            {outcomes.some((o) => !o.ok && !wishes.some((w) => w.id === o.wishId)) ? (
+              <ul className="basket-missed" data-testid="basket-missed">
+                {outcomes
+                  .filter((o) => !o.ok && !wishes.some((w) => w.id === o.wishId))
+                  .map((o) =>
+                    o.ok ? null : (
+                      <li key={o.wishId}>
+                        {o.title ? <Link to={`/wishes/${o.wishId}`}>{o.title}</Link> : t('basket.unknown_wish')}: {t(o.message)}
+                      </li>
+                    ),
+                  )}
+              </ul>
+            ) : null}
             <div className="filters">
               <label>
                 {t('basket.org')}

@@ -7,7 +7,7 @@ import { recordAudit, searchAudit } from '../data/audit.server';
 import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { getOutboxMail, listOutbox } from '../data/outbox.server';
-import { logSecurityEvent, searchSecurityEvents } from '../data/security-log.server';
+import { logSecurityEvent, searchSecurityEvents, SECURITY_EVENT_TYPES } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { findSiteByCode, findSiteById, insertSite, listSites, updateSite, type SiteRow } from '../data/sites.server';
 import { consumeToken, findLiveToken, insertToken, openInvitations } from '../data/tokens.server';
@@ -269,14 +269,10 @@ export function outboxMail(actor: Actor, id: string, meta: RequestMeta) {
 export function auditPage(actor: Actor, filter: { entityType?: string; action?: string; from?: number; to?: number }, meta: RequestMeta) {
   if (!can(actor, 'audit.read', { type: 'global' })) return denied(actor, meta, 'audit.read');
   const events = searchAudit({ ...filter, limit: 300 });
-  const names = new Map<string, string>();
-  for (const e of events) {
-    if (e.actorId && !names.has(e.actorId)) names.set(e.actorId, findUserById(e.actorId)?.displayName ?? '?');
-  }
-  return ok({ events: events.map((e) => ({ ...e, actorName: e.actorId ? names.get(e.actorId)! : null })) });
+  return ok({ events: events.map((e) => ({ ...e, actorName: e.actorId ? (e.actorName ?? '?') : null })) });
 }
 
 export function securityLogPage(actor: Actor, filter: { type?: string; from?: number; to?: number }, meta: RequestMeta) {
   if (!can(actor, 'audit.read', { type: 'global' })) return denied(actor, meta, 'security.read');
-  return ok({ events: searchSecurityEvents({ ...filter, limit: 300 }) });
+  return ok({ events: searchSecurityEvents({ ...filter, limit: 300 }), types: SECURITY_EVENT_TYPES });
 }

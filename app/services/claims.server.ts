@@ -14,7 +14,7 @@ import {
 import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { scopeRoot } from '../data/scope.server';
-import { findWish, setWishStatus, timelineOf } from '../data/wishes.server';
+import { findWish, publicWishTitles, setWishStatus, timelineOf } from '../data/wishes.server';
 import { canSeeSite, type Actor } from '../domain/actor';
 import { CLAIM_DELIVERY_DAYS, CLAIM_STATUSES, canClaim, decideClaimTransition, expiryDue, isClaimant } from '../domain/claim';
 import { DAY_MS } from '../domain/calendar';
@@ -91,7 +91,8 @@ export function claimWish(actor: Actor | null, wishId: string, orgId: string | u
   }, ALREADY_CLAIMED);
 }
 
-export type BasketOutcome = { wishId: string; ok: true; claimId: string } | { wishId: string; ok: false; error: DomainError };
+/** title: the wish's public title, or null when the public may not see the wish (or it does not exist). */
+export type BasketOutcome = { wishId: string; title: string | null } & ({ ok: true; claimId: string } | { ok: false; error: DomainError });
 
 /**
  * An organization's wish basket: each wish is claimed in its own transaction, so the wishes that
@@ -99,9 +100,13 @@ export type BasketOutcome = { wishId: string; ok: true; claimId: string } | { wi
  * would make a member re-pick a whole basket because one wish was taken a second earlier.)
  */
 export function claimBasket(actor: Actor | null, orgId: string, wishIds: string[], now: number): BasketOutcome[] {
-  return [...new Set(wishIds)].map((wishId) => {
-    const result = claimWish(actor, wishId, orgId, now);
-    return result.ok ? { wishId, ok: true, claimId: result.value.claimId } : { wishId, ok: false, error: result.error };
+  const ids = [...new Set(wishIds)];
+  const outcomes = ids.map((wishId) => ({ wishId, result: claimWish(actor, wishId, orgId, now) }));
+  // Titles are read afterwards, for the page to name each wish even when it has left the list shown.
+  const titles = publicWishTitles(ids);
+  return outcomes.map(({ wishId, result }) => {
+    const title = titles.get(wishId) ?? null;
+    return result.ok ? { wishId, title, ok: true, claimId: result.value.claimId } : { wishId, title, ok: false, error: result.error };
   });
 }
 

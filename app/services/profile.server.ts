@@ -20,14 +20,24 @@ export function countyOptions(): CountyOption[] {
   return listCountySites().map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn }));
 }
 
+/** What a pending volunteer still has to do before staff can approve them (PRODUCT.md §2). */
+export type PendingStep = 'verify_email' | 'complete_profile' | 'wait';
+
 /** Everything /me shows: the account, the volunteer profile and its vetting state. No staff-only notes. */
-export function mePage(viewer: ValidSession) {
+export function mePage(viewer: ValidSession, now: number) {
   const volunteer = findVolunteer(viewer.user.id);
+  const emailVerified = viewer.user.emailVerifiedAt !== null;
+  const pendingSteps: PendingStep[] = [];
+  if (volunteer?.status === 'pending') {
+    if (!emailVerified) pendingSteps.push('verify_email');
+    if (!volunteer.realName || !volunteer.phone || !volunteer.countySiteId) pendingSteps.push('complete_profile');
+    if (pendingSteps.length === 0) pendingSteps.push('wait');
+  }
   return {
     account: {
       displayName: viewer.user.displayName,
       email: viewer.user.email,
-      emailVerified: viewer.user.emailVerifiedAt !== null,
+      emailVerified,
     },
     volunteer: volunteer
       ? {
@@ -41,6 +51,8 @@ export function mePage(viewer: ValidSession) {
           skills: volunteer.skills,
           vettedAt: volunteer.vettedAt,
           recheckDueAt: volunteer.recheckDueAt,
+          recheckOverdue: volunteer.status === 'approved' && volunteer.recheckDueAt !== null && volunteer.recheckDueAt < now,
+          pendingSteps,
         }
       : null,
     orgs: organizationsOfUser(viewer.user.id).map(({ org, role }) => ({ id: org.id, name: org.name, status: org.status, role })),

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
 import { callRoute, cookieFromResponse, createSites, createUser, uniq, type TestSites, type TestUser } from '../helpers/accounts';
 import * as adminRoute from '../../app/routes/admin._index';
@@ -13,6 +13,7 @@ import * as orgRoute from '../../app/routes/org._index';
 import * as orgInviteRoute from '../../app/routes/org.invite.$token';
 import * as staffRoute from '../../app/routes/staff._index';
 import * as loginRoute from '../../app/routes/login';
+import { auditPage, securityLogPage } from '../../app/services/admin.server';
 
 const { db } = useTestDatabase('admin-pages');
 const sql = <T>(query: string, ...args: unknown[]) => db.$client.prepare(query).all(...args) as T[];
@@ -213,5 +214,30 @@ describe('outbox, audit and security logs', () => {
     const everything = JSON.stringify(sql('select * from security_events'));
     expect(everything).not.toMatch(/[a-z2-7]{32}/);
     expect(everything).not.toContain('Yanchi-Welfare-2025');
+  });
+
+  it('names the user of each security event and the actor of each audit event, in one query each', async () => {
+    const res = await callRoute(securityRoute.loader, { url: '/admin/security?type=permission_denied', cookie: admin.cookie() });
+    const [{ name }] = sql<{ name: string }>('select display_name as name from users where id = ?', staff.id);
+    const denied = res.data.events.find((e: { userId: string | null }) => e.userId === staff.id);
+    expect(denied).toMatchObject({ type: 'permission_denied', userName: name });
+    // The filter offers every type the code can write, whether or not one has happened yet.
+    expect(res.data.types).toEqual(expect.arrayContaining(['permission_denied', 'sign_in_failed', 'role_changed', 'honeypot']));
+    const audit = await callRoute(auditRoute.loader, { url: '/admin/audit?entityType=site', cookie: admin.cookie() });
+    expect(audit.data.events.length).toBeGreaterThan(0);
+    for (const e of audit.data.events) expect(e.actorName).toBe('管理员');
+
+    const actor = admin.actor();
+    const meta = { ip: '127.0.0.1', now: Date.now() };
+    const prepare = vi.spyOn(db.$client, 'prepare');
+    try {
+      expect(securityLogPage(actor, {}, meta).ok).toBe(true);
+      expect(prepare).toHaveBeenCalledTimes(1);
+      prepare.mockClear();
+      expect(auditPage(actor, {}, meta).ok).toBe(true);
+      expect(prepare).toHaveBeenCalledTimes(1);
+    } finally {
+      prepare.mockRestore();
+    }
   });
 });

@@ -168,6 +168,32 @@ describe('a helper’s page at /staff/helpers/:id', () => {
     expect((await decide(staffLt, helper.id, { intent: 'approve', checkNote: CHECK })).status).toBe(409);
   });
 
+  it('tells a pending volunteer what is left to do: verify the email, complete the profile, or wait', async () => {
+    const helper = await createUser(db, { volunteer: {}, verified: false });
+    const steps = async () => (await callRoute(meRoute.loader, { url: '/me', cookie: helper.cookie() })).data.volunteer.pendingSteps;
+    expect(await steps()).toEqual(['verify_email', 'complete_profile']);
+    db.$client.prepare('update users set email_verified_at = ? where id = ?').run(Date.now(), helper.id);
+    expect(await steps()).toEqual(['complete_profile']);
+    const saved = await callRoute(meRoute.action, {
+      url: '/me',
+      form: { intent: 'profile', realName: '林晓', phone: '13800000000', countySiteId: sites.lt },
+      cookie: helper.cookie(),
+    });
+    expect(saved.status).toBe(302);
+    expect(await steps()).toEqual(['wait']);
+    await decide(staffLt, helper.id, { intent: 'approve', checkNote: CHECK });
+    expect(await steps()).toEqual([]);
+  });
+
+  it('warns an approved volunteer whose yearly re-check is overdue', async () => {
+    const helper = await createUser(db, { volunteer: { status: 'approved', countySiteId: sites.lt, caringParent: true } });
+    const me = async () => (await callRoute(meRoute.loader, { url: '/me', cookie: helper.cookie() })).data.volunteer;
+    db.$client.prepare('update volunteers set recheck_due_at = ? where user_id = ?').run(Date.now() + 86_400_000, helper.id);
+    expect((await me()).recheckOverdue).toBe(false);
+    db.$client.prepare('update volunteers set recheck_due_at = ? where user_id = ?').run(Date.now() - 86_400_000, helper.id);
+    expect((await me()).recheckOverdue).toBe(true);
+  });
+
   it('lets a rejected volunteer mend the profile and apply again, back into the queue', async () => {
     const helper = await createUser(db, { volunteer: { countySiteId: sites.lt } });
     const reapply = (cookie: string) => callRoute(meRoute.action, { url: '/me', form: { intent: 'reapply' }, cookie });

@@ -46,6 +46,7 @@ const statusOf = (r: unknown) =>
   r instanceof Response ? r.status : (r as { init?: { status?: number } })?.init?.status ?? 200;
 const bodyOf = (r: unknown) => (r as { data?: unknown })?.data ?? r;
 
+const wishTitle = (id: string) => (db.$client.prepare('select title from wishes where id = ?').pluck().get(id) as string);
 const published = () => publishedWish(db, { childId: child, author: world.users.staffGc, reviewer: world.users.staffLt });
 
 describe('/wishes/:id', () => {
@@ -102,11 +103,24 @@ describe('/wishes basket', () => {
       ok: true,
       outcomes: [
         { wishId: a, ok: true },
-        { wishId: taken, ok: false, message: 'claim.error.already_claimed' },
+        // Named, so the page can say which wish it was even when it has left the list shown.
+        { wishId: taken, title: wishTitle(taken), ok: false, message: 'claim.error.already_claimed' },
         { wishId: b, ok: true },
       ],
     });
-    expect(statusOf(await run(wishList.action, post('/wishes', { intent: 'basket', orgId: world.orgs.orgA }, 'memberA')))).toBe(400);
+    const forged = await run(wishList.action, post('/wishes', { intent: 'basket', orgId: world.orgs.orgA, wishId: 'nosuchwish0000000000' }, 'memberA'));
+    expect(bodyOf(forged)).toMatchObject({ outcomes: [{ wishId: 'nosuchwish0000000000', title: null, ok: false, message: 'claim.error.not_open' }] });
+  });
+
+  it('says what is wrong with an empty or overfull basket, and claims nothing', async () => {
+    const before = db.$client.prepare('select count(*) n from claims').get() as { n: number };
+    const empty = await run(wishList.action, post('/wishes', { intent: 'basket', orgId: world.orgs.orgA }, 'memberA'));
+    expect(statusOf(empty)).toBe(400);
+    expect(bodyOf(empty)).toMatchObject({ message: { key: 'basket.none_picked' } });
+    const many = Array.from({ length: 31 }, () => published());
+    const full = await run(wishList.action, post('/wishes', { intent: 'basket', orgId: world.orgs.orgA, wishId: many }, 'memberA'));
+    expect(bodyOf(full)).toMatchObject({ message: { key: 'basket.too_many', params: { max: 30 } } });
+    expect(db.$client.prepare('select count(*) n from claims').get()).toEqual(before);
   });
 
   it('reads filters from the query string and ignores nonsense', async () => {

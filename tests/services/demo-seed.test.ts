@@ -208,7 +208,7 @@ describe('demo seed', () => {
     const vol = db.$client
       .prepare('select v.* , s.code as county from volunteers v join users u on u.id = v.user_id left join sites s on s.id = v.county_site_id where u.email = ?')
       .get('volunteer@demo.local') as Record<string, unknown>;
-    expect(vol).toMatchObject({ status: 'approved', caring_parent: 1, check_note: '无犯罪记录证明 seen on 2025-01-10', county: 'lt' });
+    expect(vol).toMatchObject({ status: 'approved', caring_parent: 1, check_note: '已查验无犯罪记录证明(2025-01-10)', county: 'lt' });
     expect(vol.recheck_due_at).toBeGreaterThan(vol.vetted_at as number);
     expect(
       one(
@@ -395,7 +395,7 @@ describe('demo seed', () => {
         .all();
       expect(demo).toEqual([
         { action: 'apply', note: null },
-        { action: 'approve', note: '无犯罪记录证明 seen on 2025-01-10' },
+        { action: 'approve', note: '已查验无犯罪记录证明(2025-01-10)' },
       ]);
     });
   });

@@ -15,6 +15,9 @@ export const claims = {
     'basket.submit': '认领勾选的心愿',
     'basket.claimed': '已认领',
     'basket.summary': '认领成功 {ok} 个,共 {total} 个。',
+    'basket.none_picked': '请先勾选要认领的心愿。',
+    'basket.too_many': '一次最多认领 {max} 个心愿,请分几次提交。',
+    'basket.unknown_wish': '一个已不公开的心愿',
 
     // The public wish page: what a helper just did, and why a wish is closed
     'wish.done.claim': '认领成功!机构审核通过后会发邮件告诉您送达地址。',
@@ -111,6 +114,9 @@ export const claims = {
     'basket.submit': 'Claim the ticked wishes',
     'basket.claimed': 'Claimed',
     'basket.summary': '{ok} of {total} claimed.',
+    'basket.none_picked': 'Tick the wishes to claim first.',
+    'basket.too_many': 'At most {max} wishes at a time: please submit them in several goes.',
+    'basket.unknown_wish': 'A wish that is no longer public',
 
     'wish.done.claim': 'Claimed! Once the institution approves, we will mail you where to bring the gift.',
     'wish.done.release': 'You gave up this claim; the wish is open again.',

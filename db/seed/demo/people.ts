@@ -52,7 +52,7 @@ function phone(i: number): string {
 function vetting(b: DemoBuilder, i: number, createdAt: number, what: string): Pick<VolunteerRow, 'checkNote' | 'vettedAt' | 'recheckDueAt'> {
   const daysAgo = i % 9 === 4 ? 380 + (i % 20) : 20 + ((i * 37) % 300);
   const vettedAt = Math.max(createdAt + 7 * DAY, b.ago(daysAgo, 15));
-  return { checkNote: `${what} seen on ${shDate(vettedAt)}`, vettedAt, recheckDueAt: vettedAt + 365 * DAY };
+  return { checkNote: `已查验${what}(${shDate(vettedAt)})`, vettedAt, recheckDueAt: vettedAt + 365 * DAY };
 }
 
 export function buildVolunteers(b: DemoBuilder): void {
@@ -72,7 +72,7 @@ export function buildVolunteers(b: DemoBuilder): void {
     countySiteId: b.site('lt').id,
     availability: '周末全天',
     skills: '绘画、陪伴阅读',
-    checkNote: '无犯罪记录证明 seen on 2025-01-10',
+    checkNote: '已查验无犯罪记录证明(2025-01-10)',
     statusReason: null,
     vettedAt: demoVettedAt,
     vettedBy: b.staffOf.get('lt')!,

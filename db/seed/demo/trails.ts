@@ -32,7 +32,7 @@ export function buildHelperTrails(b: DemoBuilder): void {
     // First approval about a week after applying; a check on record much later than that is a re-check.
     const firstAt = firstCheckAt(row.createdAt);
     const approvedAt = row.vettedAt! - firstAt > 30 * DAY ? firstAt : row.vettedAt!;
-    const firstNote = row.checkNote!.replace(/\d{4}-\d{2}-\d{2}$/, shDate(approvedAt));
+    const firstNote = row.checkNote!.replace(/\d{4}-\d{2}-\d{2}/, shDate(approvedAt));
     event(approvedAt, staff, 'approve', 'pending', 'approved', firstNote);
     if (row.status === 'suspended') {
       // Two no-shows without notice (see the history's safety talks), suspended two days after the second.
