@@ -49,7 +49,7 @@ export const RECHECK_INTERVAL_MS = 365 * DAY_MS;
 export interface VettingInput {
   /** Shown to the helper; required for reject and suspend. */
   reason?: string;
-  /** What staff checked off-line, e.g. "无犯罪记录证明 seen on 2025-03-01"; required to (re)enter approved. */
+  /** What staff checked off-line, e.g. "已查验无犯罪记录证明(2025-03-01)"; required to (re)enter approved. */
   checkNote?: string;
   now: number;
   caringParentOrOneToOne: boolean;

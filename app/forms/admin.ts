@@ -7,7 +7,7 @@ const note = (max: number) => v.pipe(v.optional(v.string(), ''), v.trim(), v.max
 
 export const VettingDecisionSchema = v.object({
   intent: v.picklist(['approve', 'reject', 'suspend', 'reinstate', 'recheck'], 'form.intent.invalid'),
-  /** What was checked off-line and when, e.g. "无犯罪记录证明 seen on 2025-03-01". */
+  /** What was checked off-line and when, e.g. "已查验无犯罪记录证明(2025-03-01)". */
   checkNote: note(300),
   /** Shown to the helper on rejection and suspension. */
   reason: note(500),

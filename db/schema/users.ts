@@ -32,7 +32,7 @@ export const volunteers = sqliteTable(
     countySiteId: text('county_site_id').references(() => sites.id),
     availability: text('availability'),
     skills: text('skills'),
-    /** What staff checked off-line, e.g. "无犯罪记录证明 seen on 2025-03-01". */
+    /** What staff checked off-line, e.g. "已查验无犯罪记录证明(2025-03-01)". */
     checkNote: text('check_note'),
     statusReason: text('status_reason'),
     vettedAt: timestamp('vetted_at'),
