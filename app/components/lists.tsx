@@ -2,10 +2,14 @@ import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from './i18n';
 
-/** A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children. */
-export function DataTable({ headers, children }: { headers: ReactNode[]; children: ReactNode }) {
+/**
+ * A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children.
+ * On a narrow screen the table scrolls sideways inside its wrapper, a focusable region named by `label`, so it can also
+ * be scrolled with the keyboard. Cells stay on one line; give a long-text cell (a title, a note) `className="cell-wrap"`.
+ */
+export function DataTable({ label, headers, children }: { label: string; headers: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table>
         <thead>
           <tr>{headers.map((header, i) => (header === null ? null : <th key={i}>{header}</th>))}</tr>

@@ -12,14 +12,19 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** The window size; by default a phone's, 390 × 844. */
+  viewport?: { width: number; height: number };
+}
+
 /** Debian's Chromium, headless, with a fresh profile each time. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser({ viewport = { width: 390, height: 844 } }: LaunchOptions = {}): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wishbridge-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 390, height: 844 },
+    viewport,
     locale: 'zh-CN',
   });
   return {

@@ -61,7 +61,7 @@ describe('a volunteer signs up, verifies the email, is approved by staff and see
     await page.fill('input[name=realName]', realName);
     await page.fill('input[name=phone]', '13800000000');
     await page.selectOption('select[name=countySiteId]', { label: '利通区' });
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.waitForURL(/\/me\?done=profile/);
 
     // Verify the email with the link from the outbox: opening it shows a button; pressing it verifies.
