@@ -5,6 +5,8 @@ import path from 'node:path';
 export default defineConfig({
   resolve: { alias: { '~': path.resolve(__dirname, 'app') } },
   server: { port: 3000 },
+  // Keep the previous build's files: a running server still links to them (scripts/build-if-stale.ts prunes older ones).
+  build: { emptyOutDir: false },
   plugins: [
     remix({
       future: {
