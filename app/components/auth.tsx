@@ -2,6 +2,7 @@ import { Form, Link, useLocation, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { HONEYPOT_FIELD } from '../forms/auth';
 import { useLocale, useT } from './i18n';
+import { useRevealAnswer } from './reveal';
 
 /** What an action sends back to its form (the shape of ActionFailure in app/services/http.server.ts, or a success). */
 export interface FormResult {
@@ -18,9 +19,10 @@ export function asFormResult(value: unknown): FormResult | undefined {
 /** The message above a form: green when the action worked, red when it was refused. */
 export function FormMessage({ result }: { result: FormResult | undefined }) {
   const t = useT();
+  const ref = useRevealAnswer<HTMLParagraphElement>(result);
   if (!result?.message) return null;
   return (
-    <p className={`notice ${result.ok ? 'notice-ok' : 'notice-error'}`} role={result.ok ? 'status' : 'alert'}>
+    <p ref={ref} tabIndex={-1} className={`notice ${result.ok ? 'notice-ok' : 'notice-error'}`} role={result.ok ? 'status' : 'alert'}>
       {t(result.message.key, result.message.params)}
     </p>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { FieldErrors } from './auth';
 import { useLocale, useT } from './i18n';
+import { useRevealAnswer } from './reveal';
 
 /** What a refused action sends back (the shape of app/services/http.server.ts ActionFailure). */
 export interface FormFailure {
@@ -19,9 +20,10 @@ export function isFailure(value: unknown): value is FormFailure {
 /** The message above a refused form; privacy findings are listed by kind, with the text to fix (staff pages only). */
 export function FormNotice({ failure, showMatches = false }: { failure: FormFailure | undefined; showMatches?: boolean }) {
   const t = useT();
+  const ref = useRevealAnswer<HTMLDivElement>(failure);
   if (!failure) return null;
   return (
-    <div className="notice notice-error" role="alert">
+    <div ref={ref} tabIndex={-1} className="notice notice-error" role="alert">
       {failure.message ? <p>{t(failure.message.key, failure.message.params)}</p> : null}
       {failure.findings?.length ? <PrivacyFindings findings={failure.findings} showMatches={showMatches} /> : null}
     </div>

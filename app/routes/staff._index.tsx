@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useT } from '../components/i18n';
 import { VettingQueue } from '../components/staff-vetting';
 import { requireStaff } from '../auth/guards.server';
@@ -27,6 +27,14 @@ export default function StaffHome() {
   return (
     <>
       <h1>{t('staff.home.title')}</h1>
+      <nav className="quick-links" aria-label={t('staff.home.shortcuts')}>
+        <Link to="/staff/wishes/new" className="button">
+          {t('staff.wishes.new')}
+        </Link>
+        <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
+        <Link to="/staff/claims">{t('staff.claims.title')}</Link>
+        <Link to="/staff/children">{t('staff.children.title')}</Link>
+      </nav>
       <WishQueues queues={data.wishes} />
       <VettingQueue queue={data.vetting} />
     </>

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { WishCard } from '../components/cards';
 import { useLocale, useT } from '../components/i18n';
 import { FormNotice, isFailure } from '../components/wish-ui';
+import { useRevealAnswer } from '../components/reveal';
 import { getViewer, requireViewer } from '../auth/guards.server';
 import { BASKET_MAX, BasketForm } from '../forms/claim';
 import { parseForm } from '../forms/parse';
@@ -62,6 +63,8 @@ export default function Wishes() {
   const outcomes = actionData && 'outcomes' in actionData ? actionData.outcomes : [];
   const outcomeOf = (id: string) => outcomes.find((o) => o.wishId === id);
   const claimedCount = outcomes.filter((o) => o.ok).length;
+  // The coordinator may have pressed the button at the foot of a long list: bring the outcome into view.
+  const summaryRef = useRevealAnswer<HTMLParagraphElement>(outcomes.length ? actionData : null);
 
   const nextParams = new URLSearchParams();
   for (const [key, value] of Object.entries({ county: filters.county, category: filters.category, age: filters.age, open: filters.open })) {
@@ -148,7 +151,12 @@ export default function Wishes() {
           <div className="notice">
             <p>{t('basket.intro')}</p>
             <FormNotice failure={failed} />
-            {outcomes.length ? <p role="status">{t('basket.summary', { ok: claimedCount, total: outcomes.length })}</p> : null}
+            {outcomes.length ? (
+              <p role="status" ref={summaryRef} tabIndex={-1} data-testid="basket-summary">
+                {t('basket.summary', { ok: claimedCount, total: outcomes.length })}{' '}
+                {claimedCount ? <Link to="/org">{t('basket.see_claims')}</Link> : null}
+              </p>
+            ) : null}
             {/* A wish that left the list shown (e.g. "open only" after someone else took it) is still named, with why. */}
             {outcomes.some((o) => !o.ok && !wishes.some((w) => w.id === o.wishId)) ? (
               <ul className="basket-missed" data-testid="basket-missed">

@@ -84,3 +84,11 @@ describe('every link shown to a person opens a page for them', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('staff reach their lists from the dashboard', () => {
+  it('links /staff to writing a wish, the wishes, the claims and the child records', async () => {
+    const cookie = cookieFor(db, userId('staff.lt@demo.local'));
+    const html = await (await fetch(`${server.url}/staff`, { headers: { cookie } })).text();
+    expect(hrefsOf(html)).toEqual(expect.arrayContaining(['/staff/wishes/new', '/staff/wishes', '/staff/claims', '/staff/children']));
+  });
+});

@@ -16,6 +16,7 @@ export const claims = {
     'basket.claimed': '已认领',
     'basket.summary': '认领成功 {ok} 个,共 {total} 个。',
     'basket.none_picked': '请先勾选要认领的心愿。',
+    'basket.see_claims': '到“我的机构”查看认领',
     'basket.too_many': '一次最多认领 {max} 个心愿,请分几次提交。',
     'basket.unknown_wish': '一个已不公开的心愿',
 
@@ -115,6 +116,7 @@ export const claims = {
     'basket.claimed': 'Claimed',
     'basket.summary': '{ok} of {total} claimed.',
     'basket.none_picked': 'Tick the wishes to claim first.',
+    'basket.see_claims': 'See the claims on your organization’s page',
     'basket.too_many': 'At most {max} wishes at a time: please submit them in several goes.',
     'basket.unknown_wish': 'A wish that is no longer public',
 

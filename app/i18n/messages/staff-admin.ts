@@ -2,6 +2,7 @@
 export const staffAdmin = {
   'zh-CN': {
     'staff.home.title': '工作台',
+    'staff.home.shortcuts': '常用入口',
     'vetting.queue.title': '待审核的志愿者和机构',
     'vetting.queue.empty': '暂时没有待审核的申请。',
     'vetting.queue.recheck': '需要年度复核(已逾期或 30 天内到期)',
@@ -195,6 +196,7 @@ export const staffAdmin = {
   },
   en: {
     'staff.home.title': 'Work queues',
+    'staff.home.shortcuts': 'Shortcuts',
     'vetting.queue.title': 'Volunteers and organizations to vet',
     'vetting.queue.empty': 'Nobody is waiting for vetting.',
     'vetting.queue.recheck': 'Yearly re-check overdue or due within 30 days',
