@@ -43,9 +43,9 @@ export const COUNTIES = ['lt', 'hsb', 'qtx', 'yc', 'tx'] as const;
 export type County = (typeof COUNTIES)[number];
 
 const HANDOVER_NOTE =
-  '请于工作日 9:00–12:00、14:30–17:30 将礼物送至一楼接待室,报心愿编号,由值班工作人员登记签收并转交;请勿直接交给孩子。';
+  '请于工作日 9:00–12:00、14:30–17:30 将礼物送至一楼接待室,报您的姓名和心愿标题,由值班工作人员登记签收并转交;请勿直接交给孩子。';
 const HANDOVER_NOTE_HOME =
-  '请于工作日 9:00–11:30、14:30–17:30 送至福利院门卫室旁的接待室,报心愿编号,由值班社工签收。为保护孩子隐私,礼物由工作人员转交,请勿拍摄孩子。';
+  '请于工作日 9:00–11:30、14:30–17:30 送至福利院门卫室旁的接待室,报您的姓名和心愿标题,由值班社工签收。为保护孩子隐私,礼物由工作人员转交,请勿拍摄孩子。';
 
 export function buildSites(b: DemoBuilder): void {
   const createdAt = sh(2024, 1, 2, 9);
