@@ -164,15 +164,19 @@ export function Timeline({ events, kind }: { events: TimelineEvent[]; kind: 'wis
   if (events.length === 0) return <p>{t('common.none')}</p>;
   return (
     <ol className="timeline" data-testid="timeline">
-      {events.map((e) => (
-        <li key={e.id}>
-          <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, locale)}</time>{' '}
-          <strong>{t(`timeline.${e.action}`)}</strong>
-          {e.toStatus && kind !== 'child' ? <> → {t(`${kind}.status.${e.toStatus}`)}</> : null}
-          {e.actorName !== undefined ? <> · {e.actorName ?? t('timeline.system')}</> : null}
-          {e.note === 'wish_withdrawn' ? <> · {t('timeline.note.wish_withdrawn')}</> : null}
-        </li>
-      ))}
+      {events.map((e) => {
+        const action = t(`timeline.${e.action}`);
+        // "Claimed → Claimed" says nothing: the new status only when it adds to the step's name.
+        const status = e.toStatus && kind !== 'child' ? t(`${kind}.status.${e.toStatus}`) : null;
+        return (
+          <li key={e.id}>
+            <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, locale)}</time> <strong>{action}</strong>
+            {status && status !== action ? <> → {status}</> : null}
+            {e.actorName !== undefined ? <> · {e.actorName ?? t('timeline.system')}</> : null}
+            {e.note === 'wish_withdrawn' ? <> · {t('timeline.note.wish_withdrawn')}</> : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }

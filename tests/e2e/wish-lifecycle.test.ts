@@ -92,7 +92,7 @@ describe('a wish from a child’s record to a confirmed delivery', () => {
     await page.goto(`${base()}/wishes/${wishId}`);
     expect(await page.getByTestId('wish-status').textContent()).toBe('已实现');
     await page.goto(`${base()}/wishes/${wishId}?lang=en`);
-    expect(await page.getByTestId('wish-status').textContent()).toBe('Come true');
+    expect(await page.getByTestId('wish-status').textContent()).toBe('Fulfilled');
     await page.goto(`${base()}/?lang=zh-CN`);
     expect(await fulfilledCount(page)).toBe(before + 1);
 

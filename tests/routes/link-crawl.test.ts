@@ -92,3 +92,17 @@ describe('staff reach their lists from the dashboard', () => {
     expect(hrefsOf(html)).toEqual(expect.arrayContaining(['/staff/wishes/new', '/staff/wishes', '/staff/claims', '/staff/children']));
   });
 });
+
+describe('a wish’s public history', () => {
+  it('does not repeat a step as its own status ("Claimed → Claimed")', async () => {
+    const id = db.$client.prepare("select id from wishes where status = 'claimed' order by id limit 1").pluck().get() as string;
+    for (const [lang, twice] of [
+      ['en', /Claimed<\/strong>(<!-- -->)? → (<!-- -->)?Claimed/],
+      ['zh-CN', /已认领<\/strong>(<!-- -->)? → (<!-- -->)?已认领/],
+    ] as const) {
+      const html = await (await fetch(`${server.url}/wishes/${id}?lang=${lang}`)).text();
+      expect(html).toContain('data-testid="timeline"');
+      expect(html).not.toMatch(twice);
+    }
+  });
+});

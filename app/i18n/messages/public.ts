@@ -93,7 +93,7 @@ export const publicPages = {
     'wish.status.published': 'Open',
     'wish.status.claimed': 'Claimed',
     'wish.status.delivered': 'Delivered',
-    'wish.status.fulfilled': 'Come true',
+    'wish.status.fulfilled': 'Fulfilled',
     'wish.status.withdrawn': 'Withdrawn',
     'wish.category.stationery': 'School supplies',
     'wish.category.clothing': 'Clothes and shoes',
