@@ -22,7 +22,7 @@ import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { ageBand } from '../domain/wish';
 import type { ChildInput } from '../forms/child';
-import { pageInfo, pageWindow } from './paging.server';
+import { readPage } from './paging.server';
 import { refuseUnlessChanged, transact } from './tx.server';
 
 // Private child records (PRODUCT.md §3): staff of the site subtree only, every read audited.
@@ -49,7 +49,7 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
   const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
   const searchSites = sitesWithChildrenUnder(root);
   const site = searchSites.some((x) => x.id === query.site) ? (query.site as string) : '';
-  const { total, rows } = pageOfChildrenUnder(root, { text: q, siteId: site || null }, pageWindow(query.page));
+  const { rows, paging } = readPage(query.page, (window) => pageOfChildrenUnder(root, { text: q, siteId: site || null }, window));
   writeTx((tx) =>
     recordAudit(tx, {
       at: now,
@@ -63,7 +63,7 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
   );
   return ok({
     children: rows.map((r) => ({ ...r, ageBand: safeAgeBand(r.birthDate, today) })),
-    paging: pageInfo(total, query.page),
+    paging,
     q,
     site,
     searchSites: searchSites.map(({ path: _path, ...x }) => x),

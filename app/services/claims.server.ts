@@ -27,7 +27,7 @@ import { childIdentityOf } from '../data/wishes.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../logger.server';
 import { publicMailParams } from './wishes.server';
-import { pageInfo, pageWindow } from './paging.server';
+import { readPage } from './paging.server';
 import { refuseUnlessChanged, transact } from './tx.server';
 
 // Claims: a helper takes a published wish; staff approve; the helper delivers to the institution;
@@ -354,11 +354,11 @@ export function staffClaimList(actor: Actor, status: string | null, page: number
   const root = scopeRoot(actor);
   if (root === null) return { ok: false as const, error: { kind: 'forbidden' as const } };
   const filter = status && (CLAIM_STATUSES as readonly string[]).includes(status) ? (status as ClaimStatusValue) : null;
-  const { total, rows } = pageOfClaimsUnder(root, filter ? [filter] : CLAIM_STATUSES, pageWindow(page));
+  const { rows, paging } = readPage(page, (window) => pageOfClaimsUnder(root, filter ? [filter] : CLAIM_STATUSES, window));
   return ok({
     status: filter,
     statuses: CLAIM_STATUSES,
-    paging: pageInfo(total, page),
+    paging,
     claims: rows.map((c) => ({
       id: c.claim.id,
       url: `/staff/claims/${c.claim.id}`,

@@ -17,3 +17,17 @@ export function pageWindow(page: number, size = STAFF_PAGE_SIZE): PageWindow {
 export function pageInfo(total: number, page: number, size = STAFF_PAGE_SIZE): PageInfo {
   return { page, pages: Math.max(1, Math.ceil(total / size)), total };
 }
+
+/**
+ * Reads page `page` of a list; a page past the end (an old link, a list that shrank) reads the
+ * last page instead, so nobody lands on "page 24 of 23" with an empty table.
+ */
+export function readPage<T>(page: number, read: (window: PageWindow) => { total: number; rows: T[] }): { rows: T[]; paging: PageInfo } {
+  let result = read(pageWindow(page));
+  const last = pageInfo(result.total, page).pages;
+  if (page > last) {
+    page = last;
+    result = read(pageWindow(page));
+  }
+  return { rows: result.rows, paging: pageInfo(result.total, page) };
+}

@@ -52,6 +52,13 @@ describe('/staff/claims', () => {
     expect(data.claims.every((c: { status: string }) => c.status === 'confirmed')).toBe(true);
     const pendings = await list(claimsRoute, '/staff/claims?status=pending');
     expect(pendings.paging.total).toBe(pending);
+    // A page past the end (an old link) shows the last page, not an empty "page 24 of 23".
+    const past = await list(claimsRoute, '/staff/claims?status=pending&page=999');
+    expect(past.paging).toEqual({ page: Math.max(1, Math.ceil(pending / STAFF_PAGE_SIZE)), pages: Math.max(1, Math.ceil(pending / STAFF_PAGE_SIZE)), total: pending });
+    expect(past.claims.length).toBe(pending - (past.paging.page - 1) * STAFF_PAGE_SIZE);
+    const pastChildren = await list(childrenRoute, '/staff/children?page=999');
+    expect(pastChildren.paging.page).toBe(pastChildren.paging.pages);
+    expect(pastChildren.children.length).toBeGreaterThan(0);
     for (const nonsense of ['abc', '0', '-3', '1e3']) {
       expect((await list(claimsRoute, `/staff/claims?page=${nonsense}`)).paging.page).toBe(1);
     }
