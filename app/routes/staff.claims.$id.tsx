@@ -56,7 +56,12 @@ export default function StaffClaim() {
         <dt>{t('claim.claimant')}</dt>
         <dd>
           {claimant.orgName ? `${claimant.orgName} · ` : ''}
-          {claimant.name} <span className="meta">{claimant.email}</span>
+          <Link to={claimant.helperUrl}>{claimant.name}</Link> <span className="meta">{claimant.email}</span>
+          {claimant.recheckOverdueSince !== null ? (
+            <p className="notice notice-warn" data-testid="recheck-overdue">
+              {t('claim.claimant_recheck_overdue', { date: formatDate(claimant.recheckOverdueSince, locale) })}
+            </p>
+          ) : null}
         </dd>
         <dt>{t('claim.claimed_at')}</dt>
         <dd>{formatDateTime(claim.createdAt, locale)}</dd>

@@ -14,6 +14,8 @@ import {
 import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { scopeRoot } from '../data/scope.server';
+import { findOrganization } from '../data/organizations.server';
+import { findVolunteer } from '../data/users.server';
 import { findWish, publicWishTitles, setWishStatus, timelineOf } from '../data/wishes.server';
 import { canSeeSite, type Actor } from '../domain/actor';
 import { CLAIM_DELIVERY_DAYS, CLAIM_STATUSES, canClaim, decideClaimTransition, expiryDue, isClaimant } from '../domain/claim';
@@ -338,7 +340,7 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
       siteZh: found.siteZh,
       siteEn: found.siteEn,
     },
-    claimant: { name: found.claimantName, email: found.claimantEmail, orgName: found.orgName },
+    claimant: { name: found.claimantName, email: found.claimantEmail, orgName: found.orgName, ...claimantStanding(claim, now) },
     own,
     allowed: {
       approve: claim.status === 'pending' && can(actor, 'claim.review', resource),
@@ -347,6 +349,19 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
     },
     timeline: timelineOf('claim', claim.id),
   });
+}
+
+/**
+ * Who claimed, as vetting sees them now: the helper's page for staff, and whether the yearly re-check
+ * is overdue (staff approving a claim should know before the helper meets anyone).
+ */
+function claimantStanding(claim: { claimantUserId: string; orgId: string | null }, now: number) {
+  const vetted = claim.orgId ? findOrganization(claim.orgId) : findVolunteer(claim.claimantUserId);
+  const recheckDueAt = vetted?.recheckDueAt ?? null;
+  return {
+    helperUrl: `/staff/helpers/${claim.orgId ?? claim.claimantUserId}`,
+    recheckOverdueSince: vetted?.status === 'approved' && recheckDueAt !== null && recheckDueAt < now ? recheckDueAt : null,
+  };
 }
 
 /** /staff/claims: the subtree's claims, most recently changed first, a page at a time. */

@@ -107,6 +107,25 @@ describe('one live claim per wish', () => {
   });
 });
 
+describe('the staff claim page', () => {
+  it('links the claimant’s vetting page and warns when their yearly re-check is overdue', () => {
+    const c = claimId(claimWish(actor('volunteer'), wish(), undefined, NOW));
+    const claimant = () => {
+      const page = claimForStaff(actor('staffGc'), c, NOW);
+      return page.ok ? page.value.claimant : null;
+    };
+    db.$client.prepare('update volunteers set recheck_due_at = ? where user_id = ?').run(NOW + 30 * DAY, world.users.volunteer);
+    expect(claimant()).toMatchObject({ helperUrl: `/staff/helpers/${world.users.volunteer}`, recheckOverdueSince: null });
+    db.$client.prepare('update volunteers set recheck_due_at = ? where user_id = ?').run(NOW - DAY, world.users.volunteer);
+    expect(claimant()).toMatchObject({ recheckOverdueSince: NOW - DAY });
+    db.$client.prepare('update volunteers set recheck_due_at = null where user_id = ?').run(world.users.volunteer);
+
+    const forOrg = claimId(claimWish(actor('memberA'), wish(), world.orgs.orgA, NOW));
+    const page = claimForStaff(actor('staffGc'), forOrg, NOW);
+    expect(page.ok && page.value.claimant).toMatchObject({ helperUrl: `/staff/helpers/${world.orgs.orgA}`, recheckOverdueSince: null });
+  });
+});
+
 describe('the claim lifecycle', () => {
   it('runs claim → approve → deliver → confirm, showing the hand-over address only after approval', () => {
     const id = wish();

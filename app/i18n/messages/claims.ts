@@ -17,6 +17,7 @@ export const claims = {
     'basket.summary': '认领成功 {ok} 个,共 {total} 个。',
     'basket.none_picked': '请先勾选要认领的心愿。',
     'basket.see_claims': '到“我的机构”查看认领',
+    'claim.claimant_recheck_overdue': '注意:认领人的年度复核已于 {date} 到期,请先复核再通过认领。',
     'basket.too_many': '一次最多认领 {max} 个心愿,请分几次提交。',
     'basket.unknown_wish': '一个已不公开的心愿',
 
@@ -117,6 +118,7 @@ export const claims = {
     'basket.summary': '{ok} of {total} claimed.',
     'basket.none_picked': 'Tick the wishes to claim first.',
     'basket.see_claims': 'See the claims on your organization’s page',
+    'claim.claimant_recheck_overdue': 'Note: the claimant’s yearly re-check was due on {date}; please re-check them before approving.',
     'basket.too_many': 'At most {max} wishes at a time: please submit them in several goes.',
     'basket.unknown_wish': 'A wish that is no longer public',
 
