@@ -1,8 +1,23 @@
 import { Link } from '@remix-run/react';
+import { CLAIM_DELIVERY_DAYS } from '../domain/claim';
 import { formatDate } from '../i18n/index';
 import type { HelperClaim } from '../services/types';
 import { useLocale, useT } from './i18n';
 import { ClaimStatusBadge, WishChildLine } from './wish-ui';
+
+/**
+ * When a live claim is due, as the helper should read it: once approved, the date to deliver by;
+ * while it waits for approval, the delivery window that approval will open (and the wish's deadline).
+ */
+export function ClaimDue({ status, dueAt }: { status: string; dueAt: number | null }) {
+  const t = useT();
+  const locale = useLocale();
+  if (status === 'approved' && dueAt !== null) return <>{t('my_claims.due', { date: formatDate(dueAt, locale) })}</>;
+  if (status !== 'pending') return null;
+  return dueAt === null
+    ? <>{t('my_claims.due_after_approval', { days: CLAIM_DELIVERY_DAYS })}</>
+    : <>{t('my_claims.due_after_approval_by', { days: CLAIM_DELIVERY_DAYS, date: formatDate(dueAt, locale) })}</>;
+}
 
 /** A helper's claims, each linked to its wish page, with its state and what happens next. */
 export function MyClaims({ claims }: { claims: HelperClaim[] }) {
@@ -25,9 +40,8 @@ export function MyClaims({ claims }: { claims: HelperClaim[] }) {
               <WishChildLine wish={c}>{c.orgName ? <span>{t('my_claims.for_org', { org: c.orgName })}</span> : null}</WishChildLine>
               <p>
                 <ClaimStatusBadge status={c.status} /> {t(c.nextStep)}
-                {c.dueAt !== null && (c.status === 'pending' || c.status === 'approved') ? (
-                  <> {t('my_claims.due', { date: formatDate(c.dueAt, locale) })}</>
-                ) : null}
+                {' '}
+                <ClaimDue status={c.status} dueAt={c.dueAt} />
               </p>
               {c.reason ? <p className="meta">{t('claim.reason_label')}: {c.reason}</p> : null}
               {c.thanks ? <p className="meta">{t('claim.thanks_label')}: {c.thanks}</p> : null}

@@ -16,7 +16,7 @@ import {
 import { getViewer, requireViewer } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
 import { HelperWishIntent } from '../forms/claim';
-import { formatDate } from '../i18n/index';
+import { ClaimDue } from '../components/my-claims';
 import { claimWish, helperClaimStep } from '../services/claims.server';
 import { failure } from '../services/http.server';
 import { publicWishPage } from '../services/wish-pages.server';
@@ -77,8 +77,10 @@ export default function WishPage() {
             <ClaimStatusBadge status={myClaim.status} /> {myClaim.orgName ? t('my_claims.for_org', { org: myClaim.orgName }) : null}
           </p>
           <p>{t(`claim.next.${myClaim.status}`)}</p>
-          {myClaim.dueAt !== null && (myClaim.status === 'pending' || myClaim.status === 'approved') ? (
-            <p>{t('my_claims.due', { date: formatDate(myClaim.dueAt, locale) })}</p>
+          {myClaim.status === 'pending' || myClaim.status === 'approved' ? (
+            <p data-testid="claim-due">
+              <ClaimDue status={myClaim.status} dueAt={myClaim.dueAt} />
+            </p>
           ) : null}
           {myClaim.reason ? (
             <p>

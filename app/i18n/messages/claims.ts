@@ -102,7 +102,9 @@ export const claims = {
     'my_claims.empty': '还没有认领心愿。',
     'my_claims.browse': '去看看待认领的心愿',
     'my_claims.for_org': '代表 {org}',
-    'my_claims.due': '请在 {date} 前完成。',
+    'my_claims.due': '请在 {date} 前送达。',
+    'my_claims.due_after_approval': '审核通过后 {days} 天内送达。',
+    'my_claims.due_after_approval_by': '审核通过后 {days} 天内送达,最迟 {date}。',
   },
   en: {
     'wishes.filter.age': 'Age band',
@@ -200,6 +202,8 @@ export const claims = {
     'my_claims.empty': 'No claims yet.',
     'my_claims.browse': 'See the open wishes',
     'my_claims.for_org': 'for {org}',
-    'my_claims.due': 'Due by {date}.',
+    'my_claims.due': 'Deliver by {date}.',
+    'my_claims.due_after_approval': 'Deliver within {days} days of approval.',
+    'my_claims.due_after_approval_by': 'Deliver within {days} days of approval, and by {date} at the latest.',
   },
 } as const;

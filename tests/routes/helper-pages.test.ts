@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/client';
 import { closeDatabase, useDatabase } from '../../app/data/db.server';
-import { claimWish } from '../../app/services/claims.server';
+import { claimWish, staffClaimStep } from '../../app/services/claims.server';
 import { startProductionServer, type RunningServer } from '../helpers/server';
 import { tempDbPath } from '../helpers/db';
 import { actorOf, addChild, buildWorld, cookieFor, publishedWish, type World } from '../helpers/wish-fixtures';
 
-// The wish basket on the rendered page, without JavaScript: a wish someone else took while the
+// Helper pages as rendered, without JavaScript. The wish basket: a wish someone else took while the
 // coordinator was ticking leaves an "open only" list, and the page must still name it and say why.
 let server: RunningServer;
 let db: DB;
 let world: World;
 
 beforeAll(async () => {
-  const databasePath = tempDbPath('basket-page');
+  const databasePath = tempDbPath('helper-pages');
   server = await startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' });
   db = openDatabase(databasePath);
   useDatabase(db);
@@ -62,5 +62,21 @@ describe('the wish basket page', () => {
     ]);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('请先勾选要认领的心愿。');
+  });
+});
+
+describe('when a claim is due, as the helper reads it', () => {
+  it('promises the delivery window while the claim waits for approval, and the date once approved', async () => {
+    const child = addChild(db, { siteId: world.sites.gch, realName: '李禾禾', alias: '小禾' });
+    const id = publishedWish(db, { childId: child, author: world.users.staffGc, reviewer: world.users.staffLt, title: '一本字典', deadline: '2099-12-31' });
+    const claimed = claimWish(actorOf(db, world.users.volunteer), id, undefined, Date.now());
+    const due = async () => {
+      const html = await (await fetch(`${server.url}/wishes/${id}`, { headers: { cookie: cookieFor(db, world.users.volunteer) } })).text();
+      return html.match(/<p[^>]*data-testid="claim-due"[^>]*>([\s\S]*?)<\/p>/)?.[1].replace(/<!-- -->/g, '');
+    };
+    expect(await due()).toBe('审核通过后 14 天内送达,最迟 2099/12/31。');
+    expect(claimed.ok).toBe(true);
+    staffClaimStep(actorOf(db, world.users.staffGc), claimed.ok ? claimed.value.claimId : '', 'approve', {}, Date.now());
+    expect(await due()).toMatch(/^请在 \d{4}\/\d{2}\/\d{2} 前送达。$/);
   });
 });
