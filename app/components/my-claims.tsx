@@ -43,6 +43,13 @@ export function MyClaims({ claims }: { claims: HelperClaim[] }) {
                 {' '}
                 <ClaimDue status={c.status} dueAt={c.dueAt} />
               </p>
+              {c.status === 'approved' ? (
+                <p>
+                  <Link to={c.url} className="button secondary">
+                    {t('my_claims.open_to_deliver')}
+                  </Link>
+                </p>
+              ) : null}
               {c.reason ? <p className="meta">{t('claim.reason_label')}: {c.reason}</p> : null}
               {c.thanks ? <p className="meta">{t('claim.thanks_label')}: {c.thanks}</p> : null}
             </li>

@@ -54,9 +54,14 @@ export function FieldError({ failure, name }: { failure: FormFailure | undefined
 }
 
 /** A form of one button that posts `intent` to the page's action (field "intent"). */
-export function IntentButton({ intent, label, busy, className }: { intent: string; label: string; busy: boolean; className?: string }) {
+/** One button posting `intent`. With `confirm`, the browser asks first (a step that cannot be undone). */
+export function IntentButton({ intent, label, busy, className, confirm }: { intent: string; label: string; busy: boolean; className?: string; confirm?: string }) {
   return (
-    <Form method="post" className="inline-form">
+    <Form
+      method="post"
+      className="inline-form"
+      onSubmit={confirm ? (event) => (window.confirm(confirm) ? undefined : event.preventDefault()) : undefined}
+    >
       <input type="hidden" name="intent" value={intent} />
       <button type="submit" className={className} disabled={busy}>
         {label}

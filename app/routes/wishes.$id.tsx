@@ -111,7 +111,7 @@ export default function WishPage() {
               <IntentButton intent="deliver" label={t('claim.action.deliver')} busy={busy} />
             ) : null}
             {myClaim.canRelease ? (
-              <IntentButton intent="release" label={t('claim.action.release')} className="secondary" busy={busy} />
+              <IntentButton intent="release" label={t('claim.action.release')} className="secondary" busy={busy} confirm={t('claim.release_confirm')} />
             ) : null}
           </div>
         </section>

@@ -78,4 +78,34 @@ describe('answers appear where the person is looking', () => {
     await page.waitForLoadState('networkidle');
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });
+
+  it('asks before a helper gives up a claim', async () => {
+    const { page, problems } = await browser.newPage();
+    await loginAs(page, 'volunteer@demo.local');
+    await page.goto(`${base()}/wishes?open=1`);
+    const href = await page.locator('a[href^="/wishes/"]').first().getAttribute('href');
+    await page.goto(`${base()}${href}`);
+    await page.waitForLoadState('networkidle');
+    await Promise.all([page.waitForURL(/done=claim/), page.getByRole('button', { name: '认领这个心愿' }).click()]);
+    const release = page.getByRole('button', { name: '放弃认领' });
+    await expect.poll(() => release.count()).toBe(1);
+
+    // Saying no to the question keeps the claim.
+    const questions: string[] = [];
+    page.once('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await release.click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain('确定放弃这个认领吗');
+    expect(page.url()).not.toMatch(/done=release/);
+    expect(await release.count()).toBe(1);
+
+    // Saying yes gives it up.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await Promise.all([page.waitForURL(/done=release/), release.click()]);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+  });
 });
