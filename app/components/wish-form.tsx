@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
-import { formatMoney } from '../i18n/index';
+import { formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
-import { FieldError, type FormFailure } from './wish-ui';
+import { FieldError, type FormFailure, type TimelineEvent } from './wish-ui';
 
 export interface WishFieldDefaults {
   title: string;
@@ -144,5 +144,88 @@ export function ChildSelect({ picker, failure }: { picker: ChildPickerData; fail
       </select>
       <FieldError failure={failure} name="childId" />
     </label>
+  );
+}
+
+/** A reviewer sends a wish in review back to its author: the reason is required and shown to the author (staff only). */
+export function SendBackForm({ failure, busy }: { failure: FormFailure | undefined; busy: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" className="stack send-back-form">
+      <input type="hidden" name="intent" value="return_to_draft" />
+      <label>
+        {t('wish.return.reason')}
+        <textarea name="reason" required maxLength={500} aria-describedby="reason-hint reason-error" />
+        <span className="meta" id="reason-hint">
+          {t('wish.return.reason_hint')}
+        </span>
+        <FieldError failure={failure} name="reason" />
+      </label>
+      <div>
+        <button type="submit" className="secondary" disabled={busy}>
+          {t('wish.action.return_to_draft')}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** On a draft a reviewer sent back: who sent it back, when, and why. */
+export function ReturnedNotice({ returned }: { returned: { reason: string; at: number; byName: string | null } | null }) {
+  const t = useT();
+  const locale = useLocale();
+  if (!returned) return null;
+  return (
+    <div className="notice notice-error" data-testid="returned-reason">
+      <p>{t('wish.returned.title', { name: returned.byName ?? t('timeline.system'), at: formatDateTime(returned.at, locale) })}</p>
+      <p>
+        <strong>{t('wish.returned.reason')}</strong>
+        <Lines text={returned.reason} />
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The staff history of a wish: the events of Timeline (wish-ui), and with each send-back the
+ * reviewer's reason. Staff pages only: the public page has its own, filtered history.
+ */
+export function StaffWishTimeline({ events }: { events: TimelineEvent[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (events.length === 0) return <p>{t('common.none')}</p>;
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {events.map((e) => (
+        <li key={e.id}>
+          <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, locale)}</time> <strong>{t(`timeline.${e.action}`)}</strong>
+          {e.toStatus ? <> → {t(`wish.status.${e.toStatus}`)}</> : null}
+          {e.actorName !== undefined ? <> · {e.actorName ?? t('timeline.system')}</> : null}
+          {e.note === 'wish_withdrawn' ? <> · {t('timeline.note.wish_withdrawn')}</> : null}
+          {e.action === 'return_to_draft' && e.note ? (
+            <>
+              {' '}
+              · {t('wish.returned.reason')}
+              <Lines text={e.note} />
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Text typed in a textarea, its line breaks kept (no inline styles under the CSP). */
+function Lines({ text }: { text: string }) {
+  const lines = text.split(/\r?\n/);
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i}>
+          {i > 0 ? <br /> : null}
+          {line}
+        </span>
+      ))}
+    </>
   );
 }

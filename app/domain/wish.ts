@@ -66,16 +66,30 @@ export interface WishFacts {
   sitePath: string;
 }
 
+/** The longest reason a reviewer may give when sending a wish back for changes. */
+export const WISH_RETURN_REASON_MAX = 500;
+
+export interface WishTransitionInput {
+  /**
+   * Why the wish goes back to draft (return_to_draft): required when a reviewer sends someone
+   * else's wish back, so the author knows what to change; optional when the author takes their own
+   * wish back. Staff-to-staff text: it is kept as the audit event's note and never shown in public.
+   */
+  reason?: string;
+}
+
 /**
  * Decides one wish step: the table first (a wrong state is a 409 the user can act
  * on), then who is asking. Staff transitions need staff of the wish's site subtree
  * or an admin; publishing also needs someone other than the author (four-eyes on
  * children's data). The author may still pull a wish back to draft or withdraw it.
+ * Last, the input: a reviewer sending a wish back for changes says why (see WishTransitionInput).
  */
 export function decideWishTransition(
   wish: WishFacts,
   transition: WishTransition,
   actor: Actor | null,
+  input: WishTransitionInput = {},
 ): Result<{ to: WishStatus }> {
   const rule = isWishTransition(transition) ? WISH_TRANSITIONS[transition] : undefined;
   if (!rule || !rule.from.includes(wish.status)) {
@@ -88,6 +102,16 @@ export function decideWishTransition(
 
   if (!actor || !canSeeSite(actor, wish.sitePath)) return forbidden();
   if (transition === 'publish' && actor.userId === wish.authorId) return forbidden('wish.error.own_wish');
+
+  if (transition === 'return_to_draft') {
+    const reason = input.reason?.trim() ?? '';
+    if (reason === '' && actor.userId !== wish.authorId) {
+      return err({ kind: 'validation', fields: { reason: ['wish.error.return_reason_required'] } });
+    }
+    if (reason.length > WISH_RETURN_REASON_MAX) {
+      return err({ kind: 'validation', fields: { reason: ['wish.error.return_reason_too_long'] } });
+    }
+  }
 
   return ok({ to: rule.to });
 }

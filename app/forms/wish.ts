@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { WISH_RETURN_REASON_MAX } from '../domain/wish';
 import { MISSING, optionalDate, requiredText, yuanField } from './fields';
 
 export const WISH_CATEGORIES = ['stationery', 'clothing', 'books', 'toys', 'sports', 'daily', 'other'] as const;
@@ -23,6 +24,25 @@ export type WishDraftInput = v.InferOutput<typeof WishDraftForm>;
 /** The intents of /staff/wishes/:id: save edits a draft, the rest are the wish's transitions. */
 export const STAFF_WISH_INTENTS = ['save', 'submit', 'publish', 'return_to_draft', 'withdraw'] as const;
 export const StaffWishIntent = v.object({ intent: v.picklist(STAFF_WISH_INTENTS, 'form.choose_one') }, 'form.choose_one');
+
+/**
+ * Sending a wish back for changes (intent return_to_draft): the reviewer's reason for the author.
+ * The domain requires it from anyone but the author (decideWishTransition); an empty field means "not given".
+ */
+export const WishReturnForm = v.object(
+  {
+    reason: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.maxLength(WISH_RETURN_REASON_MAX, 'wish.error.return_reason_too_long'),
+        v.transform((s) => (s === '' ? undefined : s)),
+      ),
+    ),
+  },
+  MISSING,
+);
+export type WishReturnInput = v.InferOutput<typeof WishReturnForm>;
 
 /** Filters of the public list, read from the query string (shareable URLs). Unknown values are ignored, not errors. */
 export const WishFilters = v.object({

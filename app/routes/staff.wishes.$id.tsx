@@ -1,14 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { WishFields } from '../components/wish-form';
+import { ReturnedNotice, SendBackForm, StaffWishTimeline, WishFields } from '../components/wish-form';
 import {
   ClaimStatusBadge,
   DoneNotice,
   FormNotice,
   IntentButton,
   PrivacyFindings,
-  Timeline,
   WishChildLine,
   WishFactsLine,
   WishStatusBadge,
@@ -17,9 +16,9 @@ import {
 } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
-import { StaffWishIntent, WISH_CATEGORIES, WishDraftForm } from '../forms/wish';
+import { StaffWishIntent, WISH_CATEGORIES, WishDraftForm, WishReturnForm, type WishReturnInput } from '../forms/wish';
 import { formatDateTime } from '../i18n/index';
-import { failure } from '../services/http.server';
+import { failure, type ActionFailure } from '../services/http.server';
 import { wishForStaff } from '../services/wish-pages.server';
 import { updateWish } from '../services/wishes.server';
 import { isPublicWishStatus } from '../domain/wish';
@@ -48,13 +47,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!fields.ok) return failure({ kind: 'validation', fields: fields.fieldErrors });
     draft = fields.value;
   }
-  const result = updateWish(viewer.actor, id, intent.value.intent, draft, Date.now());
-  if (!result.ok) return failure(result.error);
+  let input: WishReturnInput = {};
+  if (intent.value.intent === 'return_to_draft') {
+    const fields = parseForm(WishReturnForm, form);
+    if (!fields.ok) return failure({ kind: 'validation', fields: fields.fieldErrors });
+    input = fields.value;
+  }
+  const result = updateWish(viewer.actor, id, intent.value.intent, draft, Date.now(), input);
+  if (!result.ok) {
+    if (result.error.kind === 'privacy' && result.draftSaved) {
+      // The edits were saved before the check refused to submit: say so, and what to fix.
+      const body: ActionFailure = { ok: false, message: { key: 'privacy.saved_not_submitted' }, findings: result.error.findings };
+      return data(body, { status: 400 });
+    }
+    return failure(result.error);
+  }
   return redirect(`/staff/wishes/${id}?done=${intent.value.intent}`);
 }
 
+/**
+ * Read the page again after every post, refused ones too: a refused submit has still saved the draft
+ * (the history and the findings below come from the saved text, not from before the post).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod?.toUpperCase() === 'POST' ? true : defaultShouldRevalidate;
+
 export default function StaffWish() {
-  const { wish, findings, isAuthor, allowed, liveClaimId, claims, timeline, done } = useLoaderData<typeof loader>();
+  const { wish, findings, returned, isAuthor, allowed, liveClaimId, claims, timeline, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
   const busy = useNavigation().state !== 'idle';
@@ -86,6 +105,7 @@ export default function StaffWish() {
       <WishFactsLine wish={wish}>{isPublic ? <Link to={`/wishes/${wish.id}`}>{t('wish.public_link')}</Link> : null}</WishFactsLine>
 
       <DoneNotice done={done} prefix="wish.done" />
+      <ReturnedNotice returned={returned} />
       <FormNotice failure={failed} showMatches />
       {findings.length && !failed?.findings ? (
         <div className="notice notice-error" data-testid="privacy-warning">
@@ -120,13 +140,12 @@ export default function StaffWish() {
           <h2>{t('wish.review.title')}</h2>
           {isAuthor && !allowed.publish ? <p>{t('wish.review.own')}</p> : null}
           <div className="actions">
-            {allowed.publish ? (
-              <IntentButton intent="publish" label={t('wish.action.publish')} busy={busy} />
-            ) : null}{' '}
-            {allowed.returnToDraft ? (
-              <IntentButton intent="return_to_draft" label={t('wish.action.return_to_draft')} className="secondary" busy={busy} />
+            {allowed.publish ? <IntentButton intent="publish" label={t('wish.action.publish')} busy={busy} /> : null}{' '}
+            {allowed.returnToDraft && isAuthor ? (
+              <IntentButton intent="return_to_draft" label={t('wish.action.pull_back')} className="secondary" busy={busy} />
             ) : null}
           </div>
+          {allowed.returnToDraft && !isAuthor ? <SendBackForm failure={failed} busy={busy} /> : null}
         </section>
       ) : null}
 
@@ -160,7 +179,7 @@ export default function StaffWish() {
       ) : null}
 
       <h2>{t('timeline.title')}</h2>
-      <Timeline events={timeline} kind="wish" />
+      <StaffWishTimeline events={timeline} />
     </article>
   );
 }

@@ -11,7 +11,7 @@ import { AGE_BANDS, isPublicWishStatus, WISH_STATUSES, WISH_TRANSITIONS } from '
 import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { childPicker, type ChildPickerQuery } from './children.server';
-import { pageInfo, pageWindow } from './paging.server';
+import { readPage } from './paging.server';
 import { wishPrivacyFindings } from './wishes.server';
 
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the
@@ -31,8 +31,8 @@ export function staffWishList(actor: Actor, status: string | null, page: number)
   const root = scopeRoot(actor);
   if (root === null) return forbidden();
   const filter = status && (WISH_STATUSES as readonly string[]).includes(status) ? (status as WishStatusValue) : null;
-  const { total, rows } = pageOfWishesUnder(root, filter, pageWindow(page));
-  return ok({ wishes: rows, status: filter, statuses: WISH_STATUSES, paging: pageInfo(total, page) });
+  const { rows, paging } = readPage(page, (window) => pageOfWishesUnder(root, filter, window));
+  return ok({ wishes: rows, status: filter, statuses: WISH_STATUSES, paging });
 }
 
 export function wishForStaff(actor: Actor, id: string) {
@@ -42,6 +42,9 @@ export function wishForStaff(actor: Actor, id: string) {
   const facts = { type: 'wish' as const, status: wish.status, authorId: wish.authorId, sitePath: found.sitePath };
   const live = findLiveClaimOfWish(id);
   const findings = wish.status === 'draft' || wish.status === 'in_review' ? wishPrivacyFindings(wish.childId, wish.title, wish.story) : [];
+  const timeline = timelineOf('wish', id);
+  // A draft that a reviewer sent back: the latest send-back and its reason, for the author to act on.
+  const lastReturn = wish.status === 'draft' ? [...timeline].reverse().find((e) => e.action === 'return_to_draft') : undefined;
   return ok({
     wish: {
       id: wish.id,
@@ -65,6 +68,7 @@ export function wishForStaff(actor: Actor, id: string) {
       capFen: found.wishValueCapFen,
     },
     findings,
+    returned: lastReturn?.note ? { reason: lastReturn.note, at: lastReturn.at, byName: lastReturn.actorName } : null,
     isAuthor: wish.authorId === actor.userId,
     allowed: {
       edit: wish.status === 'draft' && can(actor, 'wish.write', facts),
@@ -85,7 +89,7 @@ export function wishForStaff(actor: Actor, id: string) {
       orgName: c.orgName,
       createdAt: c.claim.createdAt,
     })),
-    timeline: timelineOf('wish', id),
+    timeline,
   });
 }
 

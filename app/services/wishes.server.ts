@@ -10,7 +10,7 @@ import { decideWithdrawal } from '../domain/claim-schedule';
 import { err, forbidden, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
-import { ageBand, decideWishTransition, type WishFacts, type WishStatus } from '../domain/wish';
+import { ageBand, decideWishTransition, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
 import type { NewWishInput, WishDraftInput } from '../forms/wish';
 import { enqueueMail } from '../mail/send.server';
 import { refuseUnlessChanged, transact } from './tx.server';
@@ -79,20 +79,27 @@ export function saveWishDraft(actor: Actor, id: string, input: WishDraftInput, n
   const checked = checkWishFields(input, found.wishValueCapFen, now);
   if (!checked.ok) return checked;
   const child = findChild(found.wish.childId);
+  const fields = {
+    title: input.title,
+    story: input.story,
+    category: input.category,
+    valueFen: input.value,
+    deadlineAt: checked.value,
+    // Still being written: the age band follows the child's birthday until the wish leaves draft.
+    ageBand: child ? ageBand(child.child.birthDate, shanghaiDate(now)) : found.wish.ageBand,
+  };
+  // Nothing changed (e.g. "save and submit" right after a save): no write, and no "edited" line in the history.
+  const w = found.wish;
+  const same =
+    w.title === fields.title &&
+    w.story === fields.story &&
+    w.category === fields.category &&
+    w.valueFen === fields.valueFen &&
+    w.deadlineAt === fields.deadlineAt &&
+    w.ageBand === fields.ageBand;
+  if (same) return ok({ id });
   return transact((tx) => {
-    refuseUnlessChanged(
-      updateDraftWish(tx, id, {
-        title: input.title,
-        story: input.story,
-        category: input.category,
-        valueFen: input.value,
-        deadlineAt: checked.value,
-        // Still being written: the age band follows the child's birthday until the wish leaves draft.
-        ageBand: child ? ageBand(child.child.birthDate, shanghaiDate(now)) : found.wish.ageBand,
-        updatedAt: now,
-      }),
-      'wish.error.not_draft',
-    );
+    refuseUnlessChanged(updateDraftWish(tx, id, { ...fields, updatedAt: now }), 'wish.error.not_draft');
     recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'wish', entityId: id, action: 'edit', siteId: found.wish.siteId });
     return { id };
   });
@@ -118,13 +125,24 @@ function notDraft(from: string): DomainError {
 
 export type StaffWishTransition = 'submit' | 'publish' | 'return_to_draft' | 'withdraw';
 
-export function moveWish(actor: Actor, id: string, transition: StaffWishTransition, now: number): Result<{ to: WishStatus }> {
+/**
+ * One wish step by staff. `input.reason`: why a reviewer sends the wish back for changes (return_to_draft);
+ * it is kept as the audit event's note, which the staff wish page shows the author. Staff pages only:
+ * the public timeline never carries return_to_draft events or notes.
+ */
+export function moveWish(
+  actor: Actor,
+  id: string,
+  transition: StaffWishTransition,
+  now: number,
+  input: WishTransitionInput = {},
+): Result<{ to: WishStatus }> {
   const found = findWish(id);
   if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
   const { wish } = found;
   const facts: WishFacts = { status: wish.status, authorId: wish.authorId, sitePath: found.sitePath };
-  const audit = (tx: Parameters<Parameters<typeof transact>[0]>[0], from: string, to: string, action: string = transition) =>
-    recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'wish', entityId: id, action, fromStatus: from, toStatus: to, siteId: wish.siteId });
+  const audit = (tx: Parameters<Parameters<typeof transact>[0]>[0], from: string, to: string, action: string = transition, note: string | null = null) =>
+    recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'wish', entityId: id, action, fromStatus: from, toStatus: to, note, siteId: wish.siteId });
 
   if (transition === 'withdraw') {
     const live = findLiveClaimOfWish(id);
@@ -165,7 +183,7 @@ export function moveWish(actor: Actor, id: string, transition: StaffWishTransiti
     });
   }
 
-  const decided = decideWishTransition(facts, transition, actor);
+  const decided = decideWishTransition(facts, transition, actor, input);
   if (!decided.ok) return decided;
   const to = decided.value.to;
   const resource = { type: 'wish' as const, ...facts };
@@ -182,14 +200,17 @@ export function moveWish(actor: Actor, id: string, transition: StaffWishTransiti
   return transact((tx) => {
     const extra = transition === 'publish' ? { reviewerId: actor.userId, publishedAt: now, updatedAt: now } : { updatedAt: now };
     refuseUnlessChanged(setWishStatus(tx, id, wish.status, to, extra));
-    audit(tx, wish.status, to);
+    const reason = transition === 'return_to_draft' ? input.reason?.trim() || null : null;
+    audit(tx, wish.status, to, transition, reason);
     return { to };
   });
 }
 
 /**
  * One post on /staff/wishes/:id: `save` stores the draft's fields; `submit` from the edit form stores
- * them first, so what is checked and sent to review is exactly what the author sees.
+ * them first, so what is checked and sent to review is exactly what the author sees. The save is its
+ * own transaction: when the check then refuses to submit, the edits stay saved as the draft
+ * (`draftSaved` says so, for the message) and the wish stays a draft.
  */
 export function updateWish(
   actor: Actor,
@@ -197,13 +218,16 @@ export function updateWish(
   intent: 'save' | StaffWishTransition,
   draft: WishDraftInput | undefined,
   now: number,
-): Result<{ to: WishStatus | null }> {
+  input: WishTransitionInput = {},
+): Result<{ to: WishStatus | null }> & { draftSaved: boolean } {
   if (draft) {
     const saved = saveWishDraft(actor, id, draft, now);
-    if (!saved.ok) return saved;
+    if (!saved.ok) return { ...saved, draftSaved: false };
   }
-  if (intent === 'save') return draft ? ok({ to: null }) : err({ kind: 'validation', fields: { title: ['form.required'] } });
-  return moveWish(actor, id, intent, now);
+  if (intent === 'save') {
+    return draft ? { ...ok({ to: null }), draftSaved: true } : { ...err({ kind: 'validation', fields: { title: ['form.required'] } }), draftSaved: false };
+  }
+  return { ...moveWish(actor, id, intent, now, input), draftSaved: draft !== undefined };
 }
 
 /** What the privacy check would find in a wish's public text; also shown on the staff wish page. */

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { Actor } from '../../app/domain/actor';
 import {
   WISH_LIVE_STATUSES,
+  WISH_RETURN_REASON_MAX,
   WISH_STATUSES,
   WISH_SYSTEM_TRANSITIONS,
   WISH_TRANSITIONS,
@@ -27,6 +28,8 @@ const otherOrgMember: Actor = { ...base, userId: 'mem', orgs: [{ orgId: 'org-b',
 const wishIn = (status: WishStatus) => ({ status, authorId: author.userId, sitePath: WISH_SITE });
 const TRANSITIONS = Object.keys(WISH_TRANSITIONS) as WishTransition[];
 const SYSTEM = null;
+/** What a reviewer types when sending a wish back; the matrices give it so they test the table and the actor. */
+const REASON = { reason: '请把故事里的学校名称删掉。' };
 
 /** Every step the lifecycle allows, by hand; everything else in the matrix is refused. */
 const ALLOWED: Array<[WishStatus, WishTransition, WishStatus]> = [
@@ -59,7 +62,7 @@ describe('wish transition matrix (every status × every transition)', () => {
   });
 
   it.each(matrix)('$from --$transition--> $expected', ({ from, transition, expected }) => {
-    const result = decideWishTransition(wishIn(from), transition, entitled(transition));
+    const result = decideWishTransition(wishIn(from), transition, entitled(transition), REASON);
     if (expected) {
       expect(result).toEqual({ ok: true, value: { to: expected } });
     } else {
@@ -130,7 +133,7 @@ describe('who may take each wish step, by role (from the state where the step is
   });
 
   it.each(cases)('$transition by $role → $outcome', ({ transition, actor, from, outcome }) => {
-    const result = decideWishTransition(wishIn(from), transition, actor);
+    const result = decideWishTransition(wishIn(from), transition, actor, REASON);
     if (outcome === 'ok') {
       expect(result).toEqual({ ok: true, value: { to: WISH_TRANSITIONS[transition].to } });
     } else if (outcome === 'own_wish') {
@@ -148,6 +151,38 @@ describe('who may take each wish step, by role (from the state where the step is
   it('does not let staff of a parent-looking path prefix in (subtree means path prefix with the separator)', () => {
     const lookalike: Actor = { ...base, userId: 'staff-l', staff: { siteId: 'l', sitePath: '/wz/l/' } };
     expect(decideWishTransition(wishIn('draft'), 'submit', lookalike).ok).toBe(false);
+  });
+});
+
+describe('sending a wish back for changes (return_to_draft)', () => {
+  it('needs a reason from a reviewer, so the author knows what to change', () => {
+    for (const reviewer of [staffIn, admin]) {
+      for (const input of [undefined, {}, { reason: '' }, { reason: ' \n ' }]) {
+        expect(decideWishTransition(wishIn('in_review'), 'return_to_draft', reviewer, input)).toEqual({
+          ok: false,
+          error: { kind: 'validation', fields: { reason: ['wish.error.return_reason_required'] } },
+        });
+      }
+      expect(decideWishTransition(wishIn('in_review'), 'return_to_draft', reviewer, REASON)).toEqual({ ok: true, value: { to: 'draft' } });
+    }
+  });
+
+  it('lets the author take their own wish back without one', () => {
+    expect(decideWishTransition(wishIn('in_review'), 'return_to_draft', author)).toEqual({ ok: true, value: { to: 'draft' } });
+  });
+
+  it(`refuses a reason longer than ${WISH_RETURN_REASON_MAX} characters`, () => {
+    const at = (n: number) => decideWishTransition(wishIn('in_review'), 'return_to_draft', staffIn, { reason: '改'.repeat(n) });
+    expect(at(WISH_RETURN_REASON_MAX).ok).toBe(true);
+    expect(at(WISH_RETURN_REASON_MAX + 1)).toEqual({
+      ok: false,
+      error: { kind: 'validation', fields: { reason: ['wish.error.return_reason_too_long'] } },
+    });
+  });
+
+  it('checks the state and the actor before the reason', () => {
+    expect(decideWishTransition(wishIn('draft'), 'return_to_draft', staffIn)).toMatchObject({ ok: false, error: { kind: 'bad_transition' } });
+    expect(decideWishTransition(wishIn('in_review'), 'return_to_draft', staffOther)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });
 

@@ -11,6 +11,7 @@ import * as staffChildren from '../../app/routes/staff.children._index';
 import * as staffClaim from '../../app/routes/staff.claims.$id';
 import { claimWish } from '../../app/services/claims.server';
 import { createWish } from '../../app/services/wishes.server';
+import { translator } from '../../app/i18n/index';
 
 const { db } = useTestDatabase('wish-routes');
 let world: World;
@@ -181,6 +182,67 @@ describe('staff pages', () => {
     expect(statusOf(own)).toBe(403);
     expect(statusOf(await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'publish' }, 'staffLt'), { id }))).toBe(302);
     expect(wishStatus(db, id)).toBe('published');
+  });
+
+  it('say that a refused "save and submit" saved the edits as a draft, and read the page again after every post', async () => {
+    const created = createWish(actorOf(db, world.users.staffGc), { childId: child, title: '篮球', story: '想要一个篮球。', category: 'sports', value: 5000 }, Date.now());
+    const id = created.ok ? created.value.id : '';
+    const fields = { title: '篮球', story: '马思远想要一个篮球。', category: 'sports', value: '50', deadline: '' };
+    const refused = await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'submit', ...fields }, 'staffGc'), { id });
+    expect(statusOf(refused)).toBe(400);
+    expect(bodyOf(refused)).toMatchObject({ ok: false, message: { key: 'privacy.saved_not_submitted' }, findings: [{ kind: 'real_name', match: '马思远' }] });
+    expect(wishStatus(db, id)).toBe('draft');
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const key of ['privacy.saved_not_submitted', 'wish.error.return_reason_required', 'wish.error.return_reason_too_long']) {
+        expect(translator(locale)(key), `${locale} ${key}`).not.toBe(key);
+      }
+    }
+    expect(translator('zh-CN')('privacy.saved_not_submitted')).toMatch(/已保存为草稿.*没有提交审核/);
+    // The page read after the refused post has the saved text, its edit in the history and its findings.
+    const page = (await run(staffWish.loader, get(`/staff/wishes/${id}`, 'staffGc'), { id })) as {
+      wish: { story: string };
+      findings: unknown[];
+      timeline: { action: string }[];
+    };
+    expect(page.wish.story).toBe('马思远想要一个篮球。');
+    expect(page.timeline.map((e) => e.action)).toEqual(['create', 'edit']);
+    expect(page.findings).toHaveLength(1);
+    expect(staffWish.shouldRevalidate({ formMethod: 'POST', defaultShouldRevalidate: false } as never)).toBe(true);
+    // Fixed and saved: a redirect, and no finding left on the page.
+    const saved = (await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'save', ...fields, story: '小远想要一个篮球。' }, 'staffGc'), { id })) as Response;
+    expect(saved.headers.get('location')).toBe(`/staff/wishes/${id}?done=save`);
+    expect(await run(staffWish.loader, get(`/staff/wishes/${id}?done=save`, 'staffGc'), { id })).toMatchObject({ findings: [], done: 'save' });
+  });
+
+  it('send a wish back only with a reason, which the author sees on the staff page and the public never sees', async () => {
+    const created = createWish(actorOf(db, world.users.staffGc), { childId: child, title: '跳绳', story: '小远想要一根跳绳。', category: 'sports', value: 2000 }, Date.now());
+    const id = created.ok ? created.value.id : '';
+    expect(statusOf(await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'submit' }, 'staffGc'), { id }))).toBe(302);
+
+    const missing = await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'return_to_draft', reason: '  ' }, 'staffLt'), { id });
+    expect(statusOf(missing)).toBe(400);
+    expect(bodyOf(missing)).toMatchObject({ fieldErrors: { reason: ['wish.error.return_reason_required'] } });
+    const long = await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'return_to_draft', reason: '长'.repeat(501) }, 'staffLt'), { id });
+    expect(bodyOf(long)).toMatchObject({ fieldErrors: { reason: ['wish.error.return_reason_too_long'] } });
+    expect(wishStatus(db, id)).toBe('in_review');
+
+    const reason = '请写明跳绳的长度,孩子身高约 1.3 米。';
+    const sent = (await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'return_to_draft', reason }, 'staffLt'), { id })) as Response;
+    expect(sent.headers.get('location')).toBe(`/staff/wishes/${id}?done=return_to_draft`);
+    expect(wishStatus(db, id)).toBe('draft');
+
+    const authorPage = await run(staffWish.loader, get(`/staff/wishes/${id}`, 'staffGc'), { id });
+    expect(authorPage).toMatchObject({ returned: { reason }, allowed: { edit: true } });
+    expect((authorPage as { timeline: { action: string; note: string | null }[] }).timeline).toContainEqual(
+      expect.objectContaining({ action: 'return_to_draft', note: reason }),
+    );
+    // The public page (for staff too, who may open it) never carries it.
+    expect(JSON.stringify(await run(wishPage.loader, get(`/wishes/${id}`, 'staffLt'), { id }))).not.toContain('跳绳的长度');
+    expect(statusOf(await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'submit' }, 'staffGc'), { id }))).toBe(302);
+    expect(statusOf(await run(staffWish.action, post(`/staff/wishes/${id}`, { intent: 'publish' }, 'staffLt'), { id }))).toBe(302);
+    for (const who of [undefined, 'volunteer', 'staffLt'] as const) {
+      expect(JSON.stringify(await run(wishPage.loader, get(`/wishes/${id}`, who), { id }))).not.toContain('跳绳的长度');
+    }
   });
 
   it('validate the value in yuan against the cap, field by field', async () => {

@@ -127,6 +127,72 @@ describe('privacy check and review', () => {
     expect(moveWish(actorOf(db, world.users.admin), id, 'publish', NOW)).toMatchObject({ ok: false, error: { kind: 'bad_transition' } });
   });
 
+  it('sends a wish back only with a reason, kept as the audit note and shown to the author on the staff page only', () => {
+    const created = createWish(staffLt(), draft(), NOW);
+    const id = created.ok ? created.value.id : '';
+    expect(moveWish(staffLt(), id, 'submit', NOW).ok).toBe(true);
+    // The reviewer must say why.
+    expect(moveWish(staffLt2(), id, 'return_to_draft', NOW)).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fields: { reason: ['wish.error.return_reason_required'] } },
+    });
+    expect(updateWish(staffLt2(), id, 'return_to_draft', undefined, NOW, { reason: '   ' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(wishStatus(db, id)).toBe('in_review');
+
+    const reason = '请写清楚鞋码,并把"秋季运动会"改成"学校运动会"。';
+    expect(updateWish(staffLt2(), id, 'return_to_draft', undefined, NOW + 1, { reason: `  ${reason}\n` })).toMatchObject({ ok: true, value: { to: 'draft' } });
+    expect(wishStatus(db, id)).toBe('draft');
+    const sentBack = auditOf(db, 'wish', id).find((e) => e.action === 'return_to_draft')!;
+    expect(sentBack).toMatchObject({ actorId: world.users.staffLt2, fromStatus: 'in_review', toStatus: 'draft', note: reason });
+
+    // The author sees who sent it back and why, and the history says it too.
+    const page = wishForStaff(staffLt(), id);
+    expect(page.ok && page.value.returned).toMatchObject({ reason, at: NOW + 1 });
+    expect(page.ok && page.value.timeline.find((e) => e.action === 'return_to_draft')).toMatchObject({ note: reason });
+
+    // Never on the public page, not even for staff who open it.
+    for (const who of [null, staffLt()]) expect(JSON.stringify(publicWishPage(who, id, NOW + 2))).not.toContain('鞋码');
+
+    // Once resubmitted the notice goes; after publishing the public history still has no trace of it.
+    expect(moveWish(staffLt(), id, 'submit', NOW + 3).ok).toBe(true);
+    const inReview = wishForStaff(staffLt(), id);
+    expect(inReview.ok && inReview.value.returned).toBeNull();
+    expect(moveWish(staffLt2(), id, 'publish', NOW + 4).ok).toBe(true);
+    const publicPage = publicWishPage(null, id, NOW + 5);
+    expect(JSON.stringify(publicPage)).not.toContain('鞋码');
+    expect(publicPage.ok && publicPage.value.timeline.map((e) => e.action)).toEqual(['publish']);
+  });
+
+  it('lets the author take their own wish back without a reason (no notice then)', () => {
+    const created = createWish(staffLt(), draft(), NOW);
+    const id = created.ok ? created.value.id : '';
+    expect(moveWish(staffLt(), id, 'submit', NOW).ok).toBe(true);
+    expect(moveWish(staffLt(), id, 'return_to_draft', NOW).ok).toBe(true);
+    expect(auditOf(db, 'wish', id).find((e) => e.action === 'return_to_draft')).toMatchObject({ note: null });
+    const page = wishForStaff(staffLt(), id);
+    expect(page.ok && page.value.returned).toBeNull();
+  });
+
+  it('keeps the edits of a refused "save and submit" as the draft, and says the draft was saved', () => {
+    const created = createWish(staffLt(), draft(), NOW);
+    const id = created.ok ? created.value.id : '';
+    const refused = updateWish(staffLt(), id, 'submit', { ...draft(), story: '马思远想要一双新的运动鞋。' }, NOW + 1);
+    expect(refused).toMatchObject({ ok: false, draftSaved: true, error: { kind: 'privacy', findings: [{ kind: 'real_name', match: '马思远' }] } });
+    expect(wishStatus(db, id)).toBe('draft');
+    const page = wishForStaff(staffLt(), id);
+    expect(page.ok && page.value.wish.story).toBe('马思远想要一双新的运动鞋。');
+    expect(page.ok && page.value.timeline.map((e) => e.action)).toEqual(['create', 'edit']);
+    // Pressing it again with the same text writes nothing new: no second "edited" line.
+    expect(updateWish(staffLt(), id, 'submit', { ...draft(), story: '马思远想要一双新的运动鞋。' }, NOW + 2)).toMatchObject({ ok: false, draftSaved: true });
+    expect(auditOf(db, 'wish', id).map((e) => e.action)).toEqual(['create', 'edit']);
+    // Without a draft in the post nothing was saved.
+    expect(updateWish(staffLt(), id, 'submit', undefined, NOW + 2)).toMatchObject({ ok: false, draftSaved: false, error: { kind: 'privacy' } });
+    // Fixed and saved: the findings are gone.
+    expect(updateWish(staffLt(), id, 'save', { ...draft(), story: '小远想要一双新的运动鞋。' }, NOW + 3).ok).toBe(true);
+    const fixed = wishForStaff(staffLt(), id);
+    expect(fixed.ok && fixed.value.findings).toEqual([]);
+  });
+
   it('checks again at publishing time: a record corrected in between still blocks a leaky text', () => {
     const other = addChild(db, { siteId: world.sites.gch, realName: '李明', alias: '小树' }, NOW);
     const created = createWish(staffLt(), draft({ childId: other, title: '想要一本字典', story: '小树想要一本新华字典,和同桌陈雨一起查字。' }), NOW);

@@ -84,10 +84,19 @@ export const wishes = {
     'wish.error.own_wish': '不能审核发布自己写的心愿,请另一位工作人员审核。',
     'wish.error.not_draft': '只有草稿可以修改;这个心愿已经提交或发布。',
     'wish.error.value_over_cap': '超过所属机构的心愿价值上限。',
+    'wish.error.return_reason_required': '请写明退回原因,让撰写人知道要修改什么。',
+    'wish.error.return_reason_too_long': '退回原因最多 500 字。',
+    'wish.action.pull_back': '拉回草稿',
+    'wish.return.reason': '退回原因',
+    'wish.return.reason_hint': '写明需要修改什么。撰写人会在这个页面看到;只在工作台显示,不会公开。',
+    'wish.returned.title': '这个心愿被退回修改({name},{at})。请按退回原因修改后再提交审核。',
+    'wish.returned.reason': '退回原因:',
 
     // Privacy check
     'privacy.refused': '隐私检查未通过:公开文字中含有可能识别孩子身份的信息,请修改后再提交。',
     'privacy.pending': '提交审核前请修改以下内容,否则隐私检查不会通过:',
+    'privacy.saved_not_submitted':
+      '您的修改已保存为草稿,但没有提交审核:隐私检查发现公开文字中有可能识别孩子身份的信息。请修改下面列出的内容,再点"保存并提交审核"。',
     'privacy.kind.real_name': '孩子的真实姓名',
     'privacy.kind.given_name': '孩子的名字',
     'privacy.kind.id_card': '身份证号',
@@ -222,9 +231,18 @@ export const wishes = {
     'wish.error.own_wish': 'You cannot publish a wish you wrote; another staff member reviews it.',
     'wish.error.not_draft': 'Only a draft can be edited; this wish has been submitted or published.',
     'wish.error.value_over_cap': 'This is above the site’s cap for a wish.',
+    'wish.error.return_reason_required': 'Please say why you are returning it, so the author knows what to change.',
+    'wish.error.return_reason_too_long': 'The reason can be at most 500 characters.',
+    'wish.action.pull_back': 'Take back to draft',
+    'wish.return.reason': 'Reason for returning',
+    'wish.return.reason_hint': 'Say what needs to change. The author sees it on this page; it is shown to staff only, never in public.',
+    'wish.returned.title': 'This wish was returned for changes ({name}, {at}). Change it as asked, then submit it for review again.',
+    'wish.returned.reason': 'Reason: ',
 
     'privacy.refused': 'Privacy check failed: the public text contains something that could identify the child. Please change it and submit again.',
     'privacy.pending': 'Change the following before submitting, or the privacy check will refuse the wish:',
+    'privacy.saved_not_submitted':
+      'Your changes were saved as a draft but not submitted for review: the privacy check found something in the public text that could identify the child. Change what is listed below, then press "Save and submit for review" again.',
     'privacy.kind.real_name': 'the child’s real name',
     'privacy.kind.given_name': 'the child’s given name',
     'privacy.kind.id_card': 'an ID-card number',
