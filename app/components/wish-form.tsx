@@ -1,7 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
-import { FieldError, type FormFailure, type TimelineEvent } from './wish-ui';
+import { FieldError, Lines, type FormFailure } from './wish-ui';
 
 export interface WishFieldDefaults {
   title: string;
@@ -183,49 +183,5 @@ export function ReturnedNotice({ returned }: { returned: { reason: string; at: n
         <Lines text={returned.reason} />
       </p>
     </div>
-  );
-}
-
-/**
- * The staff history of a wish: the events of Timeline (wish-ui), and with each send-back the
- * reviewer's reason. Staff pages only: the public page has its own, filtered history.
- */
-export function StaffWishTimeline({ events }: { events: TimelineEvent[] }) {
-  const t = useT();
-  const locale = useLocale();
-  if (events.length === 0) return <p>{t('common.none')}</p>;
-  return (
-    <ol className="timeline" data-testid="timeline">
-      {events.map((e) => (
-        <li key={e.id}>
-          <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, locale)}</time> <strong>{t(`timeline.${e.action}`)}</strong>
-          {e.toStatus ? <> → {t(`wish.status.${e.toStatus}`)}</> : null}
-          {e.actorName !== undefined ? <> · {e.actorName ?? t('timeline.system')}</> : null}
-          {e.note === 'wish_withdrawn' ? <> · {t('timeline.note.wish_withdrawn')}</> : null}
-          {e.action === 'return_to_draft' && e.note ? (
-            <>
-              {' '}
-              · {t('wish.returned.reason')}
-              <Lines text={e.note} />
-            </>
-          ) : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-/** Text typed in a textarea, its line breaks kept (no inline styles under the CSP). */
-function Lines({ text }: { text: string }) {
-  const lines = text.split(/\r?\n/);
-  return (
-    <>
-      {lines.map((line, i) => (
-        <span key={i}>
-          {i > 0 ? <br /> : null}
-          {line}
-        </span>
-      ))}
-    </>
   );
 }

@@ -163,7 +163,8 @@ export interface TimelineEvent {
 }
 
 /** The history of one object, from its audit events. Without actor names on public pages. */
-export function Timeline({ events, kind }: { events: TimelineEvent[]; kind: 'wish' | 'claim' | 'child' }) {
+/** A history drawn from audit events. `returnReasons`: show why a wish was sent back (staff pages only). */
+export function Timeline({ events, kind, returnReasons = false }: { events: TimelineEvent[]; kind: 'wish' | 'claim' | 'child'; returnReasons?: boolean }) {
   const t = useT();
   const locale = useLocale();
   if (events.length === 0) return <p>{t('common.none')}</p>;
@@ -179,9 +180,31 @@ export function Timeline({ events, kind }: { events: TimelineEvent[]; kind: 'wis
             {status && status !== action ? <> → {status}</> : null}
             {e.actorName !== undefined ? <> · {e.actorName ?? t('timeline.system')}</> : null}
             {e.note === 'wish_withdrawn' ? <> · {t('timeline.note.wish_withdrawn')}</> : null}
+            {returnReasons && e.action === 'return_to_draft' && e.note ? (
+              <>
+                {' '}
+                · {t('wish.returned.reason')}
+                <Lines text={e.note} />
+              </>
+            ) : null}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** Text typed in a textarea, its line breaks kept (no inline styles under the CSP). */
+export function Lines({ text }: { text: string }) {
+  const lines = text.split(/\r?\n/);
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i}>
+          {i > 0 ? <br /> : null}
+          {line}
+        </span>
+      ))}
+    </>
   );
 }

@@ -1,13 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { ReturnedNotice, SendBackForm, StaffWishTimeline, WishFields } from '../components/wish-form';
+import { ReturnedNotice, SendBackForm, WishFields } from '../components/wish-form';
 import {
   ClaimStatusBadge,
   DoneNotice,
   FormNotice,
   IntentButton,
   PrivacyFindings,
+  Timeline,
   WishChildLine,
   WishFactsLine,
   WishStatusBadge,
@@ -179,7 +180,7 @@ export default function StaffWish() {
       ) : null}
 
       <h2>{t('timeline.title')}</h2>
-      <StaffWishTimeline events={timeline} />
+      <Timeline events={timeline} kind="wish" returnReasons />
     </article>
   );
 }
