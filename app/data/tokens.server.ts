@@ -44,6 +44,21 @@ export function retireTokensOfUser(tx: Tx, userId: string, purpose: TokenPurpose
     .run();
 }
 
+/** Retires the open invitations of one address (to one organization, when given): a new invitation supersedes them. */
+export function retireInvitationsTo(tx: Tx, purpose: 'org_invite' | 'staff_invite', email: string, now: number, orgId?: string): void {
+  tx.update(schema.tokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(schema.tokens.purpose, purpose),
+        eq(schema.tokens.email, email),
+        isNull(schema.tokens.usedAt),
+        orgId ? eq(schema.tokens.orgId, orgId) : undefined,
+      ),
+    )
+    .run();
+}
+
 /** Open invitations of an organization or to a site, newest first. */
 export function openInvitations(purpose: 'org_invite' | 'staff_invite', now: number, scope: { orgId?: string } = {}) {
   return db()

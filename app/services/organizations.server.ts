@@ -15,7 +15,7 @@ import {
   updateOrganizationProfile,
 } from '../data/organizations.server';
 import { logSecurityEvent } from '../data/security-log.server';
-import { consumeToken, findLiveToken, insertToken, openInvitations } from '../data/tokens.server';
+import { consumeToken, findLiveToken, insertToken, openInvitations, retireInvitationsTo } from '../data/tokens.server';
 import { findUserByEmail, findUserById, insertUser } from '../data/users.server';
 import { can } from '../domain/policy';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
@@ -84,6 +84,8 @@ export function inviteColleague(viewer: ValidSession, orgId: string, email: stri
   return writeTx((tx) => {
     const limit = takeRateLimits(tx, [['invitePerUser', viewer.user.id]], { ...meta, userId: viewer.user.id });
     if (!limit.ok) return limit;
+    // Inviting the same address again sends a fresh link and retires the earlier one: one open invitation per address.
+    retireInvitationsTo(tx, 'org_invite', email, meta.now, orgId);
     insertToken(tx, {
       id: newId(),
       purpose: 'org_invite',

@@ -19,8 +19,8 @@ export function renderMail(template: string, locale: Locale, params: MailParams)
   const rendered = t[locale](params);
   const footer =
     locale === 'en'
-      ? '\n\n— WishBridge (心愿桥). You receive this because of your account on the platform.'
-      : '\n\n— 心愿桥。您收到此邮件是因为您在平台上的账户。';
+      ? '\n\n— WishBridge (心愿桥). You receive this because this address was used on WishBridge: to sign up, to be invited, or by your account. If that was not you, you can ignore this mail.'
+      : '\n\n— 心愿桥。您收到此邮件,是因为有人在心愿桥使用了这个邮箱:注册、邀请,或您的账户动态。如非本人相关,可忽略此邮件。';
   return { subject: rendered.subject, bodyText: rendered.bodyText + footer };
 }
 
