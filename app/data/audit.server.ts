@@ -1,5 +1,6 @@
-import { and, desc, eq, getTableColumns, gte, like, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
+import type { NamedKind, NameRef, ObjectNames } from '../i18n/labels';
 import { db, type Tx } from './db.server';
 import { newId } from './ids.server';
 
@@ -33,28 +34,96 @@ export function auditTrailOf(entityType: string, entityId: string) {
 
 export interface AuditFilter {
   entityType?: string;
-  action?: string;
+  /** Any of these actions (exact codes); an empty list matches nothing. */
+  actions?: readonly string[];
   actorId?: string;
   from?: number;
   to?: number;
   limit?: number;
+  offset?: number;
+}
+
+function auditWhere(filter: AuditFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  const a = schema.auditEvents;
+  if (filter.entityType) conditions.push(eq(a.entityType, filter.entityType));
+  if (filter.actions) conditions.push(filter.actions.length ? inArray(a.action, [...filter.actions]) : sql`0`);
+  if (filter.actorId) conditions.push(eq(a.actorId, filter.actorId));
+  if (filter.from !== undefined) conditions.push(gte(a.at, filter.from));
+  if (filter.to !== undefined) conditions.push(lte(a.at, filter.to));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** How many events the filter matches (for "第 2 / 7 页,共 320 条"). */
+export function countAudit(filter: AuditFilter): number {
+  return db().select({ n: count() }).from(schema.auditEvents).where(auditWhere(filter)).get()?.n ?? 0;
 }
 
 /** The newest events first, each with the display name of its actor (null for the system), in one query. */
 export function searchAudit(filter: AuditFilter) {
-  const conditions: SQL[] = [];
   const a = schema.auditEvents;
-  if (filter.entityType) conditions.push(eq(a.entityType, filter.entityType));
-  if (filter.action) conditions.push(like(a.action, `${filter.action}%`));
-  if (filter.actorId) conditions.push(eq(a.actorId, filter.actorId));
-  if (filter.from !== undefined) conditions.push(gte(a.at, filter.from));
-  if (filter.to !== undefined) conditions.push(lte(a.at, filter.to));
   return db()
     .select({ ...getTableColumns(a), actorName: schema.users.displayName })
     .from(a)
     .leftJoin(schema.users, eq(schema.users.id, a.actorId))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(a.at))
+    .where(auditWhere(filter))
+    .orderBy(desc(a.at), desc(a.id))
     .limit(filter.limit ?? 200)
+    .offset(filter.offset ?? 0)
     .all();
+}
+
+/** Every action code present in the log, in one query (the admin log's filter offers these). */
+export function auditActionsInUse(): string[] {
+  const a = schema.auditEvents;
+  return db()
+    .selectDistinct({ action: a.action })
+    .from(a)
+    .orderBy(a.action)
+    .all()
+    .map((r) => r.action);
+}
+
+// ---- names of the objects a log page mentions --------------------------------------------------
+
+/**
+ * The human names of the objects in `refs`, keyed `kind:id`, in one query however many there are:
+ * a user's display name, a site's names, an organization's name, a wish's title (a claim and a slot
+ * go by their wish's and activity's title, a pairing by its volunteer and child alias). For a child
+ * the alias only: never the real name.
+ */
+export function namesOfObjects(refs: Iterable<NameRef>): ObjectNames {
+  const ids = new Map<NamedKind, Set<string>>();
+  for (const { kind, id } of refs) {
+    if (!ids.has(kind)) ids.set(kind, new Set());
+    ids.get(kind)!.add(id);
+  }
+  const { users, sites, organizations, wishes, claims, activities, slots, pairings, children } = schema;
+  const sources: Record<NamedKind, { from: SQL; id: AnyColumn; name: SQL; nameEn?: SQL }> = {
+    user: { from: sql`${users}`, id: users.id, name: sql`${users.displayName}` },
+    site: { from: sql`${sites}`, id: sites.id, name: sql`${sites.nameZh}`, nameEn: sql`${sites.nameEn}` },
+    org: { from: sql`${organizations}`, id: organizations.id, name: sql`${organizations.name}` },
+    wish: { from: sql`${wishes}`, id: wishes.id, name: sql`${wishes.title}` },
+    claim: { from: sql`${claims} join ${wishes} on ${wishes.id} = ${claims.wishId}`, id: claims.id, name: sql`${wishes.title}` },
+    activity: { from: sql`${activities}`, id: activities.id, name: sql`${activities.title}` },
+    slot: { from: sql`${slots} join ${activities} on ${activities.id} = ${slots.activityId}`, id: slots.id, name: sql`${activities.title}` },
+    pairing: {
+      from: sql`${pairings} join ${users} on ${users.id} = ${pairings.volunteerUserId} join ${children} on ${children.id} = ${pairings.childId}`,
+      id: pairings.id,
+      name: sql`${users.displayName} || ' · ' || ${children.alias}`,
+    },
+    child: { from: sql`${children}`, id: children.id, name: sql`${children.alias}` },
+  };
+  const parts: SQL[] = [];
+  for (const [kind, set] of ids) {
+    const source = sources[kind];
+    parts.push(
+      sql`select ${kind} as kind, ${source.id} as id, ${source.name} as name, ${source.nameEn ?? sql`null`} as nameEn from ${source.from} where ${inArray(source.id, [...set])}`,
+    );
+  }
+  const names: ObjectNames = {};
+  if (parts.length === 0) return names;
+  const rows = db().all<{ kind: string; id: string; name: string | null; nameEn: string | null }>(sql.join(parts, sql` union all `));
+  for (const r of rows) if (r.name) names[`${r.kind}:${r.id}`] = { name: r.name, nameEn: r.nameEn };
+  return names;
 }

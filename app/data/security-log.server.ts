@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, lte, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { newId } from './ids.server';
@@ -45,22 +45,34 @@ export interface SecurityEventFilter {
   from?: number;
   to?: number;
   limit?: number;
+  offset?: number;
 }
 
-/** The newest events first, each with the display name of its user (null when none or deleted), in one query. */
-export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
+function securityWhere(filter: SecurityEventFilter): SQL | undefined {
   const e = schema.securityEvents;
   const conditions: SQL[] = [];
   if (filter.type) conditions.push(eq(e.type, filter.type));
   if (filter.userId) conditions.push(eq(e.userId, filter.userId));
   if (filter.from !== undefined) conditions.push(gte(e.at, filter.from));
   if (filter.to !== undefined) conditions.push(lte(e.at, filter.to));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/** How many events the filter matches. */
+export function countSecurityEvents(filter: SecurityEventFilter = {}): number {
+  return db().select({ n: count() }).from(schema.securityEvents).where(securityWhere(filter)).get()?.n ?? 0;
+}
+
+/** The newest events first, each with the display name of its user (null when none or deleted), in one query. */
+export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
+  const e = schema.securityEvents;
   return db()
     .select({ ...getTableColumns(e), userName: schema.users.displayName })
     .from(e)
     .leftJoin(schema.users, eq(schema.users.id, e.userId))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(e.at))
+    .where(securityWhere(filter))
+    .orderBy(desc(e.at), desc(e.id))
     .limit(filter.limit ?? 200)
+    .offset(filter.offset ?? 0)
     .all();
 }

@@ -82,6 +82,70 @@ describe('admin logs', () => {
     expect(html).not.toMatch(/<td title="[a-z_]+">[a-z_]+<\/td>/);
   });
 
+  it('audit log: the action filter is a select of the actions in the log, labelled in the page’s language', async () => {
+    const en = optionsOf((await page('/admin/audit?lang=en', adminCookie)).html, 'action');
+    expect(en[0]).toEqual({ value: '', label: 'All' });
+    expect(en).toContainEqual({ value: 'publish', label: 'Published' });
+    for (const o of en.slice(1)) expect(o.label, o.value).not.toBe(o.value);
+    const zh = optionsOf((await page('/admin/audit?lang=zh-CN', adminCookie)).html, 'action');
+    expect(zh).toContainEqual({ value: 'publish', label: '发布' });
+    expect(zh.map((o) => o.value).sort()).toEqual(en.map((o) => o.value).sort());
+    // Choosing 发布 (the form sends its code) lists publications only.
+    const { html } = await page('/admin/audit?action=publish&lang=zh-CN', adminCookie);
+    const actions = [...html.matchAll(/<td title="([a-z_.]+)">([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a).toEqual(['publish', '发布']);
+  });
+
+  it('audit and security logs: 50 a page with the total, page 2 carries on, a page past the end shows the last', async () => {
+    const pageOf = (html: string) => html.match(/data-testid="page-of">第 (\d+) \/ (\d+) 页,共 (\d+) 条</)?.slice(1).map(Number);
+    const rowsOf = (html: string) => [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1]);
+    const first = (await page('/admin/audit?lang=zh-CN', adminCookie)).html;
+    const [p1, pages, total] = pageOf(first)!;
+    expect(p1).toBe(1);
+    expect(total).toBeGreaterThan(300);
+    expect(pages).toBe(Math.ceil(total / 50));
+    expect(rowsOf(first)).toHaveLength(50);
+    const second = (await page('/admin/audit?lang=zh-CN&page=2', adminCookie)).html;
+    expect(pageOf(second)).toEqual([2, pages, total]);
+    expect(rowsOf(second).some((row) => rowsOf(first).includes(row))).toBe(false);
+    const beyond = (await page(`/admin/audit?lang=zh-CN&page=${pages + 5}`, adminCookie)).html;
+    expect(pageOf(beyond)).toEqual([pages, pages, total]);
+    expect(rowsOf(beyond).length).toBeGreaterThan(0);
+    // The next page keeps the filters.
+    const wishes = (await page('/admin/audit?entityType=wish&lang=zh-CN', adminCookie)).html;
+    const next = wishes.match(/<a [^>]*rel="next"[^>]*>/)?.[0] ?? '';
+    expect(next).toContain('href="/admin/audit?entityType=wish&amp;lang=zh-CN&amp;page=2"');
+    const security = (await page('/admin/security?lang=zh-CN', adminCookie)).html;
+    expect(pageOf(security)?.[0]).toBe(1);
+  });
+
+  it('logs show objects by name and known notes in words, the raw text as a tooltip', async () => {
+    // Staff open the child list: a `child.list` event whose note is the number of rows shown.
+    const staffCookie = await logIn('staff@demo.local');
+    expect((await page('/staff/children', staffCookie)).status).toBe(200);
+    const { html } = await page('/admin/audit?action=child.list&lang=zh-CN', adminCookie);
+    const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]).find((r) => r.includes('title="child.list"'))!;
+    expect(row).toBeTruthy();
+    expect(row).toMatch(/<td class="cell-wrap" title="(\d+)">显示 \1 条<\/td>/);
+    // The object is the staff member's site, by name, its id as a tooltip.
+    expect(row).toMatch(/站点<\/a> <span class="log-object" title="[a-z0-9]+">[^<]+<\/span>/);
+    // On a whole page of the log, every object of the demo data goes by its name, not its id.
+    const all = (await page('/admin/audit?lang=zh-CN', adminCookie)).html;
+    expect(all).not.toMatch(/<code>[a-z0-9]{16}<\/code>/);
+    expect((all.match(/class="log-object"/g) ?? []).length).toBe(50);
+    // A failed sign-in: its reason in words.
+    const failed = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'staff@demo.local', password: 'not-the-password', redirectTo: '' }),
+    });
+    expect(failed.status).toBeGreaterThanOrEqual(400);
+    const security = (await page('/admin/security?type=sign_in_failed&lang=en', adminCookie)).html;
+    expect(security).toContain('<td class="cell-wrap" title="wrong password">Wrong password</td>');
+  });
+
   it('outbox: template names as labels, the key kept as a tooltip', async () => {
     const reset = await fetch(`${server.url}/forgot-password`, {
       method: 'POST',
