@@ -68,7 +68,9 @@ async function crawl(starts: string[], cookie: string | null) {
 
 const userId = (email: string) => db.$client.prepare('select id from users where email = ?').pluck().get(email) as string;
 
-describe('every link shown to a person opens a page for them', () => {
+// Each crawl fetches up to 160 pages one after another: far more than the default limit while the whole
+// suite loads both cores.
+describe('every link shown to a person opens a page for them', { timeout: 120_000 }, () => {
   const roles: Array<[string, string | null, string[]]> = [
     ['a visitor', null, ['/', '/wishes', '/activities', '/login', '/signup']],
     ['an approved volunteer', 'volunteer@demo.local', ['/', '/me', '/wishes']],
