@@ -81,7 +81,8 @@ const nextLink = (html: string) => {
   return anchor?.match(/href="([^"]+)"/)?.[1].replace(/&amp;/g, '&');
 };
 
-describe('privacy crawl of the public pages with the demo data', () => {
+// About 650 pages per language, one after another: a generous limit for a busy machine.
+describe('privacy crawl of the public pages with the demo data', { timeout: 120_000 }, () => {
   it('has a demo data set to crawl', () => {
     expect(childCount).toBeGreaterThan(100);
     expect(publicWishIds.length).toBeGreaterThan(100);
