@@ -10,7 +10,7 @@ import { getOutboxMail, listOutbox } from '../data/outbox.server';
 import { countSecurityEvents, logSecurityEvent, searchSecurityEvents, SECURITY_EVENT_TYPES } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { findSiteByCode, findSiteById, insertSite, listSites, updateSite, type SiteRow } from '../data/sites.server';
-import { consumeToken, findLiveToken, insertToken, openInvitations } from '../data/tokens.server';
+import { consumeToken, findLiveToken, insertToken, openInvitations, retireInvitationsTo } from '../data/tokens.server';
 import { findUserByEmail, findUserById, insertUser, listStaffAndAdmins, setStaffSite } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
@@ -143,6 +143,8 @@ export function inviteStaff(actor: Actor, input: { email: string; siteId: string
   return writeTx((tx) => {
     const limit = takeRateLimits(tx, [['invitePerUser', actor.userId]], { ...meta, userId: actor.userId });
     if (!limit.ok) return limit;
+    // A new invitation to the same address supersedes the earlier one (one open invitation per address).
+    retireInvitationsTo(tx, 'staff_invite', input.email, meta.now);
     insertToken(tx, {
       id: newId(),
       purpose: 'staff_invite',

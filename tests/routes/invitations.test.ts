@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
-import { callRoute, createUser, uniq } from '../helpers/accounts';
+import { callRoute, createSites, createUser, uniq } from '../helpers/accounts';
 import * as orgRoute from '../../app/routes/org._index';
 import * as orgInviteRoute from '../../app/routes/org.invite.$token';
+import * as staffAdminRoute from '../../app/routes/admin.staff';
 
-// Inviting the same colleague twice (the first mail got lost): one open invitation, the newest link.
-const { db } = useTestDatabase('org-invites');
+// Inviting the same person twice (the first mail got lost): one open invitation, the newest link.
+const { db } = useTestDatabase('invitations');
 const sql = <T>(query: string, ...args: unknown[]) => db.$client.prepare(query).all(...args) as T[];
 
 describe('inviting a colleague again', () => {
@@ -25,5 +26,19 @@ describe('inviting a colleague again', () => {
     const view = (token: string) => callRoute(orgInviteRoute.loader, { url: `/org/invite/${token}`, params: { token } });
     expect((await view(first)).data.invitation).toBeNull();
     expect((await view(second)).data.invitation).toMatchObject({ email });
+  });
+});
+
+describe('inviting a staff member again', () => {
+  it('keeps one open invitation per address', async () => {
+    const admin = await createUser(db, { admin: true });
+    const siteId = createSites(db).city;
+    const email = `${uniq('newstaff')}@example.org`;
+    for (let i = 0; i < 2; i++) {
+      const res = await callRoute(staffAdminRoute.action, { url: '/admin/staff', cookie: admin.cookie(), form: { intent: 'invite', email, siteId } });
+      expect(res.status).toBe(302);
+    }
+    expect(sql("select * from tokens where purpose = 'staff_invite' and email = ? and used_at is null", email)).toHaveLength(1);
+    expect(sql("select * from tokens where purpose = 'staff_invite' and email = ?", email)).toHaveLength(2);
   });
 });
