@@ -14,6 +14,8 @@ export const SECURITY_EVENT_TYPES = [
   'password_reset',
   'password_reset_requested',
   'email_verified',
+  'email_change_requested',
+  'email_changed',
   'permission_denied',
   'rate_limited',
   'honeypot',

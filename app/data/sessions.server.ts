@@ -1,4 +1,4 @@
-import { eq, lte, or } from 'drizzle-orm';
+import { and, eq, lte, ne, or } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 
@@ -28,6 +28,14 @@ export function deleteSession(id: string): void {
 /** Revokes every session of a user (password change, reset, suspension, role change). */
 export function deleteSessionsOfUser(userId: string, tx?: Tx): number {
   return (tx ?? db()).delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run().changes;
+}
+
+/** Revokes every session of a user but one (the browser that made the change stays signed in). */
+export function deleteOtherSessionsOfUser(userId: string, keepSessionId: string, tx?: Tx): number {
+  return (tx ?? db())
+    .delete(schema.sessions)
+    .where(and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, keepSessionId)))
+    .run().changes;
 }
 
 /** Sessions past their expiry are deleted when next used; this sweeps those nobody comes back to. */

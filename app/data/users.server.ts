@@ -35,6 +35,11 @@ export function markEmailVerified(tx: Tx, userId: string, now: number): void {
   tx.update(schema.users).set({ emailVerifiedAt: now }).where(eq(schema.users.id, userId)).run();
 }
 
+/** A confirmed email change: the new address (lower-cased), verified now. */
+export function setVerifiedEmail(tx: Tx, userId: string, email: string, now: number): void {
+  tx.update(schema.users).set({ email: email.toLowerCase(), emailVerifiedAt: now }).where(eq(schema.users.id, userId)).run();
+}
+
 export function updateUserNameAndLocale(tx: Tx, userId: string, fields: { displayName?: string; locale?: 'zh-CN' | 'en' }): void {
   tx.update(schema.users).set(fields).where(eq(schema.users.id, userId)).run();
 }

@@ -76,6 +76,13 @@ export const ChangePasswordSchema = v.object({
   newPassword: PasswordSchema,
 });
 
+/** Changing the account's address on /me: the new address and the current password (`password`, so it is not confused with the password form's field). */
+export const ChangeEmailSchema = v.object({
+  newEmail: EmailSchema,
+  password: v.pipe(v.string('form.password.required'), v.nonEmpty('form.password.required'), v.maxLength(1024, 'form.password.too_long')),
+});
+export type ChangeEmailInput = v.InferOutput<typeof ChangeEmailSchema>;
+
 /** Accepting an invitation by creating an account: the email is the invitation's. */
 export const InviteSignUpSchema = v.object({
   displayName: DisplayNameSchema,

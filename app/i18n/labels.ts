@@ -137,7 +137,7 @@ export function securityDetailText(t: Translate, e: { type: string; detail: stri
       if ((m = d.match(new RegExp(`^([a-z_]+) ${HELPER} ${ID}$`)))) return `${auditActionLabel(t, m[1])} · ${helper(m[2], m[3])}`;
       return d;
     case 'sessions_revoked':
-      if ((m = d.match(/^(password reset|password change|role change) \((\d+)\)$/))) {
+      if ((m = d.match(/^(password reset|password change|email change|role change) \((\d+)\)$/))) {
         return t(`admin.log.revoked.${m[1].replace(/ /g, '_')}`, { count: m[2] });
       }
       if ((m = d.match(new RegExp(`^suspension of ${HELPER} ${ID} \\((\\d+)\\)$`)))) return t('admin.log.revoked.suspension', { who: helper(m[1], m[2]), count: m[3] });

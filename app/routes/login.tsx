@@ -13,7 +13,7 @@ import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.login.title');
 
-const NOTICES = ['reset', 'signed_out', 'verified'] as const;
+const NOTICES = ['reset', 'signed_out', 'verified', 'email_changed'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -6,11 +6,12 @@ import { DoneNotice } from '../components/wish-ui';
 import { MyClaims } from '../components/my-claims';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { requireViewer } from '../auth/guards.server';
-import { ChangePasswordSchema } from '../forms/auth';
+import { ChangeEmailSchema, ChangePasswordSchema } from '../forms/auth';
 import { parseForm, doneParam } from '../forms/parse';
 import { AccountSettingsSchema, VolunteerProfileSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { changePassword, resendVerification } from '../services/accounts.server';
+import { requestEmailChange } from '../services/email-change.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../services/http.server';
 import { becomeVolunteer, mePage, saveAccountSettings, saveVolunteerProfile } from '../services/profile.server';
@@ -19,7 +20,7 @@ import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.me');
 
-const DONE = ['account', 'profile', 'password', 'verification_sent', 'volunteer', 'reapply'] as const;
+const DONE = ['account', 'profile', 'password', 'verification_sent', 'volunteer', 'reapply', 'email_change_sent', 'email_changed'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
@@ -58,6 +59,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await changePassword(viewer, parsed.value, meta);
       if (!result.ok) return failure(result.error);
       return redirect('/me?done=password', { headers: { 'Set-Cookie': result.value.cookie } });
+    }
+    case 'email': {
+      const parsed = parseForm(ChangeEmailSchema, form);
+      if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+      const result = await requestEmailChange(viewer, parsed.value, meta);
+      if (!result.ok) return failure(result.error);
+      return redirect('/me?done=email_change_sent');
     }
     case 'resend_verification': {
       const result = resendVerification(viewer, meta);
@@ -120,6 +128,16 @@ export default function Me() {
           <Field name="displayName" label={t('auth.field.display_name')} result={result} defaultValue={account.displayName} autoComplete="nickname" maxLength={60} required />
           <button type="submit" className="secondary" disabled={busy}>
             {t('me.save_account')}
+          </button>
+        </Form>
+        <h3 id="email-heading">{t('me.email')}</h3>
+        <Form method="post" className="stack" aria-labelledby="email-heading">
+          <input type="hidden" name="intent" value="email" />
+          <p className="hint">{t('me.email_hint')}</p>
+          <Field name="newEmail" label={t('me.field.new_email')} type="email" result={result} autoComplete="email" maxLength={254} required />
+          <Field name="password" label={t('me.field.current_password')} type="password" result={result} autoComplete="current-password" required />
+          <button type="submit" className="secondary" disabled={busy}>
+            {t('me.change_email')}
           </button>
         </Form>
         {orgs.length ? (

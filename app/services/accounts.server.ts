@@ -183,6 +183,8 @@ export async function resetPassword(input: { token: string; password: string }, 
     // Whoever holds the link reads the mailbox: that verifies the address too.
     if (user.emailVerifiedAt === null) markEmailVerified(tx, user.id, meta.now);
     retireTokensOfUser(tx, user.id, 'reset_password', meta.now);
+    // A pending email change may be someone else's doing (the notice mail says to reset the password).
+    retireTokensOfUser(tx, user.id, 'email_change', meta.now);
     const revoked = deleteSessionsOfUser(user.id, tx);
     recordAudit(tx, { at: meta.now, actorId: user.id, entityType: 'user', entityId: user.id, action: 'password_reset' });
     logSecurityEvent({ at: meta.now, type: 'password_reset', userId: user.id, ip: meta.ip }, tx);
@@ -210,6 +212,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   writeTx((tx) => {
     updatePasswordHash(tx, user.id, passwordHash);
+    retireTokensOfUser(tx, user.id, 'email_change', meta.now);
     const revoked = deleteSessionsOfUser(user.id, tx);
     recordAudit(tx, { at: meta.now, actorId: user.id, entityType: 'user', entityId: user.id, action: 'password_change' });
     logSecurityEvent({ at: meta.now, type: 'password_changed', userId: user.id, ip: meta.ip }, tx);

@@ -79,14 +79,18 @@ export const organizationMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('org_members_user_idx').on(t.userId)],
 );
 
-/** Single-use tokens mailed to people: email verification, password reset, invitations. Only the hash is kept. */
+/**
+ * Single-use tokens mailed to people: email verification, password reset, email change, invitations.
+ * Only the hash is kept. `purpose` is a TypeScript-only enum on a text column (no CHECK constraint).
+ */
 export const tokens = sqliteTable(
   'tokens',
   {
     id: id(),
-    purpose: text('purpose', { enum: ['verify_email', 'reset_password', 'org_invite', 'staff_invite'] }).notNull(),
+    purpose: text('purpose', { enum: ['verify_email', 'reset_password', 'email_change', 'org_invite', 'staff_invite'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The address the link was mailed to; for an email change, the new address. */
     email: text('email'),
     /** For invitations: the organization or site the invitee joins. */
     orgId: text('org_id').references(() => organizations.id, { onDelete: 'cascade' }),

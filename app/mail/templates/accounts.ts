@@ -28,6 +28,28 @@ export const accountTemplates: Record<string, MailTemplate> = {
       bodyText: `Hello ${p.name},\n\nSomeone (hopefully you) asked to reset the password of your WishBridge account. Open the link below within 1 hour to choose a new password; it works once:\n\n${p.link}\n\nSetting a new password signs you out everywhere. If it was not you, ignore this mail and your password stays the same.`,
     }),
   },
+  // To the NEW address: the link that makes the change (nothing changes until its button is pressed).
+  email_change: {
+    'zh-CN': (p) => ({
+      subject: '请确认心愿桥账户的新邮箱',
+      bodyText: `${p.name},您好:\n\n您申请把心愿桥账户的登录邮箱改为 ${p.email}。请在 48 小时内打开下面的链接,并在页面上点击"确认更换"(链接只能使用一次):\n\n${p.link}\n\n确认后,请用这个新邮箱登录;其他设备上的登录都会退出。如果这不是您本人的操作,请忽略此邮件,账户不会有任何变化。`,
+    }),
+    en: (p) => ({
+      subject: 'Confirm the new email address of your WishBridge account',
+      bodyText: `Hello ${p.name},\n\nYou asked to change the sign-in address of your WishBridge account to ${p.email}. Open the link below within 48 hours and press "Confirm the change" on the page (it works once):\n\n${p.link}\n\nOnce confirmed, log in with this new address; every other device will be signed out. If it was not you, ignore this mail and nothing changes.`,
+    }),
+  },
+  // To the OLD address: a notice, naming the new address only masked.
+  email_change_notice: {
+    'zh-CN': (p) => ({
+      subject: '心愿桥账户申请更换登录邮箱',
+      bodyText: `${p.name},您好:\n\n有人在您的心愿桥账户中申请把登录邮箱改为 ${p.masked}。确认链接已发到新邮箱,在那里确认之前,账户仍使用本邮箱,不会有任何变化。\n\n如果这不是您本人的操作,请立即修改密码(登录后在"我的"页面修改,或通过下面的链接重置),修改或重置密码会取消这次更换;并请联系所在县区的儿童福利机构:\n\n${p.link}`,
+    }),
+    en: (p) => ({
+      subject: 'A change of your WishBridge sign-in address was requested',
+      bodyText: `Hello ${p.name},\n\nSomeone asked, from your WishBridge account, to change its sign-in address to ${p.masked}. A confirmation link went to that new address; until it is confirmed there, your account keeps this address and nothing changes.\n\nIf it was not you, change your password now (on your page after logging in, or reset it through the link below): changing or resetting the password cancels the change. Please also contact the children's welfare institution of your county:\n\n${p.link}`,
+    }),
+  },
   vetting_approved: {
     'zh-CN': (p) => ({
       subject: `审核通过:${subjectZh(p)}`,
