@@ -355,12 +355,14 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
  * Who claimed, as vetting sees them now: the helper's page for staff, and whether the yearly re-check
  * is overdue (staff approving a claim should know before the helper meets anyone).
  */
-function claimantStanding(claim: { claimantUserId: string; orgId: string | null }, now: number) {
+function claimantStanding(claim: { claimantUserId: string; orgId: string | null; status: string }, now: number) {
   const vetted = claim.orgId ? findOrganization(claim.orgId) : findVolunteer(claim.claimantUserId);
   const recheckDueAt = vetted?.recheckDueAt ?? null;
   return {
     helperUrl: `/staff/helpers/${claim.orgId ?? claim.claimantUserId}`,
-    recheckOverdueSince: vetted?.status === 'approved' && recheckDueAt !== null && recheckDueAt < now ? recheckDueAt : null,
+    // Only while the claim waits for approval: afterwards the warning has nothing left to act on.
+    recheckOverdueSince:
+      claim.status === 'pending' && vetted?.status === 'approved' && recheckDueAt !== null && recheckDueAt < now ? recheckDueAt : null,
   };
 }
 

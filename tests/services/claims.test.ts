@@ -118,6 +118,9 @@ describe('the staff claim page', () => {
     expect(claimant()).toMatchObject({ helperUrl: `/staff/helpers/${world.users.volunteer}`, recheckOverdueSince: null });
     db.$client.prepare('update volunteers set recheck_due_at = ? where user_id = ?').run(NOW - DAY, world.users.volunteer);
     expect(claimant()).toMatchObject({ recheckOverdueSince: NOW - DAY });
+    // Once the claim is approved the warning has nothing left to act on.
+    expect(staffClaimStep(actor('staffGc'), c, 'approve', {}, NOW).ok).toBe(true);
+    expect(claimant()).toMatchObject({ recheckOverdueSince: null });
     db.$client.prepare('update volunteers set recheck_due_at = null where user_id = ?').run(world.users.volunteer);
 
     const forOrg = claimId(claimWish(actor('memberA'), wish(), world.orgs.orgA, NOW));

@@ -239,7 +239,7 @@ export const staffAdmin = {
     'vetting.queue.recheck_empty': 'No re-checks due soon.',
     'vetting.queue.recent': 'Latest vetting decisions',
     'vetting.recheck_due': 're-check {date}',
-    'vetting.recheck_overdue': 'overdue: re-check was {date}',
+    'vetting.recheck_overdue': 'overdue: re-check was due {date}',
     'vetting.profile': 'Profile',
     'vetting.applied': 'Applied',
     'vetting.check_note': 'Off-line check',
