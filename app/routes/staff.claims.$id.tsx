@@ -53,6 +53,13 @@ export default function StaffClaim() {
           <Link to={wish.url}>{wish.title}</Link> <WishStatusBadge status={wish.status} /> · {wish.alias} · {t('wishes.age', { band: wish.ageBand })} ·{' '}
           {locale === 'en' ? wish.siteEn : wish.siteZh} · {t('wishes.value')} {formatMoney(wish.valueFen)}
         </dd>
+        {wish.handoverAddressMissing ? (
+          <dd>
+            <p className="notice notice-warn" data-testid="handover-address-missing">
+              {t('claim.handover.staff_no_address')}
+            </p>
+          </dd>
+        ) : null}
         <dt>{t('claim.claimant')}</dt>
         <dd>
           {claimant.orgName ? `${claimant.orgName} · ` : ''}

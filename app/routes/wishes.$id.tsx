@@ -103,6 +103,7 @@ export default function WishPage() {
                   <strong>{t('claim.handover.note')}</strong> {myClaim.handover.note}
                 </p>
               ) : null}
+              {myClaim.handover.address ? null : <p data-testid="handover-no-address">{t('claim.handover.no_address')}</p>}
               <p className="meta">{t('claim.handover.never_child')}</p>
             </div>
           ) : null}

@@ -339,6 +339,8 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
       valueFen: found.wishValueFen,
       siteZh: found.siteZh,
       siteEn: found.siteEn,
+      // Helpers are told where to bring the gift from the site's address: say so when there is none.
+      handoverAddressMissing: !found.siteAddress && (claim.status === 'pending' || claim.status === 'approved'),
     },
     claimant: { name: found.claimantName, email: found.claimantEmail, orgName: found.orgName, ...claimantStanding(claim, now) },
     own,

@@ -129,6 +129,25 @@ describe('the staff claim page', () => {
   });
 });
 
+describe('a wish whose site has no hand-over address', () => {
+  it('warns staff before approval, and tells the helper that staff will arrange the place', () => {
+    const plain = addChild(db, { siteId: world.sites.gc, realName: '林小禾', alias: '禾禾' }, NOW);
+    const id = publishedWish(db, { childId: plain, author: world.users.staffGc, reviewer: world.users.staffLt }, NOW);
+    const c = claimId(claimWish(actor('volunteer'), id, undefined, NOW));
+    const staffView = () => {
+      const page = claimForStaff(actor('staffGc'), c, NOW);
+      return page.ok ? page.value.wish.handoverAddressMissing : undefined;
+    };
+    expect(staffView()).toBe(true);
+    expect(staffClaimStep(actor('staffGc'), c, 'approve', {}, NOW).ok).toBe(true);
+    expect(publicWishPage(actor('volunteer'), id, NOW)).toMatchObject({ ok: true, value: { myClaim: { handover: { address: null } } } });
+    // A site with an address raises no warning.
+    const withAddress = claimId(claimWish(actor('volunteer'), wish(), undefined, NOW));
+    const page = claimForStaff(actor('staffGc'), withAddress, NOW);
+    expect(page.ok && page.value.wish.handoverAddressMissing).toBe(false);
+  });
+});
+
 describe('the claim lifecycle', () => {
   it('runs claim → approve → deliver → confirm, showing the hand-over address only after approval', () => {
     const id = wish();
