@@ -4,6 +4,7 @@ import type { WishQueuesData } from '../services/types';
 import { useLocale, useT } from './i18n';
 
 const SECTIONS = [
+  ['returned', 'queues.returned', 'queues.returned.empty'],
   ['toReview', 'queues.to_review', 'queues.to_review.empty'],
   ['toApprove', 'queues.to_approve', 'queues.to_approve.empty'],
   ['toConfirm', 'queues.to_confirm', 'queues.to_confirm.empty'],

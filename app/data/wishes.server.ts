@@ -96,6 +96,26 @@ export function wishesInReviewUnder(rootPath: string, notAuthoredBy: string, lim
     .all();
 }
 
+/**
+ * Drafts of this author that a reviewer sent back and the author has not touched since: the
+ * send-back is the wish's latest change. With the reviewer's name and reason, oldest first.
+ */
+export function wishesReturnedTo(authorId: string, limit = 50) {
+  const a = schema.auditEvents;
+  const reviewer = alias(schema.users, 'wish_reviewer');
+  return db()
+    .select({ id: w.id, title: w.title, alias: c.alias, siteZh: site.nameZh, siteEn: site.nameEn, at: a.at, reviewerName: reviewer.displayName, reason: a.note })
+    .from(w)
+    .innerJoin(c, eq(c.id, w.childId))
+    .innerJoin(site, eq(site.id, w.siteId))
+    .innerJoin(a, and(eq(a.entityType, 'wish'), eq(a.entityId, w.id), eq(a.action, 'return_to_draft'), gte(a.at, w.updatedAt)))
+    .leftJoin(reviewer, eq(reviewer.id, a.actorId))
+    .where(and(eq(w.status, 'draft'), eq(w.authorId, authorId)))
+    .orderBy(asc(a.at))
+    .limit(limit)
+    .all();
+}
+
 /** Sites above (and including) a path, deepest first: used to find the county a wish is shown under. */
 export function siteWithAncestors(siteId: string) {
   const own = db().select({ path: schema.sites.path }).from(schema.sites).where(eq(schema.sites.id, siteId)).get();

@@ -37,11 +37,13 @@ export interface WishQueueItem {
   siteEn: string;
   /** When it entered the queue (or, for claims about to expire, when it is due). */
   at: number;
-  /** Who claimed (claims only). */
+  /** Who claimed (claims), who wrote it (reviews) or who sent it back (returned drafts). */
   who: string | null;
 }
 
 export interface WishQueuesData {
+  /** The viewer's own drafts that a reviewer sent back, with who did (in `who`). */
+  returned: WishQueueItem[];
   toReview: WishQueueItem[];
   toApprove: WishQueueItem[];
   toConfirm: WishQueueItem[];

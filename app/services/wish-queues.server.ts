@@ -1,16 +1,17 @@
 import { claimsUnder, liveClaimsDueBefore, type ClaimDetail } from '../data/claims.server';
 import { scopeRoot } from '../data/scope.server';
-import { wishesInReviewUnder } from '../data/wishes.server';
+import { wishesInReviewUnder, wishesReturnedTo } from '../data/wishes.server';
 import type { Actor } from '../domain/actor';
 import { CLAIM_DELIVERY_DAYS, isClaimant } from '../domain/claim';
 import { DAY_MS } from '../domain/calendar';
 import { CLAIM_REMINDER_MS, claimDueAt, dueSoon } from '../domain/claim-schedule';
 import type { WishQueueItem, WishQueuesData } from './types';
 
-const EMPTY: WishQueuesData = { toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] };
+const EMPTY: WishQueuesData = { returned: [], toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] };
 
 /**
- * The wish work of a staff member's subtree (an admin: everything): wishes waiting for a second
+ * The wish work of a staff member's subtree (an admin: everything): their own drafts a reviewer sent
+ * back (the reason is on the wish's page), wishes waiting for a second
  * reviewer (never the viewer's own), claims to approve (never the viewer's own), deliveries to
  * confirm, and live claims due within three days. Anyone else gets empty queues.
  */
@@ -29,6 +30,16 @@ export function wishQueues(actor: Actor | null, now: number): WishQueuesData {
   });
   const horizon = now + CLAIM_REMINDER_MS;
   return {
+    returned: wishesReturnedTo(actor.userId).map((w) => ({
+      id: w.id,
+      url: `/staff/wishes/${w.id}`,
+      title: w.title,
+      alias: w.alias,
+      siteZh: w.siteZh,
+      siteEn: w.siteEn,
+      at: w.at,
+      who: w.reviewerName,
+    })),
     toReview: wishesInReviewUnder(root, actor.userId).map((w) => ({
       id: w.id,
       url: `/staff/wishes/${w.id}`,

@@ -348,7 +348,7 @@ describe('queues and helper pages', () => {
 
     const other = wishQueues(actorOf(db, w2.users.staffYc), NOW);
     expect([...other.toReview, ...other.toApprove, ...other.toConfirm].map((i) => i.id)).toEqual([]);
-    expect(wishQueues(actorOf(db, w2.users.volunteer), NOW)).toEqual({ toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] });
+    expect(wishQueues(actorOf(db, w2.users.volunteer), NOW)).toEqual({ returned: [], toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] });
 
     const helper = claimsOfHelper(actorOf(db, w2.users.volunteer));
     expect(helper.find((x) => x.id === pendingClaim)).toMatchObject({ status: 'pending', nextStep: 'claim.next.pending', url: `/wishes/${pendingWish}` });

@@ -16,6 +16,7 @@ import { claimWish, staffClaimStep, helperClaimStep } from '../../app/services/c
 import { createWish, moveWish, publicCountyOf, saveWishDraft, updateWish } from '../../app/services/wishes.server';
 import { decodeCursor, encodeCursor, publicWishBrowse, publicWishPage, staffWishList, wishForStaff } from '../../app/services/wish-pages.server';
 import type { NewWishInput } from '../../app/forms/wish';
+import { wishQueues } from '../../app/services/wish-queues.server';
 import { schema } from '../../db/client';
 import { eq } from 'drizzle-orm';
 
@@ -153,10 +154,16 @@ describe('privacy check and review', () => {
     // Never on the public page, not even for staff who open it.
     for (const who of [null, staffLt()]) expect(JSON.stringify(publicWishPage(who, id, NOW + 2))).not.toContain('鞋码');
 
+    // The author's dashboard lists it as sent back to them, naming the reviewer; nobody else's does.
+    const returnedTo = (who: ReturnType<typeof staffLt>) => wishQueues(who, NOW + 2).returned;
+    expect(returnedTo(staffLt()).find((w) => w.id === id)).toMatchObject({ url: `/staff/wishes/${id}`, at: NOW + 1, who: expect.any(String) });
+    expect(returnedTo(staffLt2()).map((w) => w.id)).not.toContain(id);
+
     // Once resubmitted the notice goes; after publishing the public history still has no trace of it.
     expect(moveWish(staffLt(), id, 'submit', NOW + 3).ok).toBe(true);
     const inReview = wishForStaff(staffLt(), id);
     expect(inReview.ok && inReview.value.returned).toBeNull();
+    expect(returnedTo(staffLt()).map((w) => w.id)).not.toContain(id);
     expect(moveWish(staffLt2(), id, 'publish', NOW + 4).ok).toBe(true);
     const publicPage = publicWishPage(null, id, NOW + 5);
     expect(JSON.stringify(publicPage)).not.toContain('鞋码');
