@@ -1,3 +1,4 @@
+import { config } from '../config.server';
 import { queueMail } from '../data/outbox.server';
 import type { Tx } from '../data/db.server';
 import type { Locale } from '../i18n/locale';
@@ -9,6 +10,21 @@ export function enqueueMail(
   mail: { to: string; template: string; locale: Locale; params: MailParams },
   now: number,
 ): string {
-  const rendered = renderMail(mail.template, mail.locale, mail.params);
+  const rendered = renderMail(mail.template, mail.locale, linksInLanguage(mail.params, mail.locale));
   return queueMail(tx, { toEmail: mail.to.toLowerCase(), template: mail.template, locale: mail.locale, ...rendered }, now);
+}
+
+/**
+ * Links to the platform in an English mail open the page in English: the mail is often opened in a
+ * browser that has never seen the site, which would otherwise show Chinese (the default).
+ */
+export function linksInLanguage(params: MailParams, locale: Locale): MailParams {
+  if (locale !== 'en') return params;
+  const base = `${config().appUrl}/`;
+  const withLang = (url: string) => {
+    const parsed = new URL(url);
+    parsed.searchParams.set('lang', 'en');
+    return parsed.toString();
+  };
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' && value.startsWith(base) ? withLang(value) : value]));
 }
