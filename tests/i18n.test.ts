@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { areasForTests, asLocale, formatDate, formatDateTime, formatMoney, localeFromRequest, translator } from '../app/i18n/index';
+import { areasForTests, asLocale, formatDate, formatDateTime, formatMoney, formatTimeRange, localeFromRequest, translator } from '../app/i18n/index';
 
 describe('catalogues', () => {
   it('has every key in both languages, none empty', () => {
@@ -69,5 +69,15 @@ describe('times', () => {
     expect(formatDateTime(halfPastMidnight, 'en')).toBe('01/24/2025, 00:30');
     expect(formatDateTime(halfPastMidnight, 'zh-CN')).toBe('2025/01/24 00:30');
     expect(formatDateTime(Date.UTC(2025, 0, 24, 15, 5), 'en')).toBe('01/24/2025, 23:05');
+  });
+});
+
+describe('time ranges', () => {
+  it('names the day once when a slot starts and ends on the same day (in Shanghai)', () => {
+    const start = Date.UTC(2026, 11, 1, 8, 0); // 16:00 in Shanghai
+    expect(formatTimeRange(start, start + 3_600_000, 'zh-CN')).toBe('2026/12/01 16:00–17:00');
+    expect(formatTimeRange(start, start + 3_600_000, 'en')).toBe('12/01/2026, 16:00–17:00');
+    // Past midnight in Shanghai: both ends in full.
+    expect(formatTimeRange(start, start + 9 * 3_600_000, 'zh-CN')).toBe('2026/12/01 16:00 – 2026/12/02 01:00');
   });
 });

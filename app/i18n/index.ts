@@ -51,6 +51,13 @@ export function formatDateTime(ms: number, locale: Locale): string {
   }).format(ms);
 }
 
+/** A span of time: "2026/12/01 16:00–17:00" when it ends the same day (in Asia/Shanghai), both ends in full otherwise. */
+export function formatTimeRange(start: number, end: number, locale: Locale): string {
+  if (formatDate(start, locale) !== formatDate(end, locale)) return `${formatDateTime(start, locale)} – ${formatDateTime(end, locale)}`;
+  const time = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
+  return `${formatDateTime(start, locale)}–${time}`;
+}
+
 /** Money is stored in fen; shown as ¥ with two decimals when there are cents. */
 export function formatMoney(fen: number): string {
   const yuan = fen / 100;

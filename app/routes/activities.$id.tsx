@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { formatDateTime } from '../i18n/index';
+import { formatTimeRange } from '../i18n/index';
 import { notFound } from '../services/http.server';
 import { publicActivityPage } from '../services/public.server';
 import { textTitle } from '../i18n/meta';
@@ -28,7 +28,8 @@ export default function ActivityPage() {
         <span className="badge">{t(`activity.type.${activity.type}`)}</span>
         <span>{locale === 'en' ? activity.siteEn : activity.siteZh}</span>
         {activity.orgName ? <span>{activity.orgName}</span> : null}
-        <span className="badge">{t(`activity.status.${activity.status}`)}</span>
+        {/* "Approved" is staff's word: the public only needs to know when an activity is over or off. */}
+        {activity.status === 'approved' ? null : <span className="badge">{t(`activity.status.${activity.status}`)}</span>}
       </p>
       <p>{activity.description}</p>
       <p className="notice">{t('activities.signup_not_open')}</p>
@@ -40,7 +41,7 @@ export default function ActivityPage() {
             return (
               <li key={slot.id} className="card" id={`slot-${slot.id}`}>
                 <p>
-                  <strong>{formatDateTime(slot.startsAt, locale)}</strong> – {formatDateTime(slot.endsAt, locale)}
+                  <strong>{formatTimeRange(slot.startsAt, slot.endsAt, locale)}</strong>
                 </p>
                 <p className="meta">
                   <span>{locale === 'en' ? slot.siteEn : slot.siteZh}</span>

@@ -96,6 +96,9 @@ export default function AdminStaff() {
 
       <h2>{t('admin.staff.invite')}</h2>
       {invitations.length ? (
+        <p className="meta">{t('admin.staff.open_invitations')}</p>
+      ) : null}
+      {invitations.length ? (
         <ul className="plain">
           {invitations.map((i) => (
             <li key={i.id} className="meta">
@@ -104,7 +107,8 @@ export default function AdminStaff() {
           ))}
         </ul>
       ) : null}
-      <Form method="post" className="stack">
+      {/* Keyed by the notice, so the address typed is cleared once the invitation is sent. */}
+      <Form method="post" className="stack" key={done ?? 'invite'}>
         <input type="hidden" name="intent" value="invite" />
         <Field name="email" label={t('auth.field.email')} type="email" result={result} required />
         <label htmlFor="siteId">
