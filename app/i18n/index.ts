@@ -4,12 +4,13 @@ import { wishes } from './messages/wishes';
 import { claims } from './messages/claims';
 import { accounts } from './messages/accounts';
 import { staffAdmin } from './messages/staff-admin';
+import { logs } from './messages/logs';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './browser';
+import { launchBrowser, signIn, type Browser } from './browser';
 
 // On a phone, a form's answer must appear where the person is looking: a coordinator presses the
 // basket button at the foot of a long list, a volunteer presses 保存 at the foot of the profile.
@@ -17,14 +17,7 @@ afterAll(async () => {
 
 const base = () => inject('baseUrl');
 
-async function loginAs(page: Page, email: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${base()}/login`);
-  const form = page.locator('form:has(input[name="password"])');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill('demo-password');
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), form.locator('button[type="submit"]').click()]);
-}
+const loginAs = (page: Page, email: string) => signIn(browser, page, email);
 
 /** Whether the element is inside the visible part of the page, and whether it has the focus. */
 const seen = (page: Page, selector: string) =>

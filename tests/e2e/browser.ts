@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,4 +44,14 @@ export async function launchBrowser({ viewport = { width: 390, height: 844 } }: 
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login form of the e2e server, after forgetting whoever was signed in. */
+export async function signIn(browser: Browser, page: Page, email: string, password = 'demo-password') {
+  await browser.context.clearCookies();
+  await page.goto(`${inject('baseUrl')}/login`);
+  const form = page.locator('form:has(input[name="password"])');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), form.locator('button[type="submit"]').click()]);
 }

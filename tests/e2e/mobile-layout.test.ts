@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './browser';
+import { launchBrowser, signIn, type Browser } from './browser';
 
 // The list pages on a 390 px wide phone: the page itself never scrolls sideways (a wide table scrolls
 // inside its own focusable region), status badges stay on one line and only as wide as their text,
@@ -18,14 +18,7 @@ afterAll(async () => {
 
 const base = () => inject('baseUrl');
 
-async function loginAs(page: Page, email: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${base()}/login`);
-  const form = page.locator('form:has(input[name="password"])');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill('demo-password');
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), form.locator('button[type="submit"]').click()]);
-}
+const loginAs = (page: Page, email: string) => signIn(browser, page, email);
 
 /** How the page and its badges are laid out. */
 async function layout(page: Page, badges: string) {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './browser';
+import { launchBrowser, signIn, type Browser } from './browser';
 
 // The whole loop on the demo site, in Chromium, through the UI only:
 // staff write a wish → a second staff member publishes → a volunteer claims → staff approve →
 // the volunteer marks it delivered → staff confirm with the value and a thank-you →
 // the wish shows as realized and the home page's count of realized wishes went up by one.
 
-const PASSWORD = 'demo-password';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -18,14 +17,7 @@ afterAll(async () => {
 
 const base = () => inject('baseUrl');
 
-async function loginAs(page: Page, email: string) {
-  await browser.context.clearCookies();
-  await page.goto(`${base()}/login`);
-  const form = page.locator('form:has(input[name="password"])');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), form.locator('button[type="submit"]').click()]);
-}
+const loginAs = (page: Page, email: string) => signIn(browser, page, email);
 
 async function fulfilledCount(page: Page): Promise<number> {
   await page.goto(`${base()}/`);
