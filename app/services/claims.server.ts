@@ -237,6 +237,8 @@ function mailForStep(tx: Tx, found: ClaimDetail, step: ClaimStep | 'expire', inp
   if (step === 'approve') {
     params.address = handoverAddress(found, locale);
     params.handoverNote = found.siteHandoverNote ?? '';
+    // No street address on the site: the mail says staff will arrange the place (as the wish page does).
+    params.addressMissing = found.siteAddress ? '' : 'yes';
     params.dueAt = claimDueAt({ status: 'approved', approvedAt: now }, found.wishDeadlineAt) ?? now + CLAIM_DELIVERY_DAYS * DAY_MS;
   }
   if (step === 'reject') params.reason = input.reason ?? '';

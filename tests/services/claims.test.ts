@@ -141,6 +141,9 @@ describe('a wish whose site has no hand-over address', () => {
     expect(staffView()).toBe(true);
     expect(staffClaimStep(actor('staffGc'), c, 'approve', {}, NOW).ok).toBe(true);
     expect(publicWishPage(actor('volunteer'), id, NOW)).toMatchObject({ ok: true, value: { myClaim: { handover: { address: null } } } });
+    const approvedMail = outboxTo(db, emailOf(db, world.users.volunteer)).filter((m) => m.template === 'claim.approved' && m.bodyText.includes(id));
+    expect(approvedMail).toHaveLength(1);
+    expect(approvedMail[0].bodyText).toMatch(/约定送达地点|arrange where to bring the gift/);
     // A site with an address raises no warning.
     const withAddress = claimId(claimWish(actor('volunteer'), wish(), undefined, NOW));
     const page = claimForStaff(actor('staffGc'), withAddress, NOW);

@@ -25,13 +25,13 @@ export const wishTemplates: Record<string, MailTemplate> = {
       subject: `认领已通过:微心愿「${p.title}」`,
       bodyText:
         `您好,${p.name}:\n\n您对微心愿${zhWish(p)}的认领已通过审核。请在 ${zhDate(p)} 前把礼物送到机构(不直接交给孩子):\n\n` +
-        `送达地点:${p.address}\n${p.handoverNote ? `交接说明:${p.handoverNote}\n` : ''}\n送达后请在心愿页面点击"已送达",工作人员确认后心愿即告实现。\n\n查看心愿:${p.url}`,
+        `送达地点:${p.address}\n${p.addressMissing ? '机构还没有填写具体地址,工作人员会通过邮件或电话与您约定送达地点。\n' : ''}${p.handoverNote ? `交接说明:${p.handoverNote}\n` : ''}\n送达后请在心愿页面点击"已送达",工作人员确认后心愿即告实现。\n\n查看心愿:${p.url}`,
     }),
     en: (p) => ({
       subject: `Your claim is approved: "${p.title}"`,
       bodyText:
         `Hello ${p.name},\n\nYour claim for the wish ${enWish(p)} is approved. Please bring the gift to the institution (never to the child directly) by ${enDate(p)}:\n\n` +
-        `Address: ${p.address}\n${p.handoverNote ? `Hand-over: ${p.handoverNote}\n` : ''}\nAfter handing it over, press "Delivered" on the wish page; staff then confirm and the wish comes true.\n\nSee the wish: ${p.url}`,
+        `Address: ${p.address}\n${p.addressMissing ? 'The institution has not given a street address yet: its staff will contact you to arrange where to bring the gift.\n' : ''}${p.handoverNote ? `Hand-over: ${p.handoverNote}\n` : ''}\nAfter handing it over, press "Delivered" on the wish page; staff then confirm and the wish comes true.\n\nSee the wish: ${p.url}`,
     }),
   },
   'claim.rejected': {
