@@ -21,7 +21,7 @@ import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
 import { INVITE_TOKEN_MS } from './organizations.server';
-import { pageInfo, pageWindow, type PageInfo } from './paging.server';
+import { clampedPage, pageWindow } from './paging.server';
 import { takeRateLimits } from './rate-limit.server';
 
 function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
@@ -268,12 +268,6 @@ export function outboxMail(actor: Actor, id: string, meta: RequestMeta) {
   if (!can(actor, 'outbox.read', { type: 'global' })) return denied(actor, meta, 'outbox.read');
   const mail = getOutboxMail(id);
   return mail ? ok(mail) : err({ kind: 'not_found' as const });
-}
-
-/** The page asked for, or the last one when it lies beyond the end (a shared link after filters changed). */
-function clampedPage(total: number, page: number): PageInfo {
-  const last = pageInfo(total, 1).pages;
-  return pageInfo(total, Math.min(Math.max(1, page), last));
 }
 
 export interface AuditPageFilter {
