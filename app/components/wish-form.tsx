@@ -87,35 +87,47 @@ export interface ChildPickerData {
 }
 
 /**
+ * A search of children by part of an alias or name and by site: a plain GET form (works without
+ * JavaScript) to `action`, with a link back to the unfiltered page once something is searched.
+ * Used by the child picker of a new wish and by the child list.
+ */
+export function ChildSearchForm({ q, site, sites, action }: { q: string; site: string; sites: { id: string; nameZh: string; nameEn: string }[]; action: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <Form method="get" action={action} className="filters" role="search" aria-label={t('wish.picker.search')}>
+      <label>
+        {t('wish.picker.q')}
+        <input type="search" name="q" defaultValue={q} maxLength={40} />
+      </label>
+      {sites.length > 1 ? (
+        <label>
+          {t('wish.picker.site')}
+          <select name="site" defaultValue={site}>
+            <option value="">{t('wish.picker.all_sites')}</option>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {locale === 'en' ? s.nameEn : s.nameZh}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit">{t('wish.picker.submit')}</button>
+      {q || site ? <Link to={action}>{t('wish.picker.clear')}</Link> : null}
+    </Form>
+  );
+}
+
+/**
  * The search above the child picker of a new wish: a plain GET form (works without JavaScript) that
  * narrows the picker by part of an alias or name and by site, and says how many children matched.
  */
 export function ChildSearch({ picker, action }: { picker: ChildPickerData; action: string }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <>
-      <Form method="get" action={action} className="filters" role="search" aria-label={t('wish.picker.search')}>
-        <label>
-          {t('wish.picker.q')}
-          <input type="search" name="q" defaultValue={picker.q} maxLength={40} />
-        </label>
-        {picker.sites.length > 1 ? (
-          <label>
-            {t('wish.picker.site')}
-            <select name="site" defaultValue={picker.site}>
-              <option value="">{t('wish.picker.all_sites')}</option>
-              {picker.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {locale === 'en' ? s.nameEn : s.nameZh}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button type="submit">{t('wish.picker.submit')}</button>
-        {picker.searched ? <Link to={action}>{t('wish.picker.clear')}</Link> : null}
-      </Form>
+      <ChildSearchForm q={picker.q} site={picker.site} sites={picker.sites} action={action} />
       <p className="meta" role="status" data-testid="child-matches">
         {picker.total === 0 && picker.searched
           ? t('wish.picker.none')

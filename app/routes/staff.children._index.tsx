@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
+import { ChildSearchForm } from '../components/wish-form';
 import { useLocale, useT } from '../components/i18n';
 import { DataTable } from '../components/lists';
 import { FormNotice, isFailure } from '../components/wish-ui';
@@ -48,27 +49,7 @@ export default function StaffChildren() {
         </a>{' '}
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
       </p>
-      <Form method="get" className="filters" role="search" aria-label={t('wish.picker.search')}>
-        <label>
-          {t('wish.picker.q')}
-          <input type="search" name="q" defaultValue={q} maxLength={40} />
-        </label>
-        {searchSites.length > 1 ? (
-          <label>
-            {t('wish.picker.site')}
-            <select name="site" defaultValue={site}>
-              <option value="">{t('wish.picker.all_sites')}</option>
-              {searchSites.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {locale === 'en' ? x.nameEn : x.nameZh}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button type="submit">{t('wish.picker.submit')}</button>
-        {q || site ? <Link to="/staff/children">{t('wish.picker.clear')}</Link> : null}
-      </Form>
+      <ChildSearchForm q={q} site={site} sites={searchSites} action="/staff/children" />
       {children.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
