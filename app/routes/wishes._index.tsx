@@ -63,6 +63,8 @@ export default function Wishes() {
   const outcomes = actionData && 'outcomes' in actionData ? actionData.outcomes : [];
   const outcomeOf = (id: string) => outcomes.find((o) => o.wishId === id);
   const claimedCount = outcomes.filter((o) => o.ok).length;
+  // Refused wishes the list no longer shows (e.g. "open only" once someone else took them): named above it.
+  const missed = outcomes.flatMap((o) => (!o.ok && !wishes.some((w) => w.id === o.wishId) ? [o] : []));
   // The coordinator may have pressed the button at the foot of a long list: bring the outcome into view.
   const summaryRef = useRevealAnswer<HTMLParagraphElement>(outcomes.length ? actionData : null);
 
@@ -158,17 +160,13 @@ export default function Wishes() {
               </p>
             ) : null}
             {/* A wish that left the list shown (e.g. "open only" after someone else took it) is still named, with why. */}
-            {outcomes.some((o) => !o.ok && !wishes.some((w) => w.id === o.wishId)) ? (
+            {missed.length ? (
               <ul className="basket-missed" data-testid="basket-missed">
-                {outcomes
-                  .filter((o) => !o.ok && !wishes.some((w) => w.id === o.wishId))
-                  .map((o) =>
-                    o.ok ? null : (
-                      <li key={o.wishId}>
-                        {o.title ? <Link to={`/wishes/${o.wishId}`}>{o.title}</Link> : t('basket.unknown_wish')}: {t(o.message)}
-                      </li>
-                    ),
-                  )}
+                {missed.map((o) => (
+                  <li key={o.wishId}>
+                    {o.title ? <Link to={`/wishes/${o.wishId}`}>{o.title}</Link> : t('basket.unknown_wish')}: {t(o.message)}
+                  </li>
+                ))}
               </ul>
             ) : null}
             <div className="filters">
