@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, config } from './app/config.server';
+import { ConfigError, config } from './app/platform/config.server';
 import { closeDatabase } from './app/data/db.server';
 
 const HELP = `WishBridge command line — npm run cli -- <command> [options]
@@ -22,7 +22,7 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
   migrate: {
     options: {},
     async run() {
-      const { migrateDatabase } = await import('./app/services/maintenance.server');
+      const { migrateDatabase } = await import('./app/server/maintenance.server');
       const { wasNew } = migrateDatabase();
       return wasNew ? 'Created a new database and applied all migrations.' : 'Migrations are up to date.';
     },
@@ -31,7 +31,7 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
     options: { demo: { type: 'boolean' } },
     async run(values) {
       if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is)');
-      const { migrateDatabase, seedDemoData, hasAnyUser } = await import('./app/services/maintenance.server');
+      const { migrateDatabase, seedDemoData, hasAnyUser } = await import('./app/server/maintenance.server');
       migrateDatabase();
       if (hasAnyUser()) throw new UsageError('the database already holds accounts; demo data goes only into a new database');
       const summary = await seedDemoData();
@@ -57,7 +57,7 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
     options: { out: { type: 'string' } },
     async run(values) {
       if (typeof values.out !== 'string' || !values.out) throw new UsageError('backup needs --out FILE');
-      const { backupDatabase } = await import('./app/services/maintenance.server');
+      const { backupDatabase } = await import('./app/server/maintenance.server');
       const { pages } = await backupDatabase(values.out);
       return `Backup written to ${values.out} (${pages} pages).`;
     },

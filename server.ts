@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { config } from './app/config.server';
-import { newNonce, securityHeaders } from './app/security-headers.server';
+import { config } from './app/platform/config.server';
+import { newNonce, securityHeaders } from './app/server/security-headers.server';
 import { isCrossSiteWrite } from './app/auth/origin.server';
-import { startBackgroundJobs } from './app/services/jobs.server';
-import { logger } from './app/logger.server';
+import { startBackgroundJobs } from './app/server/jobs.server';
+import { logger } from './app/platform/logger.server';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -96,7 +96,7 @@ export async function startServer(options: { dev: boolean; port?: number; host?:
 // `tsx server.ts --dev` for development; production goes through scripts/start.ts.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dev = process.argv.includes('--dev');
-  const { migrateDatabase, seedDemoData } = await import('./app/services/maintenance.server');
+  const { migrateDatabase, seedDemoData } = await import('./app/server/maintenance.server');
   const { wasNew } = migrateDatabase();
   if (wasNew && config().seedDemo) await seedDemoData();
   startServer({ dev }).then(({ url }) => logger.info(`WishBridge ${dev ? 'development' : 'production'} server on ${url}`));

@@ -19,7 +19,7 @@ import stylesheet from './styles.css?url';
 import { useNonce } from './components/nonce';
 import { useRequestId } from './components/request-id';
 import { useLocale, useT } from './components/i18n';
-import { shellData, type ShellData } from './services/shell.server';
+import { shellData, type ShellData } from './server/shell.server';
 import { metaTranslator, pageTitle } from './i18n/meta';
 
 export const links: LinksFunction = () => [

@@ -2,7 +2,7 @@
 process.env.NODE_ENV = 'production';
 
 import { buildIfStale } from './build-if-stale';
-import { ConfigError, config } from '../app/config.server';
+import { ConfigError, config } from '../app/platform/config.server';
 
 function fail(message: string): never {
   console.error(`WishBridge cannot start: ${message}`);
@@ -18,7 +18,7 @@ async function main() {
     throw error;
   }
 
-  const { migrateDatabase, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../app/services/maintenance.server');
+  const { migrateDatabase, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../app/server/maintenance.server');
   let wasNew: boolean;
   try {
     wasNew = migrateDatabase().wasNew;

@@ -1,78 +1,77 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkTree, HOUSE, importsOf, layerOf, type Layer } from './architecture/house';
 
-// The dependency rule: routes → services → domain; services → data → db; domain imports only domain;
-// components never import *.server modules.
+// The house (tests/architecture/house.ts) checked against the real tree, and a positive control: a small
+// tree breaking each rule must be caught, so a broken matcher cannot pass silently.
 const root = path.resolve(__dirname, '..');
 
 function sourceFiles(dir: string): string[] {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
   return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.join(dir, entry.name);
+    const rel = path.posix.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(rel);
     return /\.(ts|tsx)$/.test(entry.name) ? [rel] : [];
   });
 }
 
-function importsOf(file: string): string[] {
-  const text = fs.readFileSync(path.join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
-  return specs.map((m) => m[1] ?? m[2]);
-}
+const tree = Object.fromEntries([...sourceFiles('app'), ...sourceFiles('db')].map((rel) => [rel, fs.readFileSync(path.join(root, rel), 'utf8')]));
 
-/** The repo-relative target of a relative or ~/ import, or null for packages. */
-function resolveImport(file: string, spec: string): string | null {
-  if (spec.startsWith('~/')) return path.join('app', spec.slice(2));
-  if (!spec.startsWith('.')) return null;
-  return path.normalize(path.join(path.dirname(file), spec));
-}
-
-function violations(dir: string, forbidden: (target: string, spec: string) => boolean): string[] {
-  return sourceFiles(dir).flatMap((file) =>
-    importsOf(file)
-      .filter((spec) => {
-        const target = resolveImport(file, spec);
-        return forbidden(target ?? '', spec);
-      })
-      .map((spec) => `${file} imports ${spec}`),
-  );
-}
-
-const under = (target: string, dir: string) => target === dir || target.startsWith(dir + path.sep);
-
-describe('architecture', () => {
-  it('has the layers it describes', () => {
-    for (const dir of ['app/routes', 'app/services', 'app/domain', 'app/data', 'app/auth', 'app/mail', 'app/components', 'app/i18n', 'db/schema']) {
-      expect(sourceFiles(dir).length, dir).toBeGreaterThan(0);
+describe('architecture: the real tree', () => {
+  it('puts every source file in a layer of the house', () => {
+    const homeless = Object.keys(tree).filter((rel) => !rel.startsWith('db/migrations') && layerOf(rel) === null);
+    expect(homeless).toEqual([]);
+    for (const layer of Object.keys(HOUSE) as Layer[]) {
+      expect(Object.keys(tree).some((rel) => layerOf(rel) === layer), layer).toBe(true);
     }
   });
 
-  it('keeps the domain pure: it imports nothing but the domain', () => {
-    const bad = violations('app/domain', (target) => !target || !under(target, 'app/domain'));
-    expect(bad).toEqual([]);
+  it('keeps to the allow-list', () => {
+    expect(checkTree(tree)).toEqual([]);
   });
 
-  it('lets only the data layer (and db itself) import the database', () => {
-    const outside = ['app/routes', 'app/services', 'app/components', 'app/domain', 'app/auth', 'app/mail', 'app/forms', 'app/i18n'];
-    const bad = outside.flatMap((dir) =>
-      violations(dir, (target, spec) => under(target, 'db') || spec === 'better-sqlite3' || spec.startsWith('drizzle-orm')),
-    );
-    // The maintenance service runs migrations and the demo seed on behalf of the CLI and start script.
-    expect(bad.filter((line) => !line.startsWith(path.join('app/services/maintenance.server.ts')))).toEqual([]);
+  it('reads every import form the app uses', () => {
+    expect(importsOf("import type { A } from './a';\nimport { type B, type C } from './b';\nimport { d, type E } from './c';")).toEqual([
+      { spec: './a', typeOnly: true },
+      { spec: './b', typeOnly: true },
+      { spec: './c', typeOnly: false },
+    ]);
+    expect(importsOf("export { x } from '../y';\nimport './side-effect';\nconst m = await import('./lazy');").map((r) => r.spec)).toEqual([
+      '../y',
+      './side-effect',
+      './lazy',
+    ]);
+  });
+});
+
+/** Each fixture breaks exactly one rule; the checker must name it. */
+const BROKEN: Array<{ rule: string; files: Record<string, string>; expect: RegExp }> = [
+  { rule: 'the domain imports only the domain', files: { 'app/domain/a.ts': "import { x } from '../data/ids';" }, expect: /domain may not import data/ },
+  { rule: 'the domain imports no package', files: { 'app/domain/a.ts': "import * as v from 'valibot';" }, expect: /imports the package valibot/ },
+  { rule: 'routes never reach the data layer', files: { 'app/routes/a.tsx': "import { db } from '~/data/db.server';" }, expect: /routes may not import data/ },
+  { rule: 'routes never reach the database', files: { 'app/routes/a.tsx': "import { wishes } from '../../db/schema/wishes';" }, expect: /routes may not import db-schema/ },
+  { rule: 'the data layer never calls a use case', files: { 'app/data/a.server.ts': "import { claimWish } from '../services/claims.server';" }, expect: /data may not import services/ },
+  { rule: 'the data layer does not read catalogues', files: { 'app/data/a.server.ts': "import type { Translate } from '../i18n/index';" }, expect: /data may not import i18n \(even type-only\)/ },
+  { rule: 'services never import routes', files: { 'app/services/a.server.ts': "import { loader } from '../routes/me';" }, expect: /services may not import routes/ },
+  { rule: 'no unlisted sideways use case', files: { 'app/services/a.server.ts': "import { claimWish } from './claims.server';" }, expect: /without a line in SERVICE_CALLS/ },
+  { rule: 'components never import server modules', files: { 'app/components/a.tsx': "import type { X } from '../server/http.server';" }, expect: /client-safe but imports the server module/ },
+  { rule: 'components never import the data layer', files: { 'app/components/a.tsx': "import { y } from '../data/ids';" }, expect: /components may not import data/ },
+  { rule: 'client-safe modules use no node built-in', files: { 'app/forms/a.ts': "import fs from 'node:fs';" }, expect: /client-safe but imports node:fs/ },
+  { rule: 'view types stay free of server code', files: { 'app/views/a.ts': "import { config } from '../platform/config.server';" }, expect: /client-safe but imports the server module/ },
+  { rule: 'the database does not depend on the app', files: { 'db/schema/a.ts': "import { x } from '../../app/domain/wish';" }, expect: /db-schema may not import domain/ },
+];
+
+describe('architecture: the positive control', () => {
+  it.each(BROKEN)('catches a tree where $rule fails', ({ files, expect: message }) => {
+    const found = checkTree(files);
+    expect(found.length).toBe(1);
+    expect(found[0]).toMatch(message);
   });
 
-  it('keeps routes thin: no route imports the data layer', () => {
-    expect(violations('app/routes', (target) => under(target, 'app/data'))).toEqual([]);
-  });
-
-  it('never lets services or data depend on routes, nor data on services', () => {
-    expect(violations('app/services', (target) => under(target, 'app/routes'))).toEqual([]);
-    expect(violations('app/data', (target) => under(target, 'app/routes') || under(target, 'app/services'))).toEqual([]);
-  });
-
-  it('keeps server-only modules out of components', () => {
-    expect(violations('app/components', (target, spec) => /\.server(\.tsx?)?$/.test(spec) || under(target, 'app/data'))).toEqual([]);
+  it('lets a listed use-case call and a type-only sideways import through', () => {
+    expect(checkTree({ 'app/services/claims.server.ts': "import { publicMailParams } from './wishes.server';" })).toEqual([]);
+    expect(checkTree({ 'app/services/a.server.ts': "import type { RequestMeta } from './auth.server';" })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../app/config.server';
+import { ConfigError, readConfig } from '../app/platform/config.server';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {

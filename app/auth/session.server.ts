@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import crypto from 'node:crypto';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { loadActor, type UserRow } from '../data/actors.server';
 import {
   deleteExpiredSessions,

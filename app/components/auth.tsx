@@ -4,17 +4,10 @@ import { HONEYPOT_FIELD } from '../forms/auth';
 import { useLocale, useT } from './i18n';
 import { useRevealAnswer } from './reveal';
 
-/** What an action sends back to its form (the shape of ActionFailure in app/services/http.server.ts, or a success). */
-export interface FormResult {
-  ok: boolean;
-  fieldErrors?: Record<string, string[]>;
-  message?: { key: string; params?: Record<string, string | number> };
-}
+import { asFormResult, type FormResult } from '../forms/result';
 
-export function asFormResult(value: unknown): FormResult | undefined {
-  if (typeof value !== 'object' || value === null || typeof (value as { ok?: unknown }).ok !== 'boolean') return undefined;
-  return value as FormResult;
-}
+export { asFormResult };
+export type { FormResult };
 
 /** The message above a form: green when the action worked, red when it was refused. */
 export function FormMessage({ result }: { result: FormResult | undefined }) {

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { CLAIM_DELIVERY_DAYS } from '../domain/claim';
 import { formatDate } from '../i18n/index';
-import type { HelperClaim } from '../services/types';
+import type { HelperClaim } from '../views/types';
 import { useLocale, useT } from './i18n';
 import { ClaimStatusBadge, WishChildLine } from './wish-ui';
 

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '../i18n/index';
-import type { VettingQueueData, VettingQueueItem } from '../services/types';
+import type { VettingQueueData, VettingQueueItem } from '../views/types';
 import { HelperStatusBadge } from './auth';
 import { useLocale, useT } from './i18n';
 

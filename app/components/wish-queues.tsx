@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '../i18n/index';
-import type { WishQueuesData } from '../services/types';
+import type { WishQueuesData } from '../views/types';
 import { useLocale, useT } from './i18n';
 
 const SECTIONS = [

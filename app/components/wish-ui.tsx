@@ -5,17 +5,10 @@ import { FieldErrors } from './auth';
 import { useLocale, useT } from './i18n';
 import { useRevealAnswer } from './reveal';
 
-/** What a refused action sends back (the shape of app/services/http.server.ts ActionFailure). */
-export interface FormFailure {
-  ok: false;
-  fieldErrors?: Record<string, string[]>;
-  message?: { key: string; params?: Record<string, string | number> };
-  findings?: { kind: string; match: string }[];
-}
+import { isFailure, type FormFailure } from '../forms/result';
 
-export function isFailure(value: unknown): value is FormFailure {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
-}
+export { isFailure };
+export type { FormFailure };
 
 /** The message above a refused form; privacy findings are listed by kind, with the text to fix (staff pages only). */
 export function FormNotice({ failure, showMatches = false }: { failure: FormFailure | undefined; showMatches?: boolean }) {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
-import type { NamedKind, NameRef, ObjectNames } from '../i18n/labels';
+import type { NamedKind, NameRef, ObjectNames } from '../views/names';
 import { db, type Tx } from './db.server';
 import { newId } from './ids.server';
 

@@ -1,9 +1,9 @@
 import { openDatabase, type DB } from '../../db/client';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 
 let current: DB | null = null;
 
-/** The process's database connection, opened on first use. Migrations run at start-up (services/maintenance). */
+/** The process's database connection, opened on first use. Migrations run at start-up (server/maintenance). */
 export function db(): DB {
   current ??= openDatabase(config().databasePath);
   return current;

@@ -1,4 +1,4 @@
-// Expected failures are values. One union, mapped to HTTP in one place (app/services/http.server.ts).
+// Expected failures are values. One union, mapped to HTTP in one place (app/server/http.server.ts).
 
 export type DomainError =
   | { kind: 'validation'; fields: Record<string, string[]>; message?: MessageRef }

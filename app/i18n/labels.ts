@@ -1,4 +1,7 @@
 import type { Translate } from './index';
+import type { NamedKind, NameRef, ObjectNames } from '../views/names';
+
+export type { NamedKind, NameRef, ObjectNames };
 
 // Labels for the codes the logs store (audit actions, object types and statuses, security event types,
 // mail templates). A code without a label shows as itself rather than as a catalogue key.
@@ -37,13 +40,6 @@ export const mailTemplateLabel = (t: Translate, template: string) => labelOr(t, 
 // other note (a reason, a check note) is shown as written.
 
 /** The table an object's name comes from (see namesOfObjects in data/audit.server). */
-export type NamedKind = 'user' | 'site' | 'org' | 'wish' | 'claim' | 'activity' | 'slot' | 'pairing' | 'child';
-export interface NameRef {
-  kind: NamedKind;
-  id: string;
-}
-/** Names keyed `kind:id`; `nameEn` where the object has an English name (sites). */
-export type ObjectNames = Record<string, { name: string; nameEn: string | null }>;
 
 const AUDIT_NAME_KIND: Readonly<Record<string, NamedKind>> = {
   user: 'user',

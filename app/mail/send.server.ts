@@ -1,4 +1,4 @@
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { queueMail } from '../data/outbox.server';
 import type { Tx } from '../data/db.server';
 import type { Locale } from '../i18n/locale';

@@ -1,7 +1,7 @@
 import { Resend } from 'resend';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { dueMail, markAttemptFailed, markKept, markSent } from '../data/outbox.server';
-import { logger } from '../logger.server';
+import { logger } from '../platform/logger.server';
 
 export const MAX_ATTEMPTS = 6;
 /** 1, 2, 4, 8, 16 minutes between attempts; the sixth failure is final. */

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { formatTimeRange } from '../i18n/index';
-import { notFound } from '../services/http.server';
+import { notFound } from '../server/http.server';
 import { publicActivityPage } from '../services/public.server';
 import { textTitle } from '../i18n/meta';
 

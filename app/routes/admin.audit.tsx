@@ -13,7 +13,7 @@ import { localeFromRequest } from '../i18n/locale';
 import { pageTitle } from '../i18n/meta';
 import { auditPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.audit.title');
 

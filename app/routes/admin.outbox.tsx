@@ -9,7 +9,7 @@ import { mailTemplateLabel } from '../i18n/labels';
 import { pageTitle } from '../i18n/meta';
 import { outboxPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.outbox.title');
 

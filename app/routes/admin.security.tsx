@@ -12,7 +12,7 @@ import { securityDetailText, securityEventLabel } from '../i18n/labels';
 import { pageTitle } from '../i18n/meta';
 import { securityLogPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.security.title');
 

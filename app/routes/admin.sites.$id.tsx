@@ -7,7 +7,7 @@ import { SiteEditSchema } from '../forms/admin';
 import { parseForm } from '../forms/parse';
 import { editSite, sitePage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { metaLocale, textTitle } from '../i18n/meta';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -10,7 +10,7 @@ import { parseForm } from '../forms/parse';
 import { formatMoney } from '../i18n/index';
 import { createSite, sitesPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.sites.title');

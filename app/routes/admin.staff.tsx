@@ -12,7 +12,7 @@ import { formatDate } from '../i18n/index';
 import { localeFromRequest } from '../i18n/locale';
 import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.staff.title');

@@ -7,7 +7,7 @@ import { TokenSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { requestMeta } from '../services/auth.server';
 import { confirmEmailChange, emailChangeLink } from '../services/email-change.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.change_email.title');

@@ -6,7 +6,7 @@ import { EmailOnlySchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { requestPasswordReset } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.forgot.title');

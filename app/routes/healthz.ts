@@ -1,4 +1,4 @@
-import { health } from '../services/health.server';
+import { health } from '../server/health.server';
 
 export async function loader() {
   try {

@@ -9,7 +9,7 @@ import { parseForm } from '../forms/parse';
 import { localeFromRequest } from '../i18n/locale';
 import { acceptStaffInvitation, acceptStaffInvitationWithNewAccount, staffInvitation } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure, notFound } from '../services/http.server';
+import { failure, notFound } from '../server/http.server';
 import { metaLocale, pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -8,7 +8,7 @@ import { LoginSchema, safeRedirectPath } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { landingPath, requestMeta, signIn } from '../services/auth.server';
 import { localeFromRequest } from '../i18n/locale';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.login.title');

@@ -13,7 +13,7 @@ import { formatDate } from '../i18n/index';
 import { changePassword, resendVerification } from '../services/accounts.server';
 import { requestEmailChange } from '../services/email-change.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { becomeVolunteer, mePage, saveAccountSettings, saveVolunteerProfile } from '../services/profile.server';
 import { reapply } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';

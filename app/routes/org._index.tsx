@@ -11,7 +11,7 @@ import { parseForm, doneParam } from '../forms/parse';
 import { InviteSchema, OrganizationProfileSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { inviteColleague, orgPage, saveOrganizationProfile } from '../services/organizations.server';
 import { reapply } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';

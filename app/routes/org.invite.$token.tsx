@@ -8,7 +8,7 @@ import { InviteSignUpSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { localeFromRequest } from '../i18n/locale';
 import { requestMeta } from '../services/auth.server';
-import { failure, notFound } from '../services/http.server';
+import { failure, notFound } from '../server/http.server';
 import { acceptOrgInvitation, acceptOrgInvitationWithNewAccount, orgInvitation } from '../services/organizations.server';
 import { pageTitle } from '../i18n/meta';
 

@@ -8,7 +8,7 @@ import { parseForm } from '../forms/parse';
 import { localeFromRequest } from '../i18n/locale';
 import { signUp } from '../services/accounts.server';
 import { landingPath, requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.signup');

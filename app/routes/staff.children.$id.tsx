@@ -7,7 +7,7 @@ import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
 import { parseForm, doneParam } from '../forms/parse';
 import { childForStaff, updateChild } from '../services/children.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');

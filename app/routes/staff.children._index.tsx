@@ -10,7 +10,7 @@ import { ChildForm } from '../forms/child';
 import { pageParam, parseForm } from '../forms/parse';
 import { Pager } from '../components/pager';
 import { childrenOfSubtree, createChild } from '../services/children.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');

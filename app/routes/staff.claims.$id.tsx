@@ -7,7 +7,7 @@ import { StaffClaimForm } from '../forms/claim';
 import { parseForm, doneParam } from '../forms/parse';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { claimForStaff, staffClaimStep } from '../services/claims.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'claim.page_title');

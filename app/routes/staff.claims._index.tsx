@@ -6,7 +6,7 @@ import { ClaimStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageParam } from '../forms/parse';
 import { Pager } from '../components/pager';
 import { pageTitle } from '../i18n/meta';

@@ -9,7 +9,7 @@ import { VettingDecisionSchema } from '../forms/admin';
 import { parseForm, doneParam } from '../forms/parse';
 import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { decideHelper, helperPage } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
 

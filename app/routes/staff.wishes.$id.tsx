@@ -19,7 +19,8 @@ import { requireStaff } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
 import { StaffWishIntent, WISH_CATEGORIES, WishDraftForm, WishReturnForm, type WishReturnInput } from '../forms/wish';
 import { formatDateTime } from '../i18n/index';
-import { failure, type ActionFailure } from '../services/http.server';
+import { failure } from '../server/http.server';
+import type { FormFailure } from '../forms/result';
 import { wishForStaff } from '../services/wish-pages.server';
 import { updateWish } from '../services/wishes.server';
 import { isPublicWishStatus } from '../domain/wish';
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.error.kind === 'privacy' && result.draftSaved) {
       // The edits were saved before the check refused to submit: say so, and what to fix.
-      const body: ActionFailure = { ok: false, message: { key: 'privacy.saved_not_submitted' }, findings: result.error.findings };
+      const body: FormFailure = { ok: false, message: { key: 'privacy.saved_not_submitted' }, findings: result.error.findings };
       return data(body, { status: 400 });
     }
     return failure(result.error);

@@ -5,7 +5,7 @@ import { DataTable, StatusFilter } from '../components/lists';
 import { WishStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { pageParam } from '../forms/parse';
 import { Pager } from '../components/pager';
 import { staffWishList } from '../services/wish-pages.server';

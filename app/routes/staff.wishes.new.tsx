@@ -7,7 +7,7 @@ import { FormNotice, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm } from '../forms/parse';
 import { NewWishForm } from '../forms/wish';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { newWishPage } from '../services/wish-pages.server';
 import { createWish } from '../services/wishes.server';
 import { pageTitle } from '../i18n/meta';

@@ -18,7 +18,7 @@ import { parseForm, doneParam } from '../forms/parse';
 import { HelperWishIntent } from '../forms/claim';
 import { ClaimDue } from '../components/my-claims';
 import { claimWish, helperClaimStep } from '../services/claims.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { publicWishPage } from '../services/wish-pages.server';
 import { textTitle } from '../i18n/meta';
 

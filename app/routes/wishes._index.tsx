@@ -10,7 +10,7 @@ import { BASKET_MAX, BasketForm } from '../forms/claim';
 import { parseForm } from '../forms/parse';
 import { WishFilters } from '../forms/wish';
 import { claimBasket } from '../services/claims.server';
-import { failure } from '../services/http.server';
+import { failure } from '../server/http.server';
 import { publicWishBrowse } from '../services/wish-pages.server';
 import { pageTitle } from '../i18n/meta';
 

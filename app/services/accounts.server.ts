@@ -2,7 +2,7 @@ import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
 import { writeTx, type Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
@@ -17,7 +17,7 @@ import { HONEYPOT_FIELD, type SignUpInput } from '../forms/auth';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import { landingPath, type RequestMeta } from './auth.server';
-import { takeRateLimits } from './rate-limit.server';
+import { takeRateLimits } from '../server/rate-limit.server';
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_TOKEN_MS = 48 * HOUR;

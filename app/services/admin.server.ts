@@ -2,7 +2,7 @@ import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { auditActionsInUse, countAudit, namesOfObjects, recordAudit, searchAudit } from '../data/audit.server';
 import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
@@ -21,8 +21,8 @@ import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
 import { INVITE_TOKEN_MS } from './organizations.server';
-import { clampedPage, pageWindow } from './paging.server';
-import { takeRateLimits } from './rate-limit.server';
+import { clampedPage, pageWindow } from '../server/paging.server';
+import { takeRateLimits } from '../server/rate-limit.server';
 
 function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
   logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });

@@ -8,7 +8,7 @@ import { findUserByEmail, setUserLocale } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { err, ok, type Result } from '../domain/errors';
 import type { LoginInput } from '../forms/auth';
-import { refundRateLimits, takeRateLimits } from './rate-limit.server';
+import { refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
 
 /** Who is asking and when: every service that logs or rate-limits takes it. */
 export interface RequestMeta {

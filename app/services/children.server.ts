@@ -22,8 +22,8 @@ import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { ageBand } from '../domain/wish';
 import type { ChildInput } from '../forms/child';
-import { readPage } from './paging.server';
-import { refuseUnlessChanged, transact } from './tx.server';
+import { readPage } from '../server/paging.server';
+import { refuseUnlessChanged, transact } from '../server/tx.server';
 
 // Private child records (PRODUCT.md §3): staff of the site subtree only, every read audited.
 // Audit actions are prefixed "child." so that one search finds every access to children's data;

@@ -27,10 +27,10 @@ import { checkPublicText } from '../domain/privacy';
 import { decideWishTransition, isPublicWishStatus, type WishTransition } from '../domain/wish';
 import { childIdentityOf } from '../data/wishes.server';
 import { enqueueMail } from '../mail/send.server';
-import { logger } from '../logger.server';
+import { logger } from '../platform/logger.server';
 import { publicMailParams } from './wishes.server';
-import { readPage } from './paging.server';
-import { refuseUnlessChanged, transact } from './tx.server';
+import { readPage } from '../server/paging.server';
+import { refuseUnlessChanged, transact } from '../server/tx.server';
 
 // Claims: a helper takes a published wish; staff approve; the helper delivers to the institution;
 // staff confirm receipt and the wish is fulfilled. One live claim per wish, kept by the database.

@@ -1,7 +1,7 @@
 import { verifyPassword } from '../auth/password.server';
 import type { ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
 import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
@@ -13,8 +13,8 @@ import { err, ok, type DomainError, type Result } from '../domain/errors';
 import type { ChangeEmailInput } from '../forms/auth';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
-import { refundRateLimits, takeRateLimits } from './rate-limit.server';
-import { Refusal, transact } from './tx.server';
+import { refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
+import { Refusal, transact } from '../server/tx.server';
 
 // Changing the account's address (D16): /me asks for the new address and the current password, mails a
 // single-use link to the new address and a notice to the old one; nothing changes until the link's

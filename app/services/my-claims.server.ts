@@ -1,7 +1,7 @@
 import { claimsOfHelper as claimsOfHelperRows } from '../data/claims.server';
 import type { Actor } from '../domain/actor';
 import { claimDueAt } from '../domain/claim-schedule';
-import type { HelperClaim } from './types';
+import type { HelperClaim } from '../views/types';
 
 const NEXT_STEP: Record<string, string> = {
   pending: 'claim.next.pending',

@@ -2,7 +2,7 @@ import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
 import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
@@ -24,7 +24,7 @@ import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
 import { checkCounty, countyOptions } from './profile.server';
-import { takeRateLimits } from './rate-limit.server';
+import { takeRateLimits } from '../server/rate-limit.server';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const INVITE_TOKEN_MS = 7 * DAY;

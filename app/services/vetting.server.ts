@@ -1,4 +1,4 @@
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { auditTrailOf, recordAudit } from '../data/audit.server';
 import { writeTx, type Tx } from '../data/db.server';
 import { membersOfOrganization, setOrganizationVetting } from '../data/organizations.server';
@@ -20,7 +20,7 @@ import type { VettingDecisionInput } from '../forms/admin';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
-import type { HelperKind, VettingQueueData, VettingQueueItem } from './types';
+import type { HelperKind, VettingQueueData, VettingQueueItem } from '../views/types';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Staff see helpers whose yearly re-check falls within this window (or is overdue). */

@@ -11,7 +11,7 @@ import { AGE_BANDS, isPublicWishStatus, WISH_STATUSES, WISH_TRANSITIONS } from '
 import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { childPicker, type ChildPickerQuery } from './children.server';
-import { readPage } from './paging.server';
+import { readPage } from '../server/paging.server';
 import { wishPrivacyFindings } from './wishes.server';
 
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the

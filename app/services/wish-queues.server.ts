@@ -5,7 +5,7 @@ import type { Actor } from '../domain/actor';
 import { CLAIM_DELIVERY_DAYS, isClaimant } from '../domain/claim';
 import { DAY_MS } from '../domain/calendar';
 import { CLAIM_REMINDER_MS, claimDueAt, dueSoon } from '../domain/claim-schedule';
-import type { WishQueueItem, WishQueuesData } from './types';
+import type { WishQueueItem, WishQueuesData } from '../views/types';
 
 const EMPTY: WishQueuesData = { returned: [], toReview: [], toApprove: [], toConfirm: [], expiringSoon: [] };
 

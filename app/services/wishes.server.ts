@@ -1,4 +1,4 @@
-import { config } from '../config.server';
+import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
 import { findChild } from '../data/children.server';
 import { findLiveClaimOfWish, setClaimStatus } from '../data/claims.server';
@@ -13,7 +13,7 @@ import { checkPublicText } from '../domain/privacy';
 import { ageBand, decideWishTransition, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
 import type { NewWishInput, WishDraftInput } from '../forms/wish';
 import { enqueueMail } from '../mail/send.server';
-import { refuseUnlessChanged, transact } from './tx.server';
+import { refuseUnlessChanged, transact } from '../server/tx.server';
 
 // Wishes: written by staff as drafts, privacy-checked before they leave draft, published by a
 // second staff member, claimed by helpers (claims.server.ts), fulfilled when staff confirm receipt.

@@ -53,7 +53,7 @@ describe('answers appear where the person is looking', () => {
     expect(await page.getByTestId('basket-summary').locator('a[href="/org"]').count()).toBe(1);
 
     await page.waitForLoadState('networkidle');
-    // The refusal is an HTTP 400 by design (app/services/http.server.ts), which Chromium reports as a failed load.
+    // The refusal is an HTTP 400 by design (app/server/http.server.ts), which Chromium reports as a failed load.
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });
 

@@ -114,7 +114,7 @@ describe('a volunteer signs up, verifies the email, is approved by staff and see
     await expect.poll(() => page.textContent('#password-error')).toContain('太常见');
     expect(page.url()).toMatch(/\/signup$/);
     await page.waitForLoadState('networkidle');
-    // The refusal is an HTTP 400 by design (app/services/http.server.ts), which Chromium reports as a failed load.
+    // The refusal is an HTTP 400 by design (app/server/http.server.ts), which Chromium reports as a failed load.
     expect(problems.filter((p) => !p.includes('status of 400'))).toEqual([]);
   });
 

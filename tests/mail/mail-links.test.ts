@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { config } from '../../app/config.server';
+import { config } from '../../app/platform/config.server';
 import { linksInLanguage } from '../../app/mail/send.server';
 
 // A link in an English mail opens the page in English, even in a browser that has never seen the site.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
 import { accountCounts, callRoute, createUser, uniq } from '../helpers/accounts';
 import * as signupRoute from '../../app/routes/signup';
-import { RATE_LIMITS } from '../../app/services/rate-limit.server';
+import { RATE_LIMITS } from '../../app/server/rate-limit.server';
 
 const { db } = useTestDatabase('accounts-signup');
 

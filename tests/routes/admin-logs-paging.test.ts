@@ -5,7 +5,7 @@ import { callRoute, createSites, createUser, signUpAndApprove, uniq, type TestSi
 import * as auditRoute from '../../app/routes/admin.audit';
 import * as securityRoute from '../../app/routes/admin.security';
 import { recordAudit } from '../../app/data/audit.server';
-import { RATE_LIMITS } from '../../app/services/rate-limit.server';
+import { RATE_LIMITS } from '../../app/server/rate-limit.server';
 import { childrenOfSubtree } from '../../app/services/children.server';
 import { translator } from '../../app/i18n/index';
 import { auditActionLabel, auditNoteText, auditObjectName, securityDetailText, type ObjectNames } from '../../app/i18n/labels';

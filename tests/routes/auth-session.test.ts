@@ -8,7 +8,7 @@ import * as forgotRoute from '../../app/routes/forgot-password';
 import * as resetRoute from '../../app/routes/reset-password';
 import * as verifyRoute from '../../app/routes/verify-email';
 import * as signupRoute from '../../app/routes/signup';
-import { RATE_LIMITS } from '../../app/services/rate-limit.server';
+import { RATE_LIMITS } from '../../app/server/rate-limit.server';
 
 const { db } = useTestDatabase('auth-session');
 const sql = <T>(query: string, ...args: unknown[]) => db.$client.prepare(query).all(...args) as T[];

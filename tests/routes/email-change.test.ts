@@ -7,7 +7,7 @@ import * as loginRoute from '../../app/routes/login';
 import * as meRoute from '../../app/routes/me';
 import * as resetRoute from '../../app/routes/reset-password';
 import { hashMailToken } from '../../app/auth/tokens.server';
-import { RATE_LIMITS } from '../../app/services/rate-limit.server';
+import { RATE_LIMITS } from '../../app/server/rate-limit.server';
 import { maskEmail } from '../../app/services/email-change.server';
 
 // Changing the account's address from /me: a link to the new address, a notice to the old one, and

@@ -5,7 +5,7 @@ import { seedDemo } from '../../db/seed/demo';
 import * as claimsRoute from '../../app/routes/staff.claims._index';
 import * as wishesRoute from '../../app/routes/staff.wishes._index';
 import * as childrenRoute from '../../app/routes/staff.children._index';
-import { STAFF_PAGE_SIZE } from '../../app/services/paging.server';
+import { STAFF_PAGE_SIZE } from '../../app/server/paging.server';
 
 // The staff lists on the demo data (hundreds of claims and wishes, 1,100 children): newest first,
 // fifty to a page with where the page stands, filters kept across pages, and the children searchable.

@@ -1,6 +1,6 @@
 import { flushOutbox } from '../mail/worker.server';
-import { logger } from '../logger.server';
-import { runClaimJobs } from './claims.server';
+import { logger } from '../platform/logger.server';
+import { runClaimJobs } from '../services/claims.server';
 import { pruneRateLimitWindows } from './rate-limit.server';
 import { pruneExpiredSessions } from '../auth/session.server';
 

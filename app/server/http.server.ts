@@ -1,14 +1,7 @@
 import { data } from '@remix-run/node';
-import type { DomainError, MessageRef } from '../domain/errors';
+import type { DomainError } from '../domain/errors';
+import type { FormFailure } from '../forms/result';
 
-/** What an action returns to its form when a change was refused: shown next to the fields or above the form. */
-export interface ActionFailure {
-  ok: false;
-  /** field name → catalogue keys */
-  fieldErrors?: Record<string, string[]>;
-  message?: MessageRef;
-  findings?: { kind: string; match: string }[];
-}
 
 const STATUS: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -29,7 +22,7 @@ export function failure(error: DomainError) {
   const status = STATUS[error.kind];
   if (error.kind === 'not_found') throw new Response('Not Found', { status });
   if (error.kind === 'forbidden') throw new Response('Forbidden', { status });
-  const body: ActionFailure = { ok: false };
+  const body: FormFailure = { ok: false };
   const headers = new Headers();
   switch (error.kind) {
     case 'validation':
