@@ -70,6 +70,8 @@ export function WishFields({
 export interface ChildChoice {
   id: string;
   alias: string;
+  realName: string;
+  birthYear: string;
   ageBand: string;
   siteZh: string;
   siteEn: string;
@@ -138,7 +140,10 @@ export function ChildSearch({ picker, action }: { picker: ChildPickerData; actio
   );
 }
 
-/** The child of a new wish, posted as `childId`: the choices the search left, the public face only. */
+/**
+ * The child of a new wish, posted as `childId`: the choices the search left, each as alias · real name ·
+ * birth year · age band · site, so that children sharing an alias and an age band at one home can be told apart.
+ */
 export function ChildSelect({ picker, failure }: { picker: ChildPickerData; failure: FormFailure | undefined }) {
   const t = useT();
   const locale = useLocale();
@@ -150,7 +155,7 @@ export function ChildSelect({ picker, failure }: { picker: ChildPickerData; fail
         <option value="">{t('wish.form.choose_child')}</option>
         {picker.children.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.alias} · {t('wishes.age', { band: c.ageBand })} · {locale === 'en' ? c.siteEn : c.siteZh}
+            {[c.alias, c.realName, t('child.born', { year: c.birthYear }), t('wishes.age', { band: c.ageBand }), locale === 'en' ? c.siteEn : c.siteZh].join(' · ')}
           </option>
         ))}
       </select>

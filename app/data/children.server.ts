@@ -20,7 +20,9 @@ export interface ChildChoiceFilter {
   siteId: string | null;
 }
 
-const choiceColumns = { id: c.id, alias: c.alias, birthDate: c.birthDate, siteId: c.siteId, siteZh: s.nameZh, siteEn: s.nameEn };
+// Staff may see real names: the picker names the child with its real name and birth year, so that
+// three 小星 of one home can be told apart.
+const choiceColumns = { id: c.id, alias: c.alias, realName: c.realName, birthDate: c.birthDate, siteId: c.siteId, siteZh: s.nameZh, siteEn: s.nameEn };
 
 // instr() rather than LIKE: the text is a bound parameter and `%` or `_` in it are plain characters.
 function choiceConditions(rootPath: string, filter: ChildChoiceFilter): SQL | undefined {
@@ -61,7 +63,7 @@ export function pageOfChildrenUnder(rootPath: string, filter: ChildChoiceFilter,
 
 /**
  * For choosing the child of a new wish: how many children of the subtree match, and the first `limit`
- * of them by site, then alias. The public face only, plus what computes the age band.
+ * of them by site, then alias, with the real name and the birth date (for the birth year and the age band).
  */
 export function searchChildChoicesUnder(rootPath: string, filter: ChildChoiceFilter, limit: number) {
   const where = choiceConditions(rootPath, filter);
@@ -77,7 +79,7 @@ export function searchChildChoicesUnder(rootPath: string, filter: ChildChoiceFil
   return { total, rows };
 }
 
-/** One child of the subtree for the picker (public face only), or undefined when it is not in the subtree. */
+/** One child of the subtree for the picker, or undefined when it is not in the subtree. */
 export function childChoiceUnder(rootPath: string, id: string) {
   return db()
     .select(choiceColumns)

@@ -53,13 +53,14 @@ export default function StaffChildren() {
       {children.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.age_band'), t('child.category'), t('child.site')]}>
+        <DataTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.birth_year'), t('child.age_band'), t('child.category'), t('child.site')]}>
           {children.map((c) => (
             <tr key={c.id}>
               <td>
                 <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
               </td>
               <td>{c.realName}</td>
+              <td>{c.birthYear}</td>
               <td>{c.ageBand}</td>
               <td>{t(`child.category.${c.category}`)}</td>
               <td className="cell-wrap">{locale === 'en' ? c.siteEn : c.siteZh}</td>

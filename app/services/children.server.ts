@@ -62,7 +62,7 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
     }),
   );
   return ok({
-    children: rows.map((r) => ({ ...r, ageBand: safeAgeBand(r.birthDate, today) })),
+    children: rows.map(({ birthDate, ...r }) => ({ ...r, birthYear: birthDate.slice(0, 4), ageBand: safeAgeBand(birthDate, today) })),
     paging,
     q,
     site,
@@ -92,7 +92,7 @@ export interface ChildPicker {
   /** The sites of the subtree that hold children, to search by. */
   sites: { id: string; nameZh: string; nameEn: string }[];
   /** The choices: the preselected child (if any) and the first `limit` matches. */
-  children: { id: string; alias: string; ageBand: string; siteId: string; siteZh: string; siteEn: string }[];
+  children: { id: string; alias: string; realName: string; birthYear: string; ageBand: string; siteId: string; siteZh: string; siteEn: string }[];
   /** How many children matched. */
   total: number;
   limit: number;
@@ -105,8 +105,9 @@ export interface ChildPicker {
 }
 
 /**
- * The children a new wish can be written for, narrowed by a search: the public face only (alias, age
- * band, site), at most CHILD_PICKER_LIMIT of them by site then alias, with how many matched.
+ * The children a new wish can be written for, narrowed by a search: alias, real name, birth year, age
+ * band and site (a staff page: the real name and birth year tell apart children of one alias and age
+ * band), at most CHILD_PICKER_LIMIT of them by site then alias, with how many matched.
  * Matching on real names is a read of the records: each search (a text or a site given) is one
  * `child.search` audit event, which carries the number of matches and never the text searched.
  */
@@ -141,7 +142,7 @@ export function childPicker(actor: Actor, query: ChildPickerQuery, now: number):
     q,
     site,
     sites: sites.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
-    children: choices.map(({ birthDate, ...rest }) => ({ ...rest, ageBand: safeAgeBand(birthDate, today) })),
+    children: choices.map(({ birthDate, ...rest }) => ({ ...rest, birthYear: birthDate.slice(0, 4), ageBand: safeAgeBand(birthDate, today) })),
     total,
     limit: CHILD_PICKER_LIMIT,
     searched,

@@ -35,8 +35,10 @@ describe('choosing a child for a new wish', () => {
     const texts = await select.locator('option').allTextContents();
     expect(texts.length).toBeGreaterThan(1);
     expect(texts.length).toBeLessThan(51);
-    // (The text also matches real names, which the page never shows: check the alias searched is offered.)
+    // (The text also matches real names: check the alias searched is offered.)
     expect(texts.slice(1).map((t) => t.split(' · ')[0])).toContain(alias);
+    // Each choice names the child as staff know it: alias · real name · birth year · age band · site.
+    for (const text of texts.slice(1)) expect(text).toMatch(/^[^·]+ · [^·]+ · \d{4} 年生 · [^·]+ 岁 · [^·]+$/);
 
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);

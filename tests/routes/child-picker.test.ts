@@ -17,7 +17,7 @@ interface Picker {
   q: string;
   site: string;
   sites: { id: string }[];
-  children: { id: string; alias: string; siteZh: string }[];
+  children: { id: string; alias: string; realName: string; birthYear: string; siteZh: string }[];
   total: number;
   limit: number;
   searched: boolean;
@@ -59,8 +59,9 @@ describe('the child picker of a new wish', () => {
     const found = await picker('/staff/wishes/new?q=思', 'admin');
     expect(new Set(ids(found))).toEqual(new Set([kids.siyuan, kids.yc]));
     expect(found).toMatchObject({ total: 2, searched: true, q: '思' });
-    // Only the public face goes to the page.
-    expect(JSON.stringify(found)).not.toMatch(/马思远|王思琪|2016-05-20|left_behind|马爷爷/);
+    // Staff see the real name and birth year (to tell children apart), never the birth date, category or guardian.
+    expect(found.children.map((c) => [c.realName, c.birthYear]).sort()).toEqual([['王思琪', '2012'], ['马思远', '2016']]);
+    expect(JSON.stringify(found)).not.toMatch(/2016-05-20|left_behind|马爷爷/);
   });
 
   it('treats % and _ as plain characters', async () => {
