@@ -1,5 +1,5 @@
 import { PUBLIC_WISH_STATUSES } from '../domain/wish';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
@@ -175,18 +175,55 @@ function publicSelection() {
   };
 }
 
-const sortKey = sql<number>`coalesce(${w.publishedAt}, ${w.createdAt})`;
+/**
+ * The public list's order: newest published first, ties by id. Every public status has passed `publish`, so
+ * published_at is set, and the index wishes_public_idx (status, published_at, id) serves this order and the
+ * keyset ranges below.
+ */
+const sortKey = sql<number>`${w.publishedAt}`;
 
-export interface PublicWishQuery {
-  countyCode?: string;
+/** A keyset cursor: the sort key (published_at) and id of a card. */
+export interface PublicWishCursor {
+  at: number;
+  id: string;
+}
+
+/** What narrows the public list. Every condition is on the wishes table alone, so counting needs no join. */
+export interface PublicWishFilter {
+  /** The site wishes are filed under (README D7), resolved from the county code by the caller. */
+  countySiteId?: string;
   category?: WishCategory;
   ageBand?: string;
-  openOnly?: boolean;
-  /** Keyset cursor: the sort key and id of the last card of the previous page. */
-  after?: { at: number; id: string };
+  /** Only wishes that can be claimed now: published and not past their deadline. */
+  openOnly: boolean;
   now: number;
+}
+
+/** A filter and a page of it. */
+export interface PublicWishQuery extends PublicWishFilter {
+  /** The cards after this one (the next page). */
+  after?: PublicWishCursor;
+  /** The cards before this one (the previous page); wins over `after`. */
+  before?: PublicWishCursor;
   limit: number;
 }
+
+function publicWishConditions(f: PublicWishFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (f.openOnly) {
+    conditions.push(eq(w.status, 'published'));
+    conditions.push(or(isNull(w.deadlineAt), gte(w.deadlineAt, f.now))!);
+  } else {
+    conditions.push(inArray(w.status, [...PUBLIC_WISH_STATUSES]));
+  }
+  if (f.countySiteId) conditions.push(eq(w.countySiteId, f.countySiteId));
+  if (f.category) conditions.push(eq(w.category, f.category));
+  if (f.ageBand) conditions.push(eq(w.ageBand, f.ageBand));
+  return conditions;
+}
+
+const olderThan = (c: PublicWishCursor) => or(lt(sortKey, c.at), and(eq(sortKey, c.at), lt(w.id, c.id)))!;
+const newerThan = (c: PublicWishCursor) => or(gt(sortKey, c.at), and(eq(sortKey, c.at), gt(w.id, c.id)))!;
 
 /** The titles of those of these wishes the public may see, by id (one query for a whole basket). */
 export function publicWishTitles(ids: readonly string[]): Map<string, string> {
@@ -199,28 +236,48 @@ export function publicWishTitles(ids: readonly string[]): Map<string, string> {
   return new Map(rows.map((r) => [r.id, r.title]));
 }
 
-/** Newest first, by (published time, id). Returns one row more than asked, so the caller knows whether a next page exists. */
-export function listPublicWishes(q: PublicWishQuery) {
-  const conditions: SQL[] = [];
-  if (q.openOnly) {
-    conditions.push(eq(w.status, 'published'));
-    conditions.push(or(isNull(w.deadlineAt), gte(w.deadlineAt, q.now))!);
-  } else {
-    conditions.push(inArray(w.status, [...PUBLIC_WISH_STATUSES]));
-  }
-  if (q.countyCode) conditions.push(eq(county.code, q.countyCode));
-  if (q.category) conditions.push(eq(w.category, q.category));
-  if (q.ageBand) conditions.push(eq(w.ageBand, q.ageBand));
-  if (q.after) conditions.push(or(lt(sortKey, q.after.at), and(eq(sortKey, q.after.at), lt(w.id, q.after.id)))!);
+/** Of these wishes, those that can be claimed now (published, deadline not passed), with their titles, in list order. */
+export function openWishesAmong(ids: readonly string[], now: number) {
+  if (ids.length === 0) return [];
   return db()
+    .select({ id: w.id, title: w.title })
+    .from(w)
+    .where(and(inArray(w.id, [...ids]), ...publicWishConditions({ openOnly: true, now })))
+    .orderBy(desc(sortKey), desc(w.id))
+    .all();
+}
+
+/**
+ * One page of the public list, newest first, by keyset: the `limit` cards after `after` (or from the top),
+ * or with `before`, the `limit` cards just before it. Returns one row more than asked when more lie beyond
+ * in the direction read, so the caller can tell that the start of the list was reached.
+ */
+export function listPublicWishes(q: PublicWishQuery) {
+  const conditions = publicWishConditions(q);
+  const backwards = q.before !== undefined;
+  if (q.before) conditions.push(newerThan(q.before));
+  else if (q.after) conditions.push(olderThan(q.after));
+  const rows = db()
     .select({ ...publicSelection(), sortKey })
     .from(w)
     .innerJoin(c, eq(c.id, w.childId))
     .innerJoin(county, eq(county.id, w.countySiteId))
     .where(and(...conditions))
-    .orderBy(desc(sortKey), desc(w.id))
+    .orderBy(...(backwards ? [asc(sortKey), asc(w.id)] : [desc(sortKey), desc(w.id)]))
     .limit(q.limit + 1)
     .all();
+  return rows.map((r) => ({ ...r, sortKey: r.sortKey as number }));
+}
+
+/**
+ * How many wishes match the filter, in all and (given a card) ahead of that card in the list: two COUNTs on the
+ * wishes table alone, over the same index range as the page itself (no OFFSET, no join).
+ */
+export function countPublicWishes(f: PublicWishFilter, ahead?: PublicWishCursor): { total: number; ahead: number } {
+  const conditions = publicWishConditions(f);
+  const total = db().select({ n: count() }).from(w).where(and(...conditions)).get()?.n ?? 0;
+  const before = ahead ? (db().select({ n: count() }).from(w).where(and(...conditions, newerThan(ahead))).get()?.n ?? 0) : 0;
+  return { total, ahead: before };
 }
 
 /** One wish's public face, whatever its status; the service decides who may see which status. */
@@ -235,14 +292,21 @@ export function findPublicWish(id: string) {
     .get();
 }
 
-/** Counties that have public wishes, for the filter. */
+/**
+ * Every place a public wish can be filed under (README D7), for the county filter: each county, and each city
+ * that has sites of its own outside any county (its welfare home), whose wishes are filed under the city.
+ * Read from the site tree, not from the wishes, so the list costs nothing however many wishes there are.
+ * Counties first, in tree order, then the cities.
+ */
 export function publicCounties() {
+  const s = schema.sites;
+  const below = alias(schema.sites, 'below');
+  const cityLevelSites = db().select({ one: sql`1` }).from(below).where(and(eq(below.parentId, s.id), ne(below.kind, 'county')));
   return db()
-    .selectDistinct({ code: county.code, nameZh: county.nameZh, nameEn: county.nameEn, path: county.path })
-    .from(w)
-    .innerJoin(county, eq(county.id, w.countySiteId))
-    .where(inArray(w.status, [...PUBLIC_WISH_STATUSES]))
-    .orderBy(asc(county.path))
+    .select({ id: s.id, code: s.code, kind: s.kind, nameZh: s.nameZh, nameEn: s.nameEn, path: s.path })
+    .from(s)
+    .where(or(eq(s.kind, 'county'), and(eq(s.kind, 'city'), exists(cityLevelSites))))
+    .orderBy(sql`${s.kind} = 'city'`, asc(s.path))
     .all();
 }
 

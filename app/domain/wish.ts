@@ -26,6 +26,15 @@ export function isPublicWishStatus(status: string): boolean {
   return (PUBLIC_WISH_STATUSES as readonly string[]).includes(status);
 }
 
+/**
+ * README D7, the county a wish is filed and shown under, from its site and the site's ancestors (deepest
+ * first): the nearest county (the site itself when it is one); a site with no county above it (the city's
+ * own welfare home) is filed under the city. New wishes and the demo seed both file wishes by this rule.
+ */
+export function countyShownFor<S extends { kind: string }>(siteAndAncestors: readonly S[]): S | undefined {
+  return siteAndAncestors.find((s) => s.kind === 'county') ?? siteAndAncestors.find((s) => s.kind === 'city') ?? siteAndAncestors[0];
+}
+
 export type WishTransition =
   | 'submit'
   | 'publish'

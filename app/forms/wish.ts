@@ -49,7 +49,12 @@ export const WishFilters = v.object({
   county: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40)), ''),
   category: v.optional(v.fallback(v.picklist(['', ...WISH_CATEGORIES]), ''), ''),
   age: v.optional(v.fallback(v.picklist(['', '0-2', '3-5', '6-8', '9-11', '12-14', '15-17', '18+']), ''), ''),
-  open: v.optional(v.fallback(v.picklist(['', '1']), ''), ''),
-  after: v.optional(v.pipe(v.string(), v.maxLength(80)), ''),
+  /** Which wishes: those that can be claimed now (the default), or every public one, fulfilled included. */
+  show: v.optional(v.fallback(v.picklist(['open', 'all']), 'open'), 'open'),
+  /** The switch between the two, as a submit button of the basket's form (it wins over `show`). */
+  switch: v.optional(v.fallback(v.picklist(['', 'open', 'all']), ''), ''),
+  /** Keyset cursors: the page after this card, or the page before it. */
+  after: v.optional(v.fallback(v.pipe(v.string(), v.maxLength(80)), ''), ''),
+  before: v.optional(v.fallback(v.pipe(v.string(), v.maxLength(80)), ''), ''),
 });
 export type WishFilterInput = v.InferOutput<typeof WishFilters>;

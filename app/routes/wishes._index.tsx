@@ -18,10 +18,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'wishes.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = v.safeParse(WishFilters, query);
+  const url = new URL(request.url);
+  const parsed = v.safeParse(WishFilters, Object.fromEntries(url.searchParams));
   const filters = parsed.success ? parsed.output : v.parse(WishFilters, {});
-  return publicWishBrowse(viewer?.actor ?? null, filters, Date.now());
+  // The basket's ticks travel in the URL (README D11): every wishId of the query string.
+  return publicWishBrowse(viewer?.actor ?? null, filters, url.searchParams.getAll('wishId').slice(0, 100), Date.now());
 }
 
 /** The organization's wish basket: several open wishes claimed in one action, each result shown next to its wish. */
@@ -53,11 +54,129 @@ function messageKey(error: { kind: string; message?: { key: string } }): string 
   return error.message?.key ?? 'error.conflict';
 }
 
-export default function Wishes() {
-  const { wishes, nextCursor, filters, counties, categories, ageBands, basketOrgs } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+type BrowseData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The filters as query parameters (defaults left out, so the plain /wishes stays the plain list). */
+function filterParams(filters: BrowseData['filters'], changes: Record<string, string> = {}) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ county: filters.county, category: filters.category, age: filters.age, show: filters.show, ...changes })) {
+    if (value && !(key === 'show' && value === 'open')) params.set(key, value);
+  }
+  return params;
+}
+
+/** The county, category and age selects; `show` rides along hidden (the switch changes it). */
+function FilterFields({ data }: { data: BrowseData }) {
   const t = useT();
   const locale = useLocale();
+  const { filters, counties, categories, ageBands } = data;
+  return (
+    <>
+      <label>
+        {t('wishes.county')}
+        <select name="county" defaultValue={filters.county}>
+          <option value="">{t('common.all')}</option>
+          {counties.map((c) => {
+            const name = locale === 'en' ? c.nameEn : c.nameZh;
+            return (
+              <option key={c.code} value={c.code}>
+                {c.kind === 'city' ? t('wishes.county_city', { name }) : name}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+      <label>
+        {t('wishes.category')}
+        <select name="category" defaultValue={filters.category}>
+          <option value="">{t('common.all')}</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {t(`wish.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('wishes.filter.age')}
+        <select name="age" defaultValue={filters.age}>
+          <option value="">{t('common.all')}</option>
+          {ageBands.map((band) => (
+            <option key={band} value={band}>
+              {t('wishes.age', { band })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {filters.show === 'all' ? <input type="hidden" name="show" value="all" /> : null}
+    </>
+  );
+}
+
+/**
+ * Open wishes (the default) or every public wish. Links for most people; inside the basket's form, buttons that
+ * submit it by GET, so that the ticks travel along (README D11).
+ */
+function ShowSwitch({ data, inBasket }: { data: BrowseData; inBasket: boolean }) {
+  const t = useT();
+  const { filters } = data;
+  return (
+    <nav className="switch" aria-label={t('wishes.show')} data-testid="show-switch">
+      {(['open', 'all'] as const).map((value) => {
+        const current = filters.show === value;
+        const label = t(`wishes.show.${value}`);
+        if (inBasket) {
+          return (
+            <button key={value} type="submit" formMethod="get" formAction="/wishes" name="switch" value={value} className={current ? 'current' : 'secondary'} aria-pressed={current}>
+              {label}
+            </button>
+          );
+        }
+        return (
+          <Link key={value} to={`/wishes?${filterParams(filters, { show: value })}`} className={current ? 'button current' : 'button secondary'} aria-current={current ? 'page' : undefined}>
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+/**
+ * Where the page stands ("第 2 / 42 页,共 494 条") and the way back, forward and to the top. Keyset cursors: `before`
+ * the first card shown, `after` the last. Buttons inside the basket's form, for the same reason as the switch.
+ */
+function WishPager({ data, inBasket }: { data: BrowseData; inBasket: boolean }) {
+  const t = useT();
+  const { paging, filters } = data;
+  const step = (rel: 'first' | 'prev' | 'next', label: string, cursor: { name: 'after' | 'before'; value: string } | null) =>
+    inBasket ? (
+      <button type="submit" formMethod="get" formAction="/wishes" name={cursor?.name} value={cursor?.value} className="secondary" data-rel={rel}>
+        {label}
+      </button>
+    ) : (
+      <Link to={`/wishes?${filterParams(filters, cursor ? { [cursor.name]: cursor.value } : {})}`} className="button secondary" rel={rel === 'first' ? 'first' : rel} data-rel={rel}>
+        {label}
+      </Link>
+    );
+  return (
+    <nav className="pager" aria-label={t('wishes.pages')}>
+      <span className="meta" data-testid="page-of">
+        {t('common.page_of', { page: paging.page, pages: paging.pages, total: paging.total })}
+      </span>{' '}
+      {/* Back to the top, when "previous" would not get there in one step (or the page is empty past a cursor). */}
+      {!paging.isFirst && (paging.page > 2 || !paging.prevCursor) ? step('first', t('wishes.first_page'), null) : null}{' '}
+      {paging.prevCursor ? step('prev', t('common.prev_page'), { name: 'before', value: paging.prevCursor }) : null}{' '}
+      {paging.nextCursor ? step('next', t('common.next_page'), { name: 'after', value: paging.nextCursor }) : null}
+    </nav>
+  );
+}
+
+export default function Wishes() {
+  const data = useLoaderData<typeof loader>();
+  const { wishes, basketOrgs, picked, filters } = data;
+  const actionData = useActionData<typeof action>();
+  const t = useT();
   const navigation = useNavigation();
   const failed = isFailure(actionData) ? actionData : undefined;
   const outcomes = actionData && 'outcomes' in actionData ? actionData.outcomes : [];
@@ -68,13 +187,12 @@ export default function Wishes() {
   // The coordinator may have pressed the button at the foot of a long list: bring the outcome into view.
   const summaryRef = useRevealAnswer<HTMLParagraphElement>(outcomes.length ? actionData : null);
 
-  const nextParams = new URLSearchParams();
-  for (const [key, value] of Object.entries({ county: filters.county, category: filters.category, age: filters.age, open: filters.open })) {
-    if (value) nextParams.set(key, value);
-  }
-  const firstPage = `?${nextParams}`;
-  if (nextCursor) nextParams.set('after', nextCursor);
   const basket = basketOrgs.length > 0;
+  const pickedIds = new Set(picked.map((p) => p.id));
+  // Ticked on other pages: listed (and untickable) in the basket's box, and carried on with the form.
+  const elsewhere = picked.filter((p) => !wishes.some((w) => w.id === p.id));
+  // A new set of ticks (another page, a claim sent) must reset the checkboxes: they are uncontrolled.
+  const tickKey = picked.map((p) => p.id).join(',');
 
   const list = wishes.length ? (
     <ul className="cards">
@@ -84,7 +202,7 @@ export default function Wishes() {
           <WishCard key={w.id} wish={w}>
             {basket && w.claimable ? (
               <label className="checkbox basket-pick">
-                <input type="checkbox" name="wishId" value={w.id} />
+                <input key={tickKey} type="checkbox" name="wishId" value={w.id} defaultChecked={pickedIds.has(w.id)} />
                 {t('basket.pick')}
               </label>
             ) : null}
@@ -101,114 +219,92 @@ export default function Wishes() {
     <p>{t('wishes.empty')}</p>
   );
 
+  if (!basket) {
+    return (
+      <>
+        <h1>{t('wishes.title')}</h1>
+        <ShowSwitch data={data} inBasket={false} />
+        <Form method="get" action="/wishes" className="filters" role="search">
+          <FilterFields data={data} />
+          <button type="submit" className="secondary">
+            {t('common.filter')}
+          </button>
+        </Form>
+        {list}
+        <WishPager data={data} inBasket={false} />
+      </>
+    );
+  }
+
   return (
     <>
       <h1>{t('wishes.title')}</h1>
-      <Form method="get" className="filters" role="search">
-        <label>
-          {t('wishes.county')}
-          <select name="county" defaultValue={filters.county}>
-            <option value="">{t('common.all')}</option>
-            {counties.map((c) => (
-              <option key={c.code} value={c.code}>
-                {locale === 'en' ? c.nameEn : c.nameZh}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('wishes.category')}
-          <select name="category" defaultValue={filters.category}>
-            <option value="">{t('common.all')}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {t(`wish.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('wishes.filter.age')}
-          <select name="age" defaultValue={filters.age}>
-            <option value="">{t('common.all')}</option>
-            {ageBands.map((band) => (
-              <option key={band} value={band}>
-                {t('wishes.age', { band })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="open" value="1" defaultChecked={filters.open === '1'} />
-          {t('wishes.filter.open')}
-        </label>
-        <button type="submit" className="secondary">
-          {t('common.filter')}
-        </button>
-      </Form>
-
-      {basket ? (
-        <Form method="post" className="basket">
-          <input type="hidden" name="intent" value="basket" />
-          <div className="notice">
-            <p>{t('basket.intro')}</p>
-            <FormNotice failure={failed} />
-            {outcomes.length ? (
-              <p role="status" ref={summaryRef} tabIndex={-1} data-testid="basket-summary">
-                {t('basket.summary', { ok: claimedCount, total: outcomes.length })}{' '}
-                {claimedCount ? <Link to="/org">{t('basket.see_claims')}</Link> : null}
-              </p>
-            ) : null}
-            {/* A wish that left the list shown (e.g. "open only" after someone else took it) is still named, with why. */}
-            {missed.length ? (
-              <ul className="basket-missed" data-testid="basket-missed">
-                {missed.map((o) => (
-                  <li key={o.wishId}>
-                    {o.title ? <Link to={`/wishes/${o.wishId}`}>{o.title}</Link> : t('basket.unknown_wish')}: {t(o.message)}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <div className="filters">
-              <label>
-                {t('basket.org')}
-                <select name="orgId" defaultValue={basketOrgs[0].id}>
-                  {basketOrgs.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" disabled={navigation.state !== 'idle'}>
-                {t('basket.submit')}
-              </button>
-            </div>
-          </div>
-          {list}
-          {/* A coordinator ticks twenty wishes down the page: the button is at hand at both ends. */}
+      {/* One form for the whole page: filtering, the switch and the pager submit it by GET, so the ticks go along. */}
+      <Form method="post" className="basket">
+        <ShowSwitch data={data} inBasket />
+        <div className="filters" role="search">
+          <FilterFields data={data} />
+          <button type="submit" formMethod="get" formAction="/wishes" className="secondary">
+            {t('common.filter')}
+          </button>
+        </div>
+        <div className="notice">
           <p>
-            <button type="submit" disabled={navigation.state !== 'idle'}>
+            {t('basket.intro')} {t('basket.carry_hint')}
+          </p>
+          <FormNotice failure={failed} />
+          {outcomes.length ? (
+            <p role="status" ref={summaryRef} tabIndex={-1} data-testid="basket-summary">
+              {t('basket.summary', { ok: claimedCount, total: outcomes.length })}{' '}
+              {claimedCount ? <Link to="/org">{t('basket.see_claims')}</Link> : null}
+            </p>
+          ) : null}
+          {/* A wish that left the list shown (e.g. "open only" after someone else took it) is still named, with why. */}
+          {missed.length ? (
+            <ul className="basket-missed" data-testid="basket-missed">
+              {missed.map((o) => (
+                <li key={o.wishId}>
+                  {o.title ? <Link to={`/wishes/${o.wishId}`}>{o.title}</Link> : t('basket.unknown_wish')}: {t(o.message)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {elsewhere.length ? (
+            <fieldset className="basket-carried" data-testid="basket-carried">
+              <legend>{t('basket.carried', { count: elsewhere.length })}</legend>
+              {elsewhere.map((p) => (
+                <label key={`${tickKey}|${p.id}`} className="checkbox">
+                  <input type="checkbox" name="wishId" value={p.id} defaultChecked />
+                  <Link to={`/wishes/${p.id}`}>{p.title}</Link>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="filters">
+            <label>
+              {t('basket.org')}
+              <select name="orgId" defaultValue={basketOrgs[0].id}>
+                {basketOrgs.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" name="intent" value="basket" disabled={navigation.state !== 'idle'}>
               {t('basket.submit')}
             </button>
-          </p>
-        </Form>
-      ) : (
-        list
-      )}
-
-      <nav className="pager" aria-label={t('wishes.pages')}>
-        {filters.after ? (
-          <Link to={firstPage} className="button secondary">
-            {t('wishes.first_page')}
-          </Link>
-        ) : null}{' '}
-        {nextCursor ? (
-          <Link to={`?${nextParams}`} className="button secondary" rel="next">
-            {t('common.next_page')}
-          </Link>
-        ) : null}
-      </nav>
+          </div>
+        </div>
+        {list}
+        {/* A coordinator ticks twenty wishes down the page: the button is at hand at both ends. */}
+        <p>
+          <button type="submit" name="intent" value="basket" disabled={navigation.state !== 'idle'}>
+            {t('basket.submit')}
+          </button>
+        </p>
+        <WishPager data={data} inBasket />
+      </Form>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { claimsOfWish, findLiveClaimOfWish, latestClaimOfHelperOnWish, organizationNames } from '../data/claims.server';
 import { scopeRoot } from '../data/scope.server';
-import { findPublicWish, findWish, listPublicWishes, pageOfWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
+import { countPublicWishes, findPublicWish, findWish, listPublicWishes, openWishesAmong, pageOfWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
 import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from '../domain/actor';
 import { shanghaiDate } from '../domain/calendar';
 import { isClaimant } from '../domain/claim';
@@ -10,6 +10,7 @@ import { can } from '../domain/policy';
 import { AGE_BANDS, isPublicWishStatus, WISH_STATUSES, WISH_TRANSITIONS } from '../domain/wish';
 import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
+import { BASKET_MAX } from '../forms/claim';
 import { childPicker, type ChildPickerQuery } from './children.server';
 import { readPage } from '../server/paging.server';
 import { wishPrivacyFindings } from './wishes.server';
@@ -109,31 +110,67 @@ export function decodeCursor(text: string): { at: number; id: string } | undefin
   return Number.isSafeInteger(at) ? { at, id: match[2] } : undefined;
 }
 
-/** /wishes: the filtered, keyset-paginated public list, plus what the filter form and the basket need. */
-export function publicWishBrowse(actor: Actor | null, filters: WishFilterInput, now: number) {
-  const rows = listPublicWishes({
-    countyCode: filters.county || undefined,
-    category: filters.category || undefined,
-    ageBand: filters.age || undefined,
-    openOnly: filters.open === '1',
-    after: filters.after ? decodeCursor(filters.after) : undefined,
+/** How many ticked wishes the basket carries from page to page (as many as one claim may take). */
+export const BASKET_CARRY_MAX = BASKET_MAX;
+
+/**
+ * /wishes: the filtered public list, a page at a time by keyset (`after` a card, or `before` it), with where
+ * the page stands (page n of N, the total) from two COUNTs instead of an OFFSET; plus what the filter form and
+ * the organization's basket need. By default only wishes that can be claimed now; `show=all` lists every public
+ * wish, fulfilled included. `picked` are the wishes ticked on other pages (README D11): those still open are
+ * carried on, with their titles, for members of an approved organization.
+ */
+export function publicWishBrowse(actor: Actor | null, input: WishFilterInput, picked: readonly string[], now: number) {
+  const show = input.switch || input.show;
+  const counties = publicCounties();
+  const county = counties.find((c) => c.code === input.county);
+  const filter = {
+    countySiteId: county?.id,
+    category: input.category || undefined,
+    ageBand: input.age || undefined,
+    openOnly: show === 'open',
     now,
-    limit: PAGE_SIZE,
-  });
+  };
+  const before = input.before ? decodeCursor(input.before) : undefined;
+  const after = before ? undefined : input.after ? decodeCursor(input.after) : undefined;
+
+  let rows = listPublicWishes({ ...filter, before, after, limit: PAGE_SIZE });
+  if (before) {
+    // Fewer than a page lies before the card: that is the top of the list, shown as the first page, full.
+    rows = rows.length > PAGE_SIZE ? rows.slice(0, PAGE_SIZE).reverse() : listPublicWishes({ ...filter, limit: PAGE_SIZE });
+  }
   const page = rows.slice(0, PAGE_SIZE);
+  const first = page[0];
   const last = page[page.length - 1];
+  const { total, ahead } = countPublicWishes(filter, first ? { at: first.sortKey, id: first.id } : undefined);
+  const shownUpTo = ahead + page.length;
+
   const basketOrgs = organizationNames(approvedOrgs(actor).map((m) => m.orgId));
+  const carried = basketOrgs.length ? openWishesAmong([...new Set(picked)].slice(0, BASKET_CARRY_MAX), now) : [];
   return {
     wishes: page.map(({ story: _story, sortKey: _sortKey, publishedAt: _p, fulfilledAt: _f, countyCode: _c, ...card }) => ({
       ...card,
       claimable: card.status === 'published' && (card.deadlineAt === null || card.deadlineAt >= now),
     })),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last.sortKey, last.id) : null,
-    filters,
-    counties: publicCounties().map(({ path: _path, ...c }) => c),
+    paging: {
+      /** Where the page stands; pages are counted from the top in steps of PAGE_SIZE. */
+      page: Math.floor(ahead / PAGE_SIZE) + 1,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      total,
+      /** The cards shown, counted from the top (first, last), or null for an empty page. */
+      range: page.length ? ([ahead + 1, shownUpTo] as const) : null,
+      prevCursor: ahead > 0 && first ? encodeCursor(first.sortKey, first.id) : null,
+      nextCursor: shownUpTo < total && last ? encodeCursor(last.sortKey, last.id) : null,
+      /** Whether this is the top of the list (an empty page past a cursor is not). */
+      isFirst: page.length ? ahead === 0 : !(before || after),
+    },
+    filters: { county: county?.code ?? '', category: input.category, age: input.age, show },
+    counties: counties.map(({ id: _id, path: _path, ...c }) => c),
     categories: WISH_CATEGORIES,
     ageBands: AGE_BANDS,
     basketOrgs,
+    /** The basket's ticked wishes that are still open, for members of an approved organization. */
+    picked: carried,
   };
 }
 

@@ -10,7 +10,7 @@ import { decideWithdrawal } from '../domain/claim-schedule';
 import { err, forbidden, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
-import { ageBand, decideWishTransition, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
+import { ageBand, countyShownFor, decideWishTransition, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
 import type { NewWishInput, WishDraftInput } from '../forms/wish';
 import { enqueueMail } from '../mail/send.server';
 import { refuseUnlessChanged, transact } from '../server/tx.server';
@@ -29,8 +29,7 @@ import { refuseUnlessChanged, transact } from '../server/tx.server';
  * institution) has no county ancestor: it is shown under the city, which is no less public.
  */
 export function publicCountyOf(siteId: string): string | null {
-  const chain = siteWithAncestors(siteId);
-  return (chain.find((s) => s.kind === 'county') ?? chain.find((s) => s.kind === 'city') ?? chain[0])?.id ?? null;
+  return countyShownFor(siteWithAncestors(siteId))?.id ?? null;
 }
 
 // ---------------------------------------------------------------------------

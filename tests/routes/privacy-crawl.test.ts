@@ -95,10 +95,14 @@ describe('privacy crawl of the public pages with the demo data', { timeout: 120_
       await visit('/signup', lang);
       await visit('/login', lang);
 
-      // /wishes: every page of the unfiltered list, then the first pages of every filter value.
+      // /wishes: every page of the unfiltered list (it opens on the open wishes; its switch leads to all of
+      // them, fulfilled included), then the first pages of every filter value.
       const reached = new Set<string>();
       const listHtml: string[] = [];
-      let next: string | null = '/wishes';
+      const opening = await visit('/wishes', lang);
+      const toAll = opening.match(/<nav[^>]*data-testid="show-switch"[^>]*>[\s\S]*?<\/nav>/)?.[0].match(/href="([^"]*show=all[^"]*)"/)?.[1];
+      expect(toAll).toBeDefined();
+      let next: string | null = toAll!.replace(/&amp;/g, '&');
       while (next) {
         const html = await visit(next, lang);
         listHtml.push(html);
@@ -117,8 +121,8 @@ describe('privacy crawl of the public pages with the demo data', { timeout: 120_
         ...counties.map((c) => `county=${encodeURIComponent(c)}`),
         ...options('category').map((c) => `category=${c}`),
         ...options('age').map((a) => `age=${encodeURIComponent(a)}`),
-        'open=1',
-        `open=1&county=${encodeURIComponent(counties[0])}&age=${encodeURIComponent('6-8')}`,
+        'show=open',
+        `show=open&county=${encodeURIComponent(counties[0])}&age=${encodeURIComponent('6-8')}`,
       ];
       for (const query of filters) {
         const html = await visit(`/wishes?${query}`, lang);

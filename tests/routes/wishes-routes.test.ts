@@ -125,8 +125,10 @@ describe('/wishes basket', () => {
   });
 
   it('reads filters from the query string and ignores nonsense', async () => {
-    const page = (await run(wishList.loader, get('/wishes?category=toys&age=banana&open=1&after=zzz'))) as { filters: Record<string, string>; wishes: unknown[] };
-    expect(page.filters).toMatchObject({ category: 'toys', age: '', open: '1' });
+    const page = (await run(wishList.loader, get('/wishes?category=toys&age=banana&show=nonsense&after=zzz&before=%27'))) as { filters: Record<string, string>; wishes: unknown[] };
+    expect(page.filters).toMatchObject({ category: 'toys', age: '', show: 'open' });
+    const all = (await run(wishList.loader, get('/wishes?show=all'))) as { filters: Record<string, string> };
+    expect(all.filters).toMatchObject({ show: 'all' });
     expect(Array.isArray(page.wishes)).toBe(true);
     const member = (await run(wishList.loader, get('/wishes', 'memberA'))) as { basketOrgs: { id: string }[] };
     expect(member.basketOrgs.map((o) => o.id)).toEqual([world.orgs.orgA]);

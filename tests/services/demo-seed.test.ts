@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrate, type DB } from '../../db/client';
 import { DEMO_PERIOD, seedDemo, type SeedSummary } from '../../db/seed/demo';
 import { checkPublicText, deriveGivenName } from '../../app/domain/privacy';
+import { closeDatabase, useDatabase } from '../../app/data/db.server';
+import { publicCounties } from '../../app/data/wishes.server';
+import { publicCountyOf } from '../../app/services/wishes.server';
 
 // The demo data set must reproduce the letter's first-half-2025 figures under the
 // counting rules written at the top of db/seed/demo.ts. Every figure is recomputed
@@ -416,12 +419,20 @@ describe('demo seed', () => {
       count(`select count(*) from slot_signups g join users u on u.id = g.user_id join slots s on s.id = g.slot_id
              where u.email = 'volunteer@demo.local' and s.status = 'open'`),
     ).toBeGreaterThan(0);
-    // Every wish's county is the county above its site (the welfare home stands in 利通区).
-    const wrongCounty = one(
-      `select count(*) from wishes w join sites s on s.id = w.site_id join sites c on c.id = w.county_site_id
-       where c.kind != 'county' or (s.path not like c.path || '%' and s.code != 'wz-fly')`,
-      {},
-    );
-    expect(wrongCounty).toBe(0);
+    // Seeded wishes are filed as a new wish is (README D7): under the county above the site, or under the
+    // city for the city's own welfare home; and every place they are filed under is offered by the county filter.
+    useDatabase(db);
+    try {
+      const filed = db.$client.prepare('select distinct site_id as siteId, county_site_id as countyId from wishes').all() as { siteId: string; countyId: string }[];
+      expect(filed.filter((f) => f.countyId !== publicCountyOf(f.siteId))).toEqual([]);
+      const home = db.$client.prepare("select c.code from wishes w join sites s on s.id = w.site_id join sites c on c.id = w.county_site_id where s.code = 'wz-fly' group by c.code").all();
+      expect(home).toEqual([{ code: 'wz' }]);
+      const offered = new Set(publicCounties().map((c) => c.id));
+      const publicIds = db.$client.prepare("select distinct county_site_id as id from wishes where status in ('published', 'claimed', 'delivered', 'fulfilled')").all() as { id: string }[];
+      expect(publicIds.filter((c) => !offered.has(c.id))).toEqual([]);
+      expect(publicCounties().map((c) => c.nameZh)).toEqual(['红寺堡区', '利通区', '青铜峡市', '同心县', '盐池县', '吴忠市']);
+    } finally {
+      closeDatabase();
+    }
   });
 });

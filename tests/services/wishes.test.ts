@@ -15,7 +15,7 @@ import {
 import { claimWish, staffClaimStep, helperClaimStep } from '../../app/services/claims.server';
 import { createWish, moveWish, publicCountyOf, saveWishDraft, updateWish } from '../../app/services/wishes.server';
 import { decodeCursor, encodeCursor, publicWishBrowse, publicWishPage, staffWishList, wishForStaff } from '../../app/services/wish-pages.server';
-import type { NewWishInput } from '../../app/forms/wish';
+import type { NewWishInput, WishFilterInput } from '../../app/forms/wish';
 import { wishQueues } from '../../app/services/wish-queues.server';
 import { schema } from '../../db/client';
 import { eq } from 'drizzle-orm';
@@ -232,7 +232,7 @@ describe('the public face', () => {
       expect(text).not.toContain(secret);
     }
     expect(page.ok && page.value.wish).toMatchObject({ alias: '小远', ageBand: '6-8', countyZh: '利通区', status: 'published' });
-    const list = JSON.stringify(publicWishBrowse(null, { county: '', category: '', age: '', open: '', after: '' }, NOW));
+    const list = JSON.stringify(browse({ show: 'all' }, NOW));
     for (const secret of ['马思远', '2016-06-02', 'left_behind', '马爷爷', '高闸镇儿童之家']) expect(list).not.toContain(secret);
   });
 
@@ -254,6 +254,9 @@ describe('the public face', () => {
   });
 });
 
+const browse = (filters: Partial<WishFilterInput>, now: number, picked: string[] = []) =>
+  publicWishBrowse(null, { county: '', category: '', age: '', show: 'open', switch: '', after: '', before: '', ...filters }, picked, now);
+
 describe('browsing /wishes', () => {
   it('filters by county, category, age band and open-only, and pages by keyset without gaps or repeats', () => {
     // A fresh county of its own so the counts are exact.
@@ -268,25 +271,70 @@ describe('browsing /wishes', () => {
     const county = db.select({ code: schema.sites.code }).from(schema.sites).where(eq(schema.sites.id, w2.sites.yc)).get()!.code;
 
     const seen: string[] = [];
+    const positions: string[] = [];
     let after = '';
     let pages = 0;
+    let last: ReturnType<typeof browse> | undefined;
     do {
-      const page = publicWishBrowse(null, { county, category: '', age: '', open: '', after }, NOW + 200);
-      seen.push(...page.wishes.map((w) => w.id));
-      after = page.nextCursor ?? '';
+      last = browse({ county, show: 'all', after }, NOW + 200);
+      seen.push(...last.wishes.map((w) => w.id));
+      positions.push(`${last.paging.page}/${last.paging.pages}/${last.paging.total}/${last.paging.range?.join('-')}`);
+      after = last.paging.nextCursor ?? '';
       pages += 1;
     } while (after);
     expect(pages).toBe(3);
     expect(seen).toHaveLength(27);
     expect(new Set(seen).size).toBe(27);
     expect(seen[0]).toBe(ids[26]); // newest first
+    // Where each page stands, counted without OFFSET.
+    expect(positions).toEqual(['1/3/27/1-12', '2/3/27/13-24', '3/3/27/25-27']);
 
-    const open = publicWishBrowse(null, { county, category: '', age: '', open: '1', after: '' }, NOW + 200);
+    // And back again with `before`, without gaps or repeats; the first page has no "previous".
+    const back: string[] = [];
+    let before = last!.paging.prevCursor ?? '';
+    const backPositions: number[] = [];
+    while (before) {
+      const page = browse({ county, show: 'all', before }, NOW + 200);
+      back.unshift(...page.wishes.map((w) => w.id));
+      backPositions.push(page.paging.page);
+      before = page.paging.prevCursor ?? '';
+    }
+    expect(backPositions).toEqual([2, 1]);
+    expect(back).toEqual(seen.slice(0, 24));
+
+    // A cursor near the top (fewer than a page before it) goes back to a full first page.
+    const nearTop = browse({ county, show: 'all', before: encodeCursor(NOW + 24, ids[24]) }, NOW + 200);
+    expect(nearTop.wishes.map((w) => w.id)).toEqual(seen.slice(0, 12));
+    expect(nearTop.paging).toMatchObject({ page: 1, isFirst: true, prevCursor: null });
+
+    // By default only the open wishes: the claimed one is left out of the list and of the count.
+    const open = browse({ county }, NOW + 200);
+    expect(open.filters.show).toBe('open');
     expect(open.wishes.map((w) => w.id)).not.toContain(ids[3]);
-    expect(publicWishBrowse(null, { county, category: 'toys', age: '', open: '', after: '' }, NOW).wishes).toHaveLength(0);
-    expect(publicWishBrowse(null, { county, category: 'stationery', age: '6-8', open: '', after: '' }, NOW + 200).wishes).toHaveLength(12);
-    expect(publicWishBrowse(null, { county, category: '', age: '9-11', open: '', after: '' }, NOW).wishes).toHaveLength(0);
-    expect(publicWishBrowse(null, { county: '', category: '', age: '', open: '', after: '' }, NOW).counties.map((c) => c.code)).toContain(county);
+    expect(open.paging).toMatchObject({ page: 1, pages: 3, total: 26 });
+    expect(browse({ county, switch: 'all' }, NOW + 200).paging.total).toBe(27);
+    expect(browse({ county, category: 'toys', show: 'all' }, NOW).wishes).toHaveLength(0);
+    expect(browse({ county, category: 'stationery', age: '6-8', show: 'all' }, NOW + 200).wishes).toHaveLength(12);
+    expect(browse({ county, category: '', age: '9-11', show: 'all' }, NOW).wishes).toHaveLength(0);
+    expect(browse({}, NOW).counties.map((c) => c.code)).toContain(county);
+  });
+
+  it('files the wishes of a city-level home under the city, which the county filter offers and finds', () => {
+    const w3 = buildWorld(db, NOW);
+    const kid = addChild(db, { siteId: w3.sites.wzi, realName: '周安然', alias: '安安' }, NOW);
+    const cityStaff = `u-city-${w3.sites.wz}`;
+    db.insert(schema.users).values({ id: cityStaff, email: `${cityStaff}@example.org`, passwordHash: 'x', displayName: '市局刘老师', staffSiteId: w3.sites.wz, emailVerifiedAt: NOW, createdAt: NOW }).run();
+    const id = publishedWish(db, { childId: kid, author: cityStaff, reviewer: w3.users.admin }, NOW);
+    const code = (siteId: string) => db.select({ code: schema.sites.code }).from(schema.sites).where(eq(schema.sites.id, siteId)).get()!.code;
+    const offered = browse({}, NOW).counties;
+    expect(offered).toContainEqual({ code: code(w3.sites.wz), kind: 'city', nameZh: '吴忠市', nameEn: 'Wuzhong' });
+    // Every county is offered, with or without wishes; cities after the counties.
+    expect(offered.map((c) => c.code)).toEqual(expect.arrayContaining([code(w3.sites.lt), code(w3.sites.yc)]));
+    const kinds = offered.map((c) => c.kind);
+    expect(kinds.indexOf('city')).toBeGreaterThan(kinds.lastIndexOf('county'));
+    const found = browse({ county: code(w3.sites.wz) }, NOW);
+    expect(found.wishes.map((w) => [w.id, w.countyZh])).toEqual([[id, '吴忠市']]);
+    expect(found.filters.county).toBe(code(w3.sites.wz));
   });
 
   it('round-trips its cursor and ignores a forged one', () => {

@@ -4,7 +4,10 @@ export const claims = {
   'zh-CN': {
     // Public list
     'wishes.filter.age': '年龄段',
-    'wishes.filter.open': '只看待认领',
+    'wishes.show': '显示哪些心愿',
+    'wishes.show.open': '待认领的心愿',
+    'wishes.show.all': '全部心愿(含已认领、已实现)',
+    'wishes.county_city': '{name}(市属机构)',
     'wishes.pages': '翻页',
     'wishes.first_page': '回到第一页',
 
@@ -20,6 +23,8 @@ export const claims = {
     'claim.claimant_recheck_overdue': '注意:认领人的年度复核已于 {date} 到期,请先复核再通过认领。',
     'basket.too_many': '一次最多认领 {max} 个心愿,请分几次提交。',
     'basket.unknown_wish': '一个已不公开的心愿',
+    'basket.carried': '在其他页勾选的 {count} 个心愿(取消勾选即移出):',
+    'basket.carry_hint': '翻页或筛选时,已勾选的心愿会保留,最后一起提交。',
 
     // The public wish page: what a helper just did, and why a wish is closed
     'wish.done.claim': '认领成功!机构审核通过后会发邮件告诉您送达地址。',
@@ -112,7 +117,10 @@ export const claims = {
   },
   en: {
     'wishes.filter.age': 'Age band',
-    'wishes.filter.open': 'Open wishes only',
+    'wishes.show': 'Which wishes',
+    'wishes.show.open': 'Wishes open to claim',
+    'wishes.show.all': 'All wishes, claimed and fulfilled too',
+    'wishes.county_city': '{name} (city-run homes)',
     'wishes.pages': 'Pages',
     'wishes.first_page': 'First page',
 
@@ -127,6 +135,8 @@ export const claims = {
     'claim.claimant_recheck_overdue': 'Note: the claimant’s yearly re-check was due on {date}; please re-check them before approving.',
     'basket.too_many': 'At most {max} wishes at a time: please submit them in several goes.',
     'basket.unknown_wish': 'A wish that is no longer public',
+    'basket.carried': 'Ticked on other pages: {count} (untick to drop):',
+    'basket.carry_hint': 'Ticks are kept when you turn pages or filter; submit them all at the end.',
 
     'wish.done.claim': 'Claimed! Once the institution approves, we will mail you where to bring the gift.',
     'wish.done.release': 'You gave up this claim; the wish is open again.',

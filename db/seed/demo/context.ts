@@ -1,11 +1,11 @@
 // The state the demo seed builds up (one array per table) and the look-ups every step shares.
 // Each build step (sites, people, children, history, present, trails) is a function of a DemoBuilder.
 import * as schema from '../../schema/index';
-import { ageBand } from '../../../app/domain/wish';
+import { ageBand, countyShownFor } from '../../../app/domain/wish';
 import * as N from '../names';
 import { Rng, IdSource } from './random';
 import { MIN, HOUR, DAY, sh, shDate, shMidnight, ageYears } from './calendar';
-import { COUNTIES, SITE_DEFS, type County } from './sites';
+import { COUNTIES, SITE_DEFS, type County, type SiteDef } from './sites';
 
 export const DEMO_SEED = 20250630;
 
@@ -96,6 +96,15 @@ export class DemoBuilder {
   countyOf(code: string): County {
     const seg = this.site(code).path.split('/')[2];
     return (COUNTIES as readonly string[]).includes(seg) ? (seg as County) : 'lt';
+  }
+  /**
+   * The site a wish of this site is filed under, by the app's own rule (README D7): its county, or the city
+   * for the city's own welfare home. (countyOf, for helpers and staff, places the home in 利通区.)
+   */
+  wishCountyOf(code: string) {
+    const chain: SiteDef[] = [];
+    for (let def = SITE_DEFS.find((d) => d.code === code); def; def = SITE_DEFS.find((d) => d.code === def!.parent)) chain.push(def);
+    return this.site(countyShownFor(chain)!.code);
   }
   /** The staff member who acts for a site: its county's staff, or 马老师 for the city's own sites. */
   staffFor(code: string): string {

@@ -73,7 +73,7 @@ export function buildHistoryWishes(b: DemoBuilder): void {
       id: wishId,
       childId: child.id,
       siteId,
-      countySiteId: b.site(county).id,
+      countySiteId: b.wishCountyOf(code).id,
       title: text.title,
       story: text.story,
       category: text.category,

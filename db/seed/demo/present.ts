@@ -33,7 +33,7 @@ export function buildPresentWishes(b: DemoBuilder): void {
       id,
       childId: o.child.id,
       siteId,
-      countySiteId: b.site(b.countyOf(code)).id,
+      countySiteId: b.wishCountyOf(code).id,
       title: text.title,
       story: text.story,
       category: text.category,
