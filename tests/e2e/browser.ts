@@ -16,10 +16,12 @@ export interface Browser {
 export interface LaunchOptions {
   /** The window size; by default a phone's, 390 × 844. */
   viewport?: { width: number; height: number };
+  /** false: a browser without JavaScript, for what must work without it. */
+  javaScript?: boolean;
 }
 
 /** Debian's Chromium, headless, with a fresh profile each time. */
-export async function launchBrowser({ viewport = { width: 390, height: 844 } }: LaunchOptions = {}): Promise<Browser> {
+export async function launchBrowser({ viewport = { width: 390, height: 844 }, javaScript = true }: LaunchOptions = {}): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wishbridge-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -27,6 +29,7 @@ export async function launchBrowser({ viewport = { width: 390, height: 844 } }: 
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport,
     locale: 'zh-CN',
+    javaScriptEnabled: javaScript,
   });
   return {
     context,
