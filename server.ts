@@ -1,6 +1,5 @@
 import express from 'express';
-import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +7,7 @@ import type http from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config } from './app/platform/config.server';
 import { newNonce, securityHeaders } from './app/server/security-headers.server';
-import { isCrossSiteWrite } from './app/auth/origin.server';
+import { formBodyGate, localeOf, methodGate, needsNoStore, originGate, plainPage, requestLineGate } from './app/server/request-gate.server';
 import { startBackgroundJobs } from './app/server/jobs.server';
 import { logger } from './app/platform/logger.server';
 
@@ -19,29 +18,19 @@ import type { LoadContext } from './app/load-context';
 export async function createApp({ dev }: { dev: boolean }) {
   const app = express();
   app.disable('x-powered-by');
-  if (config().trustProxy) app.set('trust proxy', true);
+  const { trustProxy, appUrl } = config();
+  if (trustProxy !== false) app.set('trust proxy', trustProxy);
+  const https = appUrl.startsWith('https://');
 
   app.use((req, res, next) => {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.locals.requestId = crypto.randomUUID().slice(0, 8);
-    res.set(securityHeaders(nonce, dev));
+    res.set(securityHeaders(nonce, dev, https));
     next();
   });
-
-  app.use((req, res, next) => {
-    const headers = new Headers();
-    for (const name of ['sec-fetch-site', 'origin']) {
-      const value = req.get(name);
-      if (value) headers.set(name, value);
-    }
-    if (isCrossSiteWrite(req.method, headers, req.get('host') ?? null)) {
-      logger.warn('cross-site write refused', { path: req.path, ip: req.ip });
-      res.status(403).type('text/plain; charset=utf-8').send('Forbidden: cross-site request / 跨站请求已拒绝');
-      return;
-    }
-    next();
-  });
+  // Refused before any page sees them, each with a 4xx plain page (app/server/request-gate.server.ts).
+  app.use(methodGate, requestLineGate);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let close = async () => {};
@@ -58,19 +47,67 @@ export async function createApp({ dev }: { dev: boolean }) {
     app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
   }
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: dev ? 'development' : 'production',
-      getLoadContext: (req, res): LoadContext => ({
+  app.use(originGate, formBodyGate);
+  app.all('*', remixHandler(build, dev ? 'development' : 'production'));
+
+  // Errors that escape Remix (it answers its own): one JSON log line and the plain error page, never a stack on stderr.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    logger.error('unexpected error', {
+      requestId: res.locals.requestId,
+      method: req.method,
+      path: req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+    });
+    if (res.headersSent) return next(error);
+    res.status(500).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.send(plainPage(localeOf(req), 'error.title', 'error.body'));
+  });
+  return { app, close };
+}
+
+/**
+ * @remix-run/express's handler, with the request built from what the gates checked: the host from
+ * requestLineGate (so an absolute-form request line or a forged X-Forwarded-Host never reaches URL
+ * parsing), the body read by formBodyGate, and no-store where needsNoStore says so.
+ */
+function remixHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: string) {
+  const handleRequest = createRequestHandler(build, mode);
+  return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    try {
+      const host = res.locals.host as string;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (name === 'x-forwarded-host' || value === undefined) continue;
+        for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+      }
+      // Remix's own origin check compares Origin's host with Host; originGate has already compared all of Origin.
+      headers.set('host', (res.locals.originHost as string | undefined) ?? host);
+      let controller: AbortController | null = new AbortController();
+      res.on('finish', () => (controller = null));
+      res.on('close', () => controller?.abort());
+      const body = res.locals.formBody as Buffer | undefined;
+      const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, {
+        method: req.method,
+        headers,
+        signal: controller.signal,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body ?? Buffer.alloc(0)),
+      });
+      const context: LoadContext = {
         cspNonce: res.locals.cspNonce,
         requestId: res.locals.requestId,
         clientIp: (req.ip ?? req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
-      }),
-    }),
-  );
-  return { app, close };
+      };
+      const response = await handleRequest(request, context);
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      if (needsNoStore(req)) res.set('Cache-Control', 'no-store');
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 export async function startServer(options: { dev: boolean; port?: number; host?: string; jobs?: boolean }) {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
@@ -50,10 +50,17 @@ export default function handleRequest(
   });
 }
 
-/** Unexpected errors are logged with the request id the error page shows; the page never shows the error. */
+/**
+ * Unexpected errors are logged with the request id the error page shows; the page never shows the error.
+ * A refusal the router makes itself (no such page, a POST to a page without a form) is a 4xx, logged as one.
+ */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   const requestId = (context as AppLoadContext | undefined)?.requestId ?? 'unknown';
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    logger.warn('request refused', { requestId, status: error.status, reason: error.statusText, method: request.method, path: new URL(request.url).pathname });
+    return;
+  }
   logger.error('unexpected error', {
     requestId,
     method: request.method,

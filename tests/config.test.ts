@@ -19,4 +19,26 @@ describe('configuration', () => {
     expect(c.resendApiKey).toBe('re_123');
     expect(c.appUrl).toBe('http://localhost:8080');
   });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    ['127.0.0.1, 10.0.0.0/8,loopback', ['127.0.0.1', '10.0.0.0/8', 'loopback']],
+    ['fd00::/8', ['fd00::/8']],
+  ] as const)('reads TRUST_PROXY=%s as %o', (value, expected) => {
+    expect(readConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('refuses TRUST_PROXY=true, which believed the client-written X-Forwarded-For, saying what to set instead', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=1.*TRUST_PROXY=10\.0\.0\.0\/8/);
+  });
+
+  it.each([['yes'], ['10.0.0.0/33'], ['300.1.1.1'], ['11'], ['-1'], ['10.0.0.1/8/9'], ['example.com']])('refuses TRUST_PROXY=%s', (value) => {
+    expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY must be false, the number of proxies/);
+  });
 });

@@ -18,6 +18,8 @@ import type { Actor } from '../domain/actor';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 export const HELPER_SESSION_MS = 7 * DAY;
+/** A helper's session ends 30 days after sign-in however busy; the 7 days above slide within it. */
+export const HELPER_ABSOLUTE_MS = 30 * DAY;
 export const STAFF_IDLE_MS = 30 * MINUTE;
 export const STAFF_ABSOLUTE_MS = 12 * 60 * MINUTE;
 
@@ -50,7 +52,7 @@ export function createSession(user: UserRow, now: number): { token: string; sess
     createdAt: now,
     lastSeenAt: now,
     expiresAt: now + (privileged ? STAFF_IDLE_MS : HELPER_SESSION_MS),
-    absoluteExpiresAt: privileged ? now + STAFF_ABSOLUTE_MS : null,
+    absoluteExpiresAt: now + (privileged ? STAFF_ABSOLUTE_MS : HELPER_ABSOLUTE_MS),
   };
   insertSession(session);
   return { token, session };
@@ -69,23 +71,26 @@ export function validateSessionToken(token: string, now: number): ValidSession |
   const row = findSessionWithUser(id);
   if (!row) return null;
   const { session, user } = row;
-  const absoluteOver = session.absoluteExpiresAt !== null && now >= session.absoluteExpiresAt;
-  if (now >= session.expiresAt || absoluteOver || user.disabledAt !== null) {
+  // Staff-ness is the user's now: a helper made staff gets staff limits on the session already open.
+  const privileged = isPrivileged(user);
+  const absolute = privileged ? Math.min(session.absoluteExpiresAt, session.createdAt + STAFF_ABSOLUTE_MS) : session.absoluteExpiresAt;
+  if (now >= session.expiresAt || now >= absolute || user.disabledAt !== null) {
     deleteSession(id);
     return null;
   }
   let refreshedCookie: string | null = null;
-  if (session.absoluteExpiresAt !== null) {
+  if (privileged) {
     // Staff: 30 idle minutes, never past the absolute limit. Write at most once a minute.
     if (now - session.lastSeenAt >= MINUTE) {
       session.lastSeenAt = now;
-      session.expiresAt = Math.min(now + STAFF_IDLE_MS, session.absoluteExpiresAt);
+      session.expiresAt = Math.min(now + STAFF_IDLE_MS, absolute);
       touchSession(id, session.lastSeenAt, session.expiresAt);
       refreshedCookie = sessionCookie(token, session.expiresAt, now);
     }
-  } else if (session.expiresAt - now < HELPER_SESSION_MS / 2) {
+  } else if (session.expiresAt - now < HELPER_SESSION_MS / 2 && session.expiresAt < absolute) {
+    // Helpers: 7 days from the last visit, refreshed past half-life, never past the absolute limit.
     session.lastSeenAt = now;
-    session.expiresAt = now + HELPER_SESSION_MS;
+    session.expiresAt = Math.min(now + HELPER_SESSION_MS, absolute);
     touchSession(id, now, session.expiresAt);
     refreshedCookie = sessionCookie(token, session.expiresAt, now);
   }

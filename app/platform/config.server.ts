@@ -1,3 +1,4 @@
+import net from 'node:net';
 import * as v from 'valibot';
 
 const Env = v.object({
@@ -17,7 +18,7 @@ const Env = v.object({
   RESEND_API_KEY: v.optional(v.string()),
   MAIL_FROM: v.optional(v.string(), 'WishBridge 心愿桥 <noreply@wishbridge.local>'),
   SEED_DEMO: v.optional(v.picklist(['true', 'false', '1', '0'], 'SEED_DEMO must be true or false'), 'true'),
-  TRUST_PROXY: v.optional(v.picklist(['true', 'false', '1', '0'], 'TRUST_PROXY must be true or false'), 'false'),
+  TRUST_PROXY: v.optional(v.string(), 'false'),
   /** Public base URL used in mailed links; defaults to http://HOST:PORT. */
   APP_URL: v.optional(v.pipe(v.string(), v.url('APP_URL must be a URL'))),
 });
@@ -30,13 +31,49 @@ export interface Config {
   resendApiKey: string | null;
   mailFrom: string;
   seedDemo: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: none (false), the nearest N hops, or these addresses
+   * and subnets. Handed to Express's `trust proxy` setting as it is.
+   */
+  trustProxy: false | number | string[];
   appUrl: string;
 }
 
 export class ConfigError extends Error {}
 
 const truthy = (s: string) => s === 'true' || s === '1';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const TRUST_PROXY_HELP =
+  'TRUST_PROXY must be false, the number of proxies in front of the server (TRUST_PROXY=1), or their addresses and subnets (TRUST_PROXY=10.0.0.0/8,127.0.0.1)';
+
+/**
+ * `true` trusted every hop, so the leftmost X-Forwarded-For (written by the client) became the client's
+ * address. Only a hop count or the proxies' own addresses are accepted now.
+ */
+export function parseTrustProxy(raw: string): false | number | string[] {
+  const value = raw.trim();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    throw new ConfigError(
+      'TRUST_PROXY=true would believe any address a client writes into X-Forwarded-For; set the number of proxies in front of the server (TRUST_PROXY=1) or their addresses (TRUST_PROXY=10.0.0.0/8)',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(TRUST_PROXY_HELP);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || rest.length > 0) throw new ConfigError(`${TRUST_PROXY_HELP}; "${entry}" is none of these`);
+  }
+  return entries;
+}
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -55,7 +92,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     resendApiKey: e.RESEND_API_KEY || null,
     mailFrom: e.MAIL_FROM,
     seedDemo: truthy(e.SEED_DEMO),
-    trustProxy: truthy(e.TRUST_PROXY),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     appUrl: (e.APP_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${port}`).replace(/\/$/, ''),
   };
 }

@@ -4,8 +4,14 @@ export function newNonce(): string {
   return crypto.randomBytes(16).toString('base64');
 }
 
-/** Headers every response carries. The CSP is enforced; development relaxes it for Vite's HMR client. */
-export function securityHeaders(nonce: string, dev: boolean): Record<string, string> {
+/** A year; browsers then refuse plain http for the site's host until it runs out. */
+export const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * Headers every response carries. The CSP is enforced; development relaxes it for Vite's HMR client.
+ * `https` (APP_URL is https://…) adds Strict-Transport-Security.
+ */
+export function securityHeaders(nonce: string, dev: boolean, https = false): Record<string, string> {
   const csp = [
     "default-src 'self'",
     dev ? `script-src 'self' 'unsafe-inline'` : `script-src 'self' 'nonce-${nonce}'`,
@@ -18,7 +24,7 @@ export function securityHeaders(nonce: string, dev: boolean): Record<string, str
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  return {
+  const headers: Record<string, string> = {
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -26,4 +32,6 @@ export function securityHeaders(nonce: string, dev: boolean): Record<string, str
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   };
+  if (https) headers['Strict-Transport-Security'] = `max-age=${HSTS_MAX_AGE_SECONDS}`;
+  return headers;
 }

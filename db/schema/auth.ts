@@ -13,8 +13,8 @@ export const sessions = sqliteTable(
     createdAt: timestamp('created_at').notNull(),
     lastSeenAt: timestamp('last_seen_at').notNull(),
     expiresAt: timestamp('expires_at').notNull(),
-    /** Staff and admin sessions end here whatever their activity. */
-    absoluteExpiresAt: timestamp('absolute_expires_at'),
+    /** Every session ends here whatever its activity: 12 hours for staff and admins, 30 days for helpers. */
+    absoluteExpiresAt: timestamp('absolute_expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

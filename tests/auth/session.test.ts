@@ -4,6 +4,7 @@ import { writeTx } from '../../app/data/db.server';
 import { insertUser, findUserById } from '../../app/data/users.server';
 import {
   createSession,
+  HELPER_ABSOLUTE_MS,
   HELPER_SESSION_MS,
   invalidateAllSessions,
   readSessionToken,
@@ -45,6 +46,40 @@ describe('sessions', () => {
     expect(validateSessionToken(token, later + HELPER_SESSION_MS)).toBeNull();
     // and it is gone for good
     expect(validateSessionToken(token, later)).toBeNull();
+  });
+
+  it('ends a helper session 30 days after sign-in however busy, the last refresh cut to that limit', () => {
+    const user = makeUser('helper-busy');
+    const { token, session } = createSession(user, 0);
+    expect(session.absoluteExpiresAt).toBe(HELPER_ABSOLUTE_MS);
+    let now = 0;
+    let lastCookie: string | null = null;
+    // Back every four days: the 7-day window keeps sliding, but never past day 30.
+    while (now + 4 * 86_400_000 < HELPER_ABSOLUTE_MS) {
+      now += 4 * 86_400_000;
+      const valid = validateSessionToken(token, now);
+      expect(valid, `day ${now / 86_400_000}`).not.toBeNull();
+      expect(valid!.session.expiresAt).toBeLessThanOrEqual(HELPER_ABSOLUTE_MS);
+      lastCookie = valid!.refreshedCookie ?? lastCookie;
+    }
+    // The refresh on day 24 would have run to day 31: it is cut to day 30, and day 28 has nothing left to slide.
+    expect(lastCookie).toContain(`Max-Age=${(HELPER_ABSOLUTE_MS - 24 * 86_400_000) / 1000}`);
+    expect(validateSessionToken(token, HELPER_ABSOLUTE_MS - 1)).not.toBeNull();
+    expect(validateSessionToken(token, HELPER_ABSOLUTE_MS)).toBeNull();
+    expect(db.$client.prepare('select count(*) as n from sessions where id = ?').get(session.id)).toEqual({ n: 0 });
+  });
+
+  it('gives a helper made staff the staff limits on the session already open', () => {
+    const user = makeUser('helper-promoted');
+    const { token } = createSession(user, 0);
+    db.$client.prepare("insert or ignore into sites (id, code, kind, path, name_zh, name_en, created_at) values ('s1','wz','city','/wz/','吴忠市','Wuzhong',0)").run();
+    db.$client.prepare("update users set staff_site_id = 's1' where id = ?").run(user.id);
+    let now = 0;
+    while (now + 20 * 60_000 < STAFF_ABSOLUTE_MS) {
+      now += 20 * 60_000;
+      expect(validateSessionToken(token, now)).not.toBeNull();
+    }
+    expect(validateSessionToken(token, STAFF_ABSOLUTE_MS)).toBeNull();
   });
 
   it('ends a staff session after 30 idle minutes, and after 12 hours whatever the activity', () => {
