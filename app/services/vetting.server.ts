@@ -9,17 +9,20 @@ import {
   findVolunteerForVetting,
   listOrganizationsForStaff,
   listVolunteersForStaff,
+  staffOverCounty,
   type HelperScope,
 } from '../data/staff.server';
 import { findUserById, setVolunteerVetting, type VettingWrite } from '../data/users.server';
 import type { Actor, HelperStatus } from '../domain/actor';
 import { err, ok, type Result } from '../domain/errors';
 import { can, type Resource } from '../domain/policy';
-import { availableSteps, decideReapply, decideVetting, VETTING_STEP_ACTION, type VettingTransition } from '../domain/vetting';
+import { availableSteps, decideReapply, decideVetting, recheckOverdue, VETTING_STEP_ACTION, type VettingTransition } from '../domain/vetting';
+import { shanghaiDate } from '../domain/calendar';
+import { enqueueMail } from '../mail/send.server';
 import type { VettingDecisionInput } from '../forms/admin';
 import type { Locale } from '../i18n/locale';
 import { writeStatusChange } from '../server/status-change.server';
-import { transact } from '../server/tx.server';
+import { Refusal, transact } from '../server/tx.server';
 import type { RequestMeta } from './auth.server';
 import type { HelperKind, VettingQueueData, VettingQueueItem } from '../views/types';
 
@@ -177,7 +180,10 @@ export function helperPage(actor: Actor, id: string, meta: RequestMeta) {
   }));
   const intents = availableSteps({ status: helper.status, ...helperFacts(helper.kind, id, helper.countyPath) }, actor);
   const canVet = can(actor, VETTING_STEP_ACTION, resource);
-  const base = { kind: helper.kind, id, status: helper.status, emailVerified: helper.emailVerified, canVet, intents, timeline };
+  const dueAt = helper.kind === 'volunteer' ? (findVolunteerForVetting(id)?.volunteer.recheckDueAt ?? null) : (findOrganizationForVetting(id)?.org.recheckDueAt ?? null);
+  // Overdue: one-to-one contact is refused (can's one_to_one.contact) until a re-check is recorded here.
+  const recheckOverdueSince = recheckOverdue({ status: helper.status, recheckDueAt: dueAt }, meta.now) ? dueAt : null;
+  const base = { kind: helper.kind, id, status: helper.status, emailVerified: helper.emailVerified, canVet, intents, timeline, recheckOverdueSince };
   if (helper.kind === 'volunteer') {
     const v = findVolunteerForVetting(id)!;
     return ok({
@@ -319,4 +325,43 @@ export function reapply(actor: Actor, kind: HelperKind, id: string, meta: Reques
     });
     return { status: to };
   });
+}
+
+// ---------------------------------------------------------------------------
+// The periodic job: a lapsed yearly re-check
+
+/**
+ * Tells each approved volunteer whose yearly re-check has lapsed, and the staff who look after their
+ * county, once per due date: an audit event `recheck_lapsed` (the system as actor) marks it told. From
+ * the lapse on, can() refuses them one-to-one contact until staff record the re-check; donating stays open.
+ */
+export function runRecheckJobs(now: number): { told: number } {
+  let told = 0;
+  for (const row of listVolunteersForStaff({ rootPath: null, statuses: ['approved'], recheckDueBefore: now })) {
+    const dueAt = row.recheckDueAt;
+    if (dueAt === null || !recheckOverdue({ status: row.status, recheckDueAt: dueAt }, now)) continue;
+    const helper = loadHelper(row.id);
+    if (!helper) continue;
+    const helperName = row.realName || row.displayName;
+    const dueDate = shanghaiDate(dueAt);
+    const base = config().appUrl;
+    const outcome = transact((tx) => {
+      // Once per lapse: a re-check recorded later sets a new due date, and its lapse is told again.
+      const already = auditTrailOf('volunteer', row.id).some((e) => e.action === 'recheck_lapsed' && e.at >= dueAt);
+      if (already) throw new Refusal({ kind: 'conflict', message: { key: 'error.conflict' } });
+      recordAudit(tx, { at: now, actorId: null, entityType: 'volunteer', entityId: row.id, action: 'recheck_lapsed', siteId: helper.countySiteId });
+      for (const r of helper.recipients) {
+        enqueueMail(tx, { to: r.email, template: 'vetting_recheck_lapsed', locale: r.locale, params: { name: r.name, dueDate, link: `${base}/me` } }, now);
+      }
+      for (const s of staffOverCounty(helper.countyPath)) {
+        enqueueMail(
+          tx,
+          { to: s.email, template: 'vetting_recheck_lapsed_staff', locale: s.locale, params: { name: s.displayName, helperName, dueDate, link: `${base}/staff/helpers/${row.id}` } },
+          now,
+        );
+      }
+    });
+    if (outcome.ok) told += 1;
+  }
+  return { told };
 }
