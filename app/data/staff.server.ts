@@ -134,3 +134,19 @@ export function findOrganizationForVetting(orgId: string) {
     .where(eq(schema.organizations.id, orgId))
     .get();
 }
+
+/**
+ * Staff who look after a helper in this county (their site's subtree contains it), still active; with no
+ * county, the admins. Who is told when a helper's yearly re-check lapses.
+ */
+export function staffOverCounty(countyPath: string | null) {
+  const u = schema.users;
+  const s = schema.sites;
+  const rows = db()
+    .select({ id: u.id, email: u.email, displayName: u.displayName, locale: u.locale, isAdmin: u.isAdmin, sitePath: s.path })
+    .from(u)
+    .leftJoin(s, eq(s.id, u.staffSiteId))
+    .where(and(isNull(u.disabledAt), or(isNotNull(u.staffSiteId), eq(u.isAdmin, true))))
+    .all();
+  return rows.filter((r) => (countyPath === null ? r.isAdmin : r.sitePath !== null && countyPath.startsWith(r.sitePath)));
+}

@@ -11,6 +11,13 @@ export interface StaffRole {
 export interface VolunteerRole {
   status: HelperStatus;
   caringParent: boolean;
+  /**
+   * Vetted for one-to-one contact with a child (a caring parent, or a helper staff approved for
+   * one-to-one work): such helpers are re-checked yearly. Absent means no.
+   */
+  oneToOne?: boolean;
+  /** The yearly re-check is past due and staff have not recorded it yet (computed when the actor is loaded). */
+  recheckOverdue?: boolean;
 }
 
 export interface OrgMembership {
@@ -48,4 +55,15 @@ export function isApprovedVolunteer(actor: Actor | null): boolean {
 
 export function approvedOrgs(actor: Actor | null): OrgMembership[] {
   return actor ? actor.orgs.filter((m) => m.orgStatus === 'approved') : [];
+}
+
+/**
+ * The claimant is the volunteer who claimed for themselves, or, for a claim made on
+ * behalf of an organization, any current member of that organization (colleagues
+ * share the work; someone who has left the organization no longer acts for it).
+ */
+export function isClaimant(actor: Actor | null, claim: { claimantUserId: string; orgId: string | null }): boolean {
+  if (!actor) return false;
+  if (claim.orgId === null) return actor.userId === claim.claimantUserId;
+  return actor.orgs.some((m) => m.orgId === claim.orgId);
 }

@@ -1,10 +1,7 @@
-// When a claim is due, when its helper is reminded, and what happens to a live claim when its wish is withdrawn.
+// When a claim is due, and when its helper is reminded.
 
-import { CLAIM_TRANSITIONS, deliveryDueAt, type ClaimStatus } from './claim';
+import { deliveryDueAt, type ClaimStatus } from './claim';
 import { DAY_MS } from './calendar';
-import { err, ok, type Result } from './errors';
-import { decideWishTransition, type WishFacts, type WishStatus } from './wish';
-import type { Actor } from './actor';
 
 /** How long before a claim's due time the helper is reminded, and staff see it as "about to expire". */
 export const CLAIM_REMINDER_MS = 3 * DAY_MS;
@@ -43,27 +40,4 @@ export function reminderDue(
   return dueSoon(claimDueAt(claim, wishDeadline), now);
 }
 
-/**
- * Withdrawing a wish that has a live claim ends that claim as `released`: the
- * helper did nothing wrong, so it is neither `rejected` nor `expired`, and they
- * are told by mail. A delivered claim cannot be overtaken this way — the wish
- * table already refuses to withdraw a delivered wish.
- */
-export function decideWithdrawal(
-  wish: WishFacts,
-  liveClaim: { status: ClaimStatus } | null,
-  actor: Actor | null,
-): Result<{ wishTo: WishStatus; claimTo: ClaimStatus | null }> {
-  const decided = decideWishTransition(wish, 'withdraw', actor);
-  if (!decided.ok) return decided;
-  if (liveClaim === null) return ok({ wishTo: decided.value.to, claimTo: null });
-  if (!CLAIM_TRANSITIONS.release.from.includes(liveClaim.status)) {
-    return err({
-      kind: 'bad_transition',
-      from: liveClaim.status,
-      to: 'released',
-      message: { key: 'error.bad_transition', params: { from: liveClaim.status, transition: 'withdraw' } },
-    });
-  }
-  return ok({ wishTo: decided.value.to, claimTo: CLAIM_TRANSITIONS.release.to });
-}
+// Withdrawing a wish with its live claim is decided with the other joint steps, in wish-claim.ts.

@@ -1,9 +1,9 @@
 // A helper taking a wish: pending → approved → delivered → confirmed,
 // ending early as rejected (staff), released (the helper gives it up) or expired (the system).
 
-import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from './actor';
-import { conflict, err, forbidden, ok, type DomainError, type Result } from './errors';
-import type { WishStatus } from './wish';
+import type { Actor } from './actor';
+import { err, ok, type DomainError, type Result } from './errors';
+import { can, type Action } from './policy';
 
 export type ClaimStatus = 'pending' | 'approved' | 'delivered' | 'confirmed' | 'rejected' | 'released' | 'expired';
 
@@ -33,14 +33,17 @@ export const CLAIM_TRANSITIONS: Readonly<
   expire: { from: ['pending', 'approved'], to: 'expired' },
 };
 
-/** Who may take each step: staff of the wish's site subtree (or admin), the claimant, or the system (actor null). */
-export const CLAIM_TRANSITION_ACTORS: Readonly<Record<ClaimTransition, 'staff' | 'claimant' | 'system'>> = {
-  approve: 'staff',
-  reject: 'staff',
-  confirm: 'staff',
-  release: 'claimant',
-  deliver: 'claimant',
-  expire: 'system',
+/**
+ * The action each step needs (who may take it is can()'s question), and the message a refused person
+ * reads. Expiry has no action: only the system takes it, never someone through a page.
+ */
+export const CLAIM_STEP_RULES: Readonly<Record<ClaimTransition, { readonly action: Action | null; readonly refusal?: string }>> = {
+  approve: { action: 'claim.review', refusal: 'claim.error.own_claim' },
+  reject: { action: 'claim.review', refusal: 'claim.error.own_claim' },
+  confirm: { action: 'claim.confirm', refusal: 'claim.error.own_claim' },
+  release: { action: 'claim.act_as_claimant' },
+  deliver: { action: 'claim.act_as_claimant' },
+  expire: { action: null },
 };
 
 export function isClaimTransition(name: string): name is ClaimTransition {
@@ -66,45 +69,21 @@ export interface ClaimInput {
   valueReceivedFen?: number;
 }
 
-/**
- * The claimant is the volunteer who claimed for themselves, or, for a claim made on
- * behalf of an organization, any current member of that organization (colleagues
- * share the work; someone who has left the organization no longer acts for it).
- */
-export function isClaimant(actor: Actor | null, claim: { claimantUserId: string; orgId: string | null }): boolean {
-  if (!actor) return false;
-  if (claim.orgId === null) return actor.userId === claim.claimantUserId;
-  return actor.orgs.some((m) => m.orgId === claim.orgId);
-}
+/** Who acts for a claim is the actor module's question; re-exported for the pages that show claims. */
+export { isClaimant } from './actor';
 
 /**
- * Decides one claim step: the table, then the actor, then the input.
- * Staff may not approve, reject or confirm a claim that is their own, or their
- * organization's (a staff member can also be a helper): they would be deciding
- * on themselves. They give it up with release like any helper.
+ * Decides one claim step from the table and the input. Who may take it is can()'s question
+ * (CLAIM_STEP_RULES names the action); what the wish does alongside is wish-claim.ts's.
  */
 export function decideClaimTransition(
-  claim: ClaimFacts,
+  claim: { status: ClaimStatus },
   transition: ClaimTransition,
-  actor: Actor | null,
   input: ClaimInput = {},
 ): Result<{ to: ClaimStatus }> {
   const rule = isClaimTransition(transition) ? CLAIM_TRANSITIONS[transition] : undefined;
   if (!rule || !rule.from.includes(claim.status)) {
     return err(badTransition(claim.status, transition, rule?.to));
-  }
-
-  switch (CLAIM_TRANSITION_ACTORS[transition]) {
-    case 'system':
-      if (actor !== null) return forbidden();
-      break;
-    case 'claimant':
-      if (!isClaimant(actor, claim)) return forbidden();
-      break;
-    case 'staff':
-      if (!canSeeSite(actor, claim.wishSitePath)) return forbidden();
-      if (isClaimant(actor, claim)) return forbidden('claim.error.own_claim');
-      break;
   }
 
   if (transition === 'reject' && (input.reason === undefined || input.reason.trim() === '')) {
@@ -123,31 +102,13 @@ export function decideClaimTransition(
   return ok({ to: rule.to });
 }
 
-/**
- * May this actor claim a wish now, for themselves or for `forOrgId`?
- * Returns who the claim belongs to. Being an approved helper is checked before
- * the wish, so an unvetted helper learns what they can do about it.
- */
-export function canClaim(
-  actor: Actor | null,
-  target: { wishStatus: WishStatus; forOrgId?: string },
-): Result<{ claimantUserId: string; orgId: string | null }> {
-  if (!actor) return forbidden('claim.error.not_approved');
-
-  let orgId: string | null = null;
-  if (target.forOrgId !== undefined) {
-    if (!approvedOrgs(actor).some((m) => m.orgId === target.forOrgId)) return forbidden('claim.error.not_approved');
-    orgId = target.forOrgId;
-  } else if (!isApprovedVolunteer(actor)) {
-    return forbidden('claim.error.not_approved');
-  }
-
-  if (target.wishStatus !== 'published') {
-    const taken: readonly WishStatus[] = ['claimed', 'delivered', 'fulfilled'];
-    return conflict(taken.includes(target.wishStatus) ? 'claim.error.already_claimed' : 'claim.error.not_open');
-  }
-
-  return ok({ claimantUserId: actor.userId, orgId });
+/** The steps this actor may take on this claim now: the table and can() together, for the page's buttons. */
+export function availableSteps(claim: ClaimFacts, actor: Actor | null): ClaimTransition[] {
+  const resource = { type: 'claim' as const, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: claim.wishSitePath };
+  return (Object.keys(CLAIM_TRANSITIONS) as ClaimTransition[]).filter((step) => {
+    const { action } = CLAIM_STEP_RULES[step];
+    return action !== null && CLAIM_TRANSITIONS[step].from.includes(claim.status) && can(actor, action, resource);
+  });
 }
 
 /** When an approved claim must be delivered by. */

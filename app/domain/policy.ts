@@ -1,9 +1,9 @@
 // Who may do what: one question, can(actor, action, resource), default deny.
 // Routes guard with it, services check it again. The lifecycle modules
-// (wish.ts, claim.ts, vetting.ts) decide *when* a step is allowed; this decides *who*.
+// (wish.ts, claim.ts, vetting.ts) decide *when* a step is allowed, from their tables and the input;
+// this alone decides *who*. Each lifecycle names the action its steps need (WISH_STEP_ACTION, …).
 
-import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from './actor';
-import { isClaimant } from './claim';
+import { approvedOrgs, canSeeSite, isApprovedVolunteer, isClaimant, type Actor } from './actor';
 import type { WishStatus } from './wish';
 
 export type Action =
@@ -11,6 +11,7 @@ export type Action =
   | 'child.write'
   | 'wish.write'
   | 'wish.review'
+  | 'wish.return_to_draft'
   | 'wish.withdraw'
   | 'wish.claim'
   | 'claim.review'
@@ -18,6 +19,8 @@ export type Action =
   | 'claim.act_as_claimant'
   | 'helper.vet'
   | 'helper.read_private'
+  | 'helper.reapply'
+  | 'one_to_one.contact'
   | 'site.manage'
   | 'staff.manage'
   | 'outbox.read'
@@ -32,6 +35,7 @@ export const ACTIONS: readonly Action[] = [
   'child.write',
   'wish.write',
   'wish.review',
+  'wish.return_to_draft',
   'wish.withdraw',
   'wish.claim',
   'claim.review',
@@ -39,6 +43,8 @@ export const ACTIONS: readonly Action[] = [
   'claim.act_as_claimant',
   'helper.vet',
   'helper.read_private',
+  'helper.reapply',
+  'one_to_one.contact',
   'site.manage',
   'staff.manage',
   'outbox.read',
@@ -54,6 +60,8 @@ export type Resource =
   | { type: 'site'; sitePath: string }
   | { type: 'wish'; sitePath: string; authorId: string; status: WishStatus }
   | { type: 'claim'; claimantUserId: string; orgId: string | null; wishSitePath: string }
+  /** Claiming as someone: for oneself (orgId null) or for an organization. */
+  | { type: 'claimant'; orgId: string | null }
   /**
    * A volunteer or organization being vetted. sitePath is the helper's county
    * path, or null when they have not chosen one. Pass userId (a volunteer) or
@@ -96,9 +104,16 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
     site: (a, r) => staffOf(a, r.sitePath),
     wish: (a, r) => staffOf(a, r.sitePath) && a.userId !== r.authorId,
   },
+  // The author may take their own wish back; another reviewer says why (wish.ts checks the reason).
+  'wish.return_to_draft': { wish: (a, r) => staffOf(a, r.sitePath) },
   'wish.withdraw': { wish: (a, r) => staffOf(a, r.sitePath) },
-  // Whether the wish is open, and for whom the claim is made, is claim.ts's canClaim.
-  'wish.claim': { wish: (a) => isApprovedHelper(a) },
+  // On a wish: may this person claim wishes at all. As a claimant: for themselves (an approved
+  // volunteer) or for an organization they belong to that is approved. Whether the wish is open is
+  // the lifecycle's (wish-claim.ts).
+  'wish.claim': {
+    wish: (a) => isApprovedHelper(a),
+    claimant: (a, r) => (r.orgId === null ? isApprovedVolunteer(a) : approvedOrgs(a).some((m) => m.orgId === r.orgId)),
+  },
 
   // Nobody approves or confirms their own claim.
   'claim.review': {
@@ -119,6 +134,18 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
   },
   'helper.read_private': {
     helper: (a, r) => (r.sitePath === null ? isStaffOrAdmin(a) : staffOf(a, r.sitePath)),
+  },
+  // A rejected volunteer applies again for themselves; an organization through its manager.
+  'helper.reapply': {
+    helper: (a, r) =>
+      r.orgId !== undefined
+        ? a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager')
+        : r.userId !== undefined && r.userId === a.userId,
+  },
+  // Time alone with a child (pairings, one-to-one activities): an approved volunteer vetted for it,
+  // whose yearly re-check is not overdue. Donate-only steps (claiming a wish) do not ask this.
+  'one_to_one.contact': {
+    site: (a) => isApprovedVolunteer(a) && a.volunteer?.oneToOne === true && a.volunteer.recheckOverdue !== true,
   },
 
   'site.manage': { site: (a) => isAdmin(a), global: (a) => isAdmin(a) },

@@ -2,20 +2,22 @@
 // Staff record the check they did off-line (a note, never an ID number or a scan);
 // rejection and suspension carry a reason the helper can read.
 
-import type { HelperStatus } from './actor';
+import type { Actor, HelperStatus } from './actor';
 import { err, ok, type DomainError, type Result } from './errors';
+import { can, type Resource } from './policy';
 
 export type VettingStatus = HelperStatus;
 
 export const VETTING_STATUSES: readonly VettingStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
 
-export type VettingTransition = 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type VettingTransition = 'approve' | 'reject' | 'suspend' | 'reinstate' | 'recheck';
 
 /**
  * The staff side of the lifecycle. A rejected helper is not re-approved in place:
  * the helper applies again (REAPPLY, below) and the application starts at pending.
  * A suspended helper comes back through `reinstate`, never `approve`, so the audit
- * trail tells the two apart.
+ * trail tells the two apart. `recheck` records the yearly off-line check of an approved helper: the
+ * status stays, the check note and the re-check clock are renewed.
  */
 export const VETTING_TRANSITIONS: Readonly<
   Record<VettingTransition, { readonly from: readonly VettingStatus[]; readonly to: VettingStatus }>
@@ -24,7 +26,30 @@ export const VETTING_TRANSITIONS: Readonly<
   reject: { from: ['pending'], to: 'rejected' },
   suspend: { from: ['approved'], to: 'suspended' },
   reinstate: { from: ['suspended'], to: 'approved' },
+  recheck: { from: ['approved'], to: 'approved' },
 };
+
+/** Every staff step needs `helper.vet` (nobody vets themselves or their own organization). */
+export const VETTING_STEP_ACTION = 'helper.vet' as const;
+
+export interface HelperFacts {
+  status: VettingStatus;
+  /** The helper's county path, or null before they chose one. */
+  sitePath: string | null;
+  /** A volunteer's user id, or an organization's id. */
+  userId?: string;
+  orgId?: string;
+}
+
+export function helperResource(helper: HelperFacts): Resource {
+  return { type: 'helper', sitePath: helper.sitePath, ...(helper.userId !== undefined ? { userId: helper.userId } : {}), ...(helper.orgId !== undefined ? { orgId: helper.orgId } : {}) };
+}
+
+/** The vetting steps this actor may take on this helper now: the table and can() together, for the page's buttons. */
+export function availableSteps(helper: HelperFacts, actor: Actor | null): VettingTransition[] {
+  if (!can(actor, VETTING_STEP_ACTION, helperResource(helper))) return [];
+  return (Object.keys(VETTING_TRANSITIONS) as VettingTransition[]).filter((t) => VETTING_TRANSITIONS[t].from.includes(helper.status));
+}
 
 export function isVettingTransition(name: string): name is VettingTransition {
   return Object.prototype.hasOwnProperty.call(VETTING_TRANSITIONS, name);
@@ -42,6 +67,14 @@ export function decideReapply(from: VettingStatus): Result<{ to: VettingStatus }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Has this approved helper's yearly re-check lapsed? Then one-to-one privileges are suspended
+ * (can()'s `one_to_one.contact`) until staff record it; donate-only actions stay open.
+ */
+export function recheckOverdue(helper: { status: VettingStatus; recheckDueAt: number | null }, now: number): boolean {
+  return helper.status === 'approved' && helper.recheckDueAt !== null && helper.recheckDueAt < now;
+}
 
 /** Caring parents and helpers with one-to-one contact with a child are re-checked yearly. */
 export const RECHECK_INTERVAL_MS = 365 * DAY_MS;
@@ -89,10 +122,9 @@ export function decideVetting(
     if (isBlank(input.checkNote)) {
       return err({ kind: 'validation', fields: { checkNote: ['check_note_required'] } });
     }
-    return ok({
-      to: rule.to,
-      recheckDueAt: input.caringParentOrOneToOne ? input.now + RECHECK_INTERVAL_MS : null,
-    });
+    // A recorded re-check always restarts the yearly clock: only helpers under it are re-checked.
+    const yearly = transition === 'recheck' || input.caringParentOrOneToOne;
+    return ok({ to: rule.to, recheckDueAt: yearly ? input.now + RECHECK_INTERVAL_MS : null });
   }
 
   return ok({ to: rule.to, recheckDueAt: null });

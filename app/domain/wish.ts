@@ -1,8 +1,9 @@
 // The wish lifecycle: draft → in_review → published → claimed → delivered → fulfilled,
 // plus withdrawn from any state before delivered.
 
-import { canSeeSite, type Actor } from './actor';
-import { err, forbidden, ok, type DomainError, type Result } from './errors';
+import type { Actor } from './actor';
+import { err, ok, type DomainError, type Result } from './errors';
+import { can, type Action } from './policy';
 
 export type WishStatus = 'draft' | 'in_review' | 'published' | 'claimed' | 'delivered' | 'fulfilled' | 'withdrawn';
 
@@ -59,11 +60,26 @@ export const WISH_TRANSITIONS: Readonly<
 };
 
 /**
- * Transitions that only ever follow a claim transition (claim made, claim ended
- * unconfirmed, claim delivered). The claim's own decision authorizes the person;
- * the wish side is then applied by the system, so the caller passes actor null.
+ * Transitions that only ever follow a claim's step (claim made, claim ended unconfirmed, claim
+ * delivered, claim confirmed): wish-claim.ts decides them together with the claim, whose step is
+ * the one can() authorizes; no wish page offers them on their own.
  */
-export const WISH_SYSTEM_TRANSITIONS: readonly WishTransition[] = ['claim', 'release', 'deliver'];
+export const WISH_SYSTEM_TRANSITIONS: readonly WishTransition[] = ['claim', 'release', 'deliver', 'fulfil'];
+
+/** The steps staff take on a wish's own page; fulfilment follows the claim's confirmation. */
+export type StaffWishStep = 'submit' | 'publish' | 'return_to_draft' | 'withdraw';
+export const STAFF_WISH_STEPS: readonly StaffWishStep[] = ['submit', 'publish', 'return_to_draft', 'withdraw'];
+
+/**
+ * The action each staff step needs (who may take it is can()'s question), and the message a refused
+ * person reads: publishing needs someone other than the author (four-eyes on children's data).
+ */
+export const WISH_STEP_RULES: Readonly<Record<StaffWishStep, { readonly action: Action; readonly refusal?: string }>> = {
+  submit: { action: 'wish.write' },
+  publish: { action: 'wish.review', refusal: 'wish.error.own_wish' },
+  return_to_draft: { action: 'wish.return_to_draft' },
+  withdraw: { action: 'wish.withdraw' },
+};
 
 export function isWishTransition(name: string): name is WishTransition {
   return Object.prototype.hasOwnProperty.call(WISH_TRANSITIONS, name);
@@ -85,19 +101,17 @@ export interface WishTransitionInput {
    * wish back. Staff-to-staff text: it is kept as the audit event's note and never shown in public.
    */
   reason?: string;
+  /** The author is taking their own wish back (no reason needed). */
+  byAuthor?: boolean;
 }
 
 /**
- * Decides one wish step: the table first (a wrong state is a 409 the user can act
- * on), then who is asking. Staff transitions need staff of the wish's site subtree
- * or an admin; publishing also needs someone other than the author (four-eyes on
- * children's data). The author may still pull a wish back to draft or withdraw it.
- * Last, the input: a reviewer sending a wish back for changes says why (see WishTransitionInput).
+ * Decides one wish step from the table, then the input: a reviewer sending a wish back for changes
+ * says why (see WishTransitionInput). Who may take the step is can()'s question (WISH_STEP_RULES).
  */
 export function decideWishTransition(
-  wish: WishFacts,
+  wish: { status: WishStatus },
   transition: WishTransition,
-  actor: Actor | null,
   input: WishTransitionInput = {},
 ): Result<{ to: WishStatus }> {
   const rule = isWishTransition(transition) ? WISH_TRANSITIONS[transition] : undefined;
@@ -105,16 +119,9 @@ export function decideWishTransition(
     return err(badTransition(wish.status, transition, rule?.to));
   }
 
-  if (WISH_SYSTEM_TRANSITIONS.includes(transition)) {
-    return actor === null ? ok({ to: rule.to }) : forbidden();
-  }
-
-  if (!actor || !canSeeSite(actor, wish.sitePath)) return forbidden();
-  if (transition === 'publish' && actor.userId === wish.authorId) return forbidden('wish.error.own_wish');
-
   if (transition === 'return_to_draft') {
     const reason = input.reason?.trim() ?? '';
-    if (reason === '' && actor.userId !== wish.authorId) {
+    if (reason === '' && !input.byAuthor) {
       return err({ kind: 'validation', fields: { reason: ['wish.error.return_reason_required'] } });
     }
     if (reason.length > WISH_RETURN_REASON_MAX) {
@@ -123,6 +130,18 @@ export function decideWishTransition(
   }
 
   return ok({ to: rule.to });
+}
+
+/** The resource can() is asked about for a wish. */
+export function wishResource(wish: WishFacts) {
+  return { type: 'wish' as const, status: wish.status, authorId: wish.authorId, sitePath: wish.sitePath };
+}
+
+/** The staff steps this actor may take on this wish now: the table and can() together, for the page's buttons. */
+export function availableSteps(wish: WishFacts, actor: Actor | null): StaffWishStep[] {
+  return STAFF_WISH_STEPS.filter(
+    (step) => WISH_TRANSITIONS[step].from.includes(wish.status) && can(actor, WISH_STEP_RULES[step].action, wishResource(wish)),
+  );
 }
 
 function badTransition(from: string, transition: string, to: string | undefined): DomainError {

@@ -57,6 +57,11 @@ export default function HelperVetting() {
       </h1>
       <DoneNotice done={done} prefix="vetting.done" />
       <FormMessage result={result} />
+      {helper.recheckOverdueSince !== null ? (
+        <p className="notice notice-warn" role="status">
+          {t('vetting.recheck_overdue_paused', { date: formatDate(helper.recheckOverdueSince, locale) })}
+        </p>
+      ) : null}
       <p className="meta">
         <span className="badge">{t(`helper.kind.${helper.kind}`)}</span>
         {caringParent ? <span className="badge">{t('helper.caring_parent')}</span> : null}

@@ -1,6 +1,7 @@
 import { flushOutbox } from '../mail/worker.server';
 import { logger } from '../platform/logger.server';
 import { runClaimJobs } from '../services/claims.server';
+import { runRecheckJobs } from '../services/vetting.server';
 import { pruneRateLimitWindows } from './rate-limit.server';
 import { pruneExpiredSessions } from '../auth/session.server';
 
@@ -11,6 +12,8 @@ export const JOBS: Job[] = [
   { name: 'outbox', everyMs: 10_000, run: (now) => flushOutbox(now) },
   // Expire overdue claims (the wish opens again) and remind helpers 3 days before their claim is due.
   { name: 'claims', everyMs: 5 * 60_000, run: (now) => runClaimJobs(now) },
+  // Tell helpers (and their staff) once when a yearly re-check lapses; one-to-one contact waits for it.
+  { name: 'rechecks', everyMs: 60 * 60_000, run: (now) => runRecheckJobs(now) },
   { name: 'rate-limits', everyMs: 60 * 60_000, run: (now) => pruneRateLimitWindows(now) },
   { name: 'sessions', everyMs: 60 * 60_000, run: (now) => pruneExpiredSessions(now) },
 ];

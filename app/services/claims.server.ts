@@ -4,10 +4,8 @@ import {
   contactOf,
   findClaim,
   findLiveClaimOfWish,
-  insertClaim,
   liveClaimsDueBefore,
   markReminderSent,
-  setClaimStatus,
   type ClaimDetail,
   type ClaimStatusValue,
 } from '../data/claims.server';
@@ -16,21 +14,23 @@ import { newId } from '../data/ids.server';
 import { scopeRoot } from '../data/scope.server';
 import { findOrganization } from '../data/organizations.server';
 import { findVolunteer } from '../data/users.server';
-import { findWish, publicWishTitles, setWishStatus, timelineOf } from '../data/wishes.server';
+import { findWish, publicWishTitles, timelineOf } from '../data/wishes.server';
 import { canSeeSite, type Actor } from '../domain/actor';
-import { CLAIM_DELIVERY_DAYS, CLAIM_STATUSES, canClaim, decideClaimTransition, expiryDue, isClaimant } from '../domain/claim';
+import { availableSteps, CLAIM_DELIVERY_DAYS, CLAIM_STATUSES, CLAIM_STEP_RULES, expiryDue, isClaimant } from '../domain/claim';
 import { DAY_MS } from '../domain/calendar';
 import { CLAIM_REMINDER_MS, claimDueAt, dueSoon, reminderDue } from '../domain/claim-schedule';
-import { conflict, err, notFound, ok, type DomainError, type Result } from '../domain/errors';
+import { err, forbidden, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
-import { decideWishTransition, isPublicWishStatus, type WishTransition } from '../domain/wish';
+import { isPublicWishStatus } from '../domain/wish';
+import { decideClaimStep, decideClaiming, type ClaimMail } from '../domain/wish-claim';
 import { childIdentityOf } from '../data/wishes.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../platform/logger.server';
 import { publicMailParams } from './wishes.server';
 import { readPage } from '../server/paging.server';
 import { refuseUnlessChanged, transact } from '../server/tx.server';
+import { writeClaimStatus, writeNewClaim, writeWishStatus } from './wish-claim-status.server';
 
 // Claims: a helper takes a published wish; staff approve; the helper delivers to the institution;
 // staff confirm receipt and the wish is fulfilled. One live claim per wish, kept by the database.
@@ -50,44 +50,31 @@ export function claimWish(actor: Actor | null, wishId: string, orgId: string | u
   const found = findWish(wishId);
   if (!found || !isPublicWishStatus(found.wish.status)) return notFound();
   const { wish } = found;
-  const allowed = canClaim(actor, { wishStatus: wish.status, forOrgId: orgId });
-  if (!allowed.ok) return allowed;
-  if (!can(actor, 'wish.claim', { type: 'wish', sitePath: found.sitePath, authorId: wish.authorId, status: wish.status })) {
-    return err({ kind: 'forbidden', message: { key: 'claim.error.not_approved' } });
-  }
-  if (wish.deadlineAt !== null && now > wish.deadlineAt) return conflict('claim.error.deadline_passed');
-  const onWish = decideWishTransition({ status: wish.status, authorId: wish.authorId, sitePath: found.sitePath }, 'claim', null);
-  if (!onWish.ok) return conflict('claim.error.already_claimed');
-  const contact = contactOf(actor!.userId);
+  const claimant = { type: 'claimant' as const, orgId: orgId ?? null };
+  if (!actor || !can(actor, 'wish.claim', claimant)) return forbidden('claim.error.not_approved');
+  const decided = decideClaiming(wish, now);
+  if (!decided.ok) return decided;
+  const contact = contactOf(actor.userId);
   if (!contact) return notFound();
 
   const claimId = newId();
+  const { wishTo, claimTo, mails } = decided.value;
   return transact((tx) => {
-    refuseUnlessChanged(setWishStatus(tx, wishId, 'published', onWish.value.to, { updatedAt: now }), 'claim.error.already_claimed');
-    insertClaim(tx, {
-      id: claimId,
-      wishId,
-      claimantUserId: allowed.value.claimantUserId,
-      orgId: allowed.value.orgId,
-      status: 'pending',
-      createdAt: now,
-      updatedAt: now,
-    });
     const site = wish.siteId;
-    recordAudit(tx, { at: now, actorId: actor!.userId, entityType: 'wish', entityId: wishId, action: 'claim', fromStatus: 'published', toStatus: 'claimed', siteId: site });
-    recordAudit(tx, { at: now, actorId: actor!.userId, entityType: 'claim', entityId: claimId, action: 'claim', toStatus: 'pending', siteId: site });
-    enqueueMail(
+    writeWishStatus(tx, { id: wishId, from: wish.status, to: wishTo!, action: 'claim', actorId: actor.userId, siteId: site, now, conflictKey: 'claim.error.already_claimed' });
+    writeNewClaim(
       tx,
-      {
+      { id: claimId, wishId, claimantUserId: actor.userId, orgId: claimant.orgId, status: claimTo! },
+      { actorId: actor.userId, siteId: site, now },
+      mails.map((template) => ({
         to: contact.email,
-        template: 'claim.received',
+        template,
         locale: contact.locale,
         params: publicMailParams(
           { title: wish.title, alias: found.alias, ageBand: wish.ageBand, countyZh: found.countyZh, countyEn: found.countyEn, wishId },
           { name: contact.displayName, locale: contact.locale },
         ),
-      },
-      now,
+      })),
     );
     return { claimId };
   }, ALREADY_CLAIMED);
@@ -117,22 +104,10 @@ export function claimBasket(actor: Actor | null, orgId: string, wishIds: string[
 
 type ClaimStep = 'approve' | 'reject' | 'confirm' | 'release' | 'deliver';
 
-/** What the wish does when its claim takes a step: nothing, back to published, delivered or fulfilled. */
-const WISH_FOLLOWS: Partial<Record<ClaimStep | 'expire', WishTransition>> = {
-  reject: 'release',
-  release: 'release',
-  expire: 'release',
-  deliver: 'deliver',
-  confirm: 'fulfil',
-};
-
 /** Helpers post release and deliver on /wishes/:id: the step applies to the wish's live claim. */
 export function helperClaimStep(actor: Actor | null, wishId: string, step: 'release' | 'deliver', now: number): Result<{ claimId: string }> {
   const live = findLiveClaimOfWish(wishId);
   if (!live) return notFound();
-  if (!actor || !can(actor, 'claim.act_as_claimant', { type: 'claim', claimantUserId: live.claim.claimantUserId, orgId: live.claim.orgId, wishSitePath: live.sitePath })) {
-    return { ok: false, error: { kind: 'forbidden' } };
-  }
   return applyStep(live, step, actor, {}, now);
 }
 
@@ -155,21 +130,23 @@ export function staffClaimStep(
   return applyStep(found, step, actor, input, now);
 }
 
+/**
+ * One claim step and what its wish does with it, as one decision (wish-claim.ts) written in one
+ * transaction. The actor is null only for the system's own step (expiry), which no person may take.
+ */
 function applyStep(found: ClaimDetail, step: ClaimStep | 'expire', actor: Actor | null, input: StaffClaimInput, now: number): Result<{ claimId: string }> {
   const { claim } = found;
-  const decided = decideClaimTransition(
-    { status: claim.status, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath },
+  // Who first, so a stranger learns nothing about the claim's state or what the step would need.
+  const rule = CLAIM_STEP_RULES[step];
+  const resource = { type: 'claim' as const, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath };
+  const permitted = rule.action === null ? actor === null : can(actor, rule.action, resource);
+  if (!permitted) return forbidden(rule.refusal);
+  const decided = decideClaimStep(
+    { claim: { status: claim.status }, wish: { status: found.wishStatus } },
     step,
-    actor,
     { reason: input.reason, valueReceivedFen: input.valueReceivedFen },
   );
   if (!decided.ok) return decided;
-  if (step === 'confirm' && actor && !can(actor, 'claim.confirm', { type: 'claim', claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath })) {
-    return { ok: false, error: { kind: 'forbidden' } };
-  }
-  if ((step === 'approve' || step === 'reject') && actor && !can(actor, 'claim.review', { type: 'claim', claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath })) {
-    return { ok: false, error: { kind: 'forbidden' } };
-  }
   // Reasons and thank-yous are mailed to the helper: they must not carry the child's identity either.
   const texts = [input.reason, input.thanks].filter((t): t is string => !!t);
   if (texts.length) {
@@ -178,45 +155,20 @@ function applyStep(found: ClaimDetail, step: ClaimStep | 'expire', actor: Actor 
     if (findings.length) return err({ kind: 'privacy', findings });
   }
 
-  const wishStep = WISH_FOLLOWS[step];
-  const wishFacts = { status: found.wishStatus, authorId: found.wishAuthorId, sitePath: found.sitePath };
-  // The claim's decision authorized the person; the wish side follows as the system, except fulfilment, which is staff's own.
-  const onWish = wishStep ? decideWishTransition(wishFacts, wishStep, wishStep === 'fulfil' ? actor : null) : null;
-  if (onWish && !onWish.ok) return onWish;
-
-  const to = decided.value.to;
+  const { claimTo, wishStep, wishTo, mails } = decided.value;
+  const actorId = actor?.userId ?? null;
   return transact((tx) => {
-    const extra: Parameters<typeof setClaimStatus>[4] = { updatedAt: now };
+    const extra: NonNullable<Parameters<typeof writeClaimStatus>[2]> = {};
     if (step === 'approve') extra.approvedAt = now;
     if (step === 'reject') extra.reason = input.reason ?? null;
     if (step === 'deliver') extra.deliveredAt = now;
     if (step === 'confirm') Object.assign(extra, { confirmedAt: now, valueReceivedFen: input.valueReceivedFen, thanks: input.thanks ?? null });
-    refuseUnlessChanged(setClaimStatus(tx, claim.id, claim.status, to, extra));
-    recordAudit(tx, {
-      at: now,
-      actorId: actor?.userId ?? null,
-      entityType: 'claim',
-      entityId: claim.id,
-      action: step,
-      fromStatus: claim.status,
-      toStatus: to,
-      siteId: found.siteId,
-    });
-    if (onWish && onWish.ok && wishStep) {
-      const wishExtra = wishStep === 'fulfil' ? { fulfilledAt: now, updatedAt: now } : { updatedAt: now };
-      refuseUnlessChanged(setWishStatus(tx, found.wishId, found.wishStatus, onWish.value.to, wishExtra));
-      recordAudit(tx, {
-        at: now,
-        actorId: actor?.userId ?? null,
-        entityType: 'wish',
-        entityId: found.wishId,
-        action: wishStep,
-        fromStatus: found.wishStatus,
-        toStatus: onWish.value.to,
-        siteId: found.siteId,
-      });
+    const mailed = mails.map((template) => mailForStep(found, template, input, now));
+    writeClaimStatus(tx, { id: claim.id, from: claim.status, to: claimTo!, action: step, actorId, siteId: found.siteId, now, mails: mailed }, extra);
+    if (wishStep && wishTo) {
+      const wishExtra = wishStep === 'fulfil' ? { fulfilledAt: now } : {};
+      writeWishStatus(tx, { id: found.wishId, from: found.wishStatus, to: wishTo, action: wishStep, actorId, siteId: found.siteId, now }, wishExtra);
     }
-    mailForStep(tx, found, step, input, now);
     return { claimId: claim.id };
   });
 }
@@ -226,27 +178,25 @@ function childIdentityOfWish(wishId: string) {
   return wish ? childIdentityOf(wish.wish.childId) : undefined;
 }
 
-function mailForStep(tx: Tx, found: ClaimDetail, step: ClaimStep | 'expire', input: StaffClaimInput, now: number): void {
-  const template = { approve: 'claim.approved', reject: 'claim.rejected', confirm: 'claim.confirmed', expire: 'claim.expired' }[step as string];
-  if (!template) return;
+function mailForStep(found: ClaimDetail, template: ClaimMail, input: StaffClaimInput, now: number) {
   const locale = found.claimantLocale;
   const params: Record<string, string | number> = publicMailParams(
     { title: found.wishTitle, alias: found.alias, ageBand: found.ageBand, countyZh: found.countyZh, countyEn: found.countyEn, wishId: found.wishId },
     { name: found.claimantName, locale },
   );
-  if (step === 'approve') {
+  if (template === 'claim.approved') {
     params.address = handoverAddress(found, locale);
     params.handoverNote = found.siteHandoverNote ?? '';
     // No street address on the site: the mail says staff will arrange the place (as the wish page does).
     params.addressMissing = found.siteAddress ? '' : 'yes';
     params.dueAt = claimDueAt({ status: 'approved', approvedAt: now }, found.wishDeadlineAt) ?? now + CLAIM_DELIVERY_DAYS * DAY_MS;
   }
-  if (step === 'reject') params.reason = input.reason ?? '';
-  if (step === 'confirm') {
+  if (template === 'claim.rejected') params.reason = input.reason ?? '';
+  if (template === 'claim.confirmed') {
     params.valueFen = input.valueReceivedFen ?? 0;
     params.thanks = input.thanks ?? '';
   }
-  enqueueMail(tx, { to: found.claimantEmail, template, locale, params }, now);
+  return { to: found.claimantEmail, template, locale, params };
 }
 
 function handoverAddress(found: ClaimDetail, locale: 'zh-CN' | 'en'): string {
@@ -315,7 +265,7 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
   const found = findClaim(claimId);
   if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
   const { claim } = found;
-  const resource = { type: 'claim' as const, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath };
+  const steps = availableSteps({ status: claim.status, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath }, actor);
   const own = isClaimant(actor, claim);
   return ok({
     claim: {
@@ -347,9 +297,9 @@ export function claimForStaff(actor: Actor, claimId: string, now: number) {
     claimant: { name: found.claimantName, email: found.claimantEmail, orgName: found.orgName, ...claimantStanding(claim, now) },
     own,
     allowed: {
-      approve: claim.status === 'pending' && can(actor, 'claim.review', resource),
-      reject: claim.status === 'pending' && can(actor, 'claim.review', resource),
-      confirm: claim.status === 'delivered' && can(actor, 'claim.confirm', resource),
+      approve: steps.includes('approve'),
+      reject: steps.includes('reject'),
+      confirm: steps.includes('confirm'),
     },
     timeline: timelineOf('claim', claim.id),
   });

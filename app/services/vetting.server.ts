@@ -1,6 +1,6 @@
 import { config } from '../platform/config.server';
 import { auditTrailOf, recordAudit } from '../data/audit.server';
-import { writeTx, type Tx } from '../data/db.server';
+import type { Tx } from '../data/db.server';
 import { membersOfOrganization, setOrganizationVetting } from '../data/organizations.server';
 import { logSecurityEvent } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
@@ -9,16 +9,20 @@ import {
   findVolunteerForVetting,
   listOrganizationsForStaff,
   listVolunteersForStaff,
+  staffOverCounty,
   type HelperScope,
 } from '../data/staff.server';
 import { findUserById, setVolunteerVetting, type VettingWrite } from '../data/users.server';
 import type { Actor, HelperStatus } from '../domain/actor';
-import { err, ok, type DomainError, type Result } from '../domain/errors';
+import { err, ok, type Result } from '../domain/errors';
 import { can, type Resource } from '../domain/policy';
-import { RECHECK_INTERVAL_MS, VETTING_TRANSITIONS, decideReapply, decideVetting, type VettingTransition } from '../domain/vetting';
+import { availableSteps, decideReapply, decideVetting, recheckOverdue, VETTING_STEP_ACTION, type VettingTransition } from '../domain/vetting';
+import { shanghaiDate } from '../domain/calendar';
+import { enqueueMail } from '../mail/send.server';
 import type { VettingDecisionInput } from '../forms/admin';
 import type { Locale } from '../i18n/locale';
-import { enqueueMail } from '../mail/send.server';
+import { writeStatusChange } from '../server/status-change.server';
+import { Refusal, transact } from '../server/tx.server';
 import type { RequestMeta } from './auth.server';
 import type { HelperKind, VettingQueueData, VettingQueueItem } from '../views/types';
 
@@ -26,7 +30,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Staff see helpers whose yearly re-check falls within this window (or is overdue). */
 export const RECHECK_NOTICE_MS = 30 * DAY;
 
-export type VettingIntent = VettingTransition | 'recheck';
+export type VettingIntent = VettingTransition;
 
 function scopeOf(actor: Actor): HelperScope | null {
   if (actor.admin) return { rootPath: null };
@@ -34,8 +38,10 @@ function scopeOf(actor: Actor): HelperScope | null {
   return null;
 }
 
+const helperFacts = (kind: HelperKind, id: string, countyPath: string | null) =>
+  kind === 'volunteer' ? { sitePath: countyPath, userId: id } : { sitePath: countyPath, orgId: id };
 const helperResource = (kind: HelperKind, id: string, countyPath: string | null): Resource =>
-  kind === 'volunteer' ? { type: 'helper', sitePath: countyPath, userId: id } : { type: 'helper', sitePath: countyPath, orgId: id };
+  ({ type: 'helper', ...helperFacts(kind, id, countyPath) });
 
 /**
  * The vetting part of /staff: pending helpers in the viewer's subtree (and those without a county),
@@ -150,10 +156,6 @@ function denied(actor: Actor, meta: RequestMeta, what: string): Result<never> {
   return err({ kind: 'forbidden' });
 }
 
-export function allowedIntents(status: HelperStatus): VettingIntent[] {
-  const steps = (Object.keys(VETTING_TRANSITIONS) as VettingTransition[]).filter((t) => VETTING_TRANSITIONS[t].from.includes(status));
-  return status === 'approved' ? [...steps, 'recheck'] : steps;
-}
 
 /** /staff/helpers/:id — the profile and its history, for staff of the helper's county (or any staff when none is set). */
 export function helperPage(actor: Actor, id: string, meta: RequestMeta) {
@@ -176,8 +178,12 @@ export function helperPage(actor: Actor, id: string, meta: RequestMeta) {
     note: e.note,
     actorName: nameOf(e.actorId),
   }));
-  const canVet = can(actor, 'helper.vet', resource);
-  const base = { kind: helper.kind, id, status: helper.status, emailVerified: helper.emailVerified, canVet, intents: canVet ? allowedIntents(helper.status) : [], timeline };
+  const intents = availableSteps({ status: helper.status, ...helperFacts(helper.kind, id, helper.countyPath) }, actor);
+  const canVet = can(actor, VETTING_STEP_ACTION, resource);
+  const dueAt = helper.kind === 'volunteer' ? (findVolunteerForVetting(id)?.volunteer.recheckDueAt ?? null) : (findOrganizationForVetting(id)?.org.recheckDueAt ?? null);
+  // Overdue: one-to-one contact is refused (can's one_to_one.contact) until a re-check is recorded here.
+  const recheckOverdueSince = recheckOverdue({ status: helper.status, recheckDueAt: dueAt }, meta.now) ? dueAt : null;
+  const base = { kind: helper.kind, id, status: helper.status, emailVerified: helper.emailVerified, canVet, intents, timeline, recheckOverdueSince };
   if (helper.kind === 'volunteer') {
     const v = findVolunteerForVetting(id)!;
     return ok({
@@ -223,18 +229,18 @@ export function helperPage(actor: Actor, id: string, meta: RequestMeta) {
   });
 }
 
-const TEMPLATE: Record<VettingTransition, string> = {
+/** The mail each step sends the helper; a recorded re-check changes nothing they must act on. */
+const TEMPLATE: Record<VettingTransition, string | null> = {
   approve: 'vetting_approved',
   reject: 'vetting_rejected',
   suspend: 'vetting_suspended',
   reinstate: 'vetting_reinstated',
+  recheck: null,
 };
 
 function writeVetting(tx: Tx, helper: LoadedHelper, from: HelperStatus, fields: VettingWrite): boolean {
   return helper.kind === 'volunteer' ? setVolunteerVetting(tx, helper.id, from, fields) : setOrganizationVetting(tx, helper.id, from, fields);
 }
-
-const stale = (): DomainError => ({ kind: 'conflict', message: { key: 'error.conflict' } });
 
 /**
  * One vetting decision: approve (with the off-line check note), reject or suspend (with a reason the
@@ -244,30 +250,12 @@ const stale = (): DomainError => ({ kind: 'conflict', message: { key: 'error.con
 export function decideHelper(actor: Actor, id: string, input: VettingDecisionInput, meta: RequestMeta): Result<{ status: HelperStatus }> {
   const helper = loadHelper(id);
   if (!helper) return err({ kind: 'not_found' });
-  if (!can(actor, 'helper.vet', helperResource(helper.kind, id, helper.countyPath))) return denied(actor, meta, `helper.vet ${id}`);
+  if (!can(actor, VETTING_STEP_ACTION, helperResource(helper.kind, id, helper.countyPath))) return denied(actor, meta, `helper.vet ${id}`);
   const now = meta.now;
   const from = helper.status;
+  const transition = input.intent;
 
-  if (input.intent === 'recheck') {
-    if (from !== 'approved') return err({ kind: 'bad_transition', from, to: 'recheck', message: { key: 'error.bad_transition', params: { from, transition: 'recheck' } } });
-    if (!input.checkNote) return err({ kind: 'validation', fields: { checkNote: ['check_note_required'] } });
-    return writeTx((tx) => {
-      const changed = writeVetting(tx, helper, from, {
-        status: 'approved',
-        statusReason: null,
-        checkNote: input.checkNote,
-        recheckDueAt: now + RECHECK_INTERVAL_MS,
-        vettedAt: now,
-        vettedBy: actor.userId,
-      });
-      if (!changed) return err(stale());
-      recordAudit(tx, { at: now, actorId: actor.userId, entityType: helper.kind, entityId: id, action: 'recheck', fromStatus: from, toStatus: from, note: input.checkNote, siteId: helper.countySiteId });
-      logSecurityEvent({ at: now, type: 'vetting_decision', userId: actor.userId, ip: meta.ip, detail: `recheck ${helper.kind} ${id}` }, tx);
-      return ok({ status: from });
-    });
-  }
-
-  const decided = decideVetting(from, input.intent, {
+  const decided = decideVetting(from, transition, {
     reason: input.reason,
     checkNote: input.checkNote,
     now,
@@ -275,39 +263,37 @@ export function decideHelper(actor: Actor, id: string, input: VettingDecisionInp
   });
   if (!decided.ok) return decided;
   // The outcome is mailed: approve only an address that has been shown to work.
-  if (input.intent === 'approve' && !helper.emailVerified) return err({ kind: 'conflict', message: { key: 'vetting.email_unverified' } });
+  if (transition === 'approve' && !helper.emailVerified) return err({ kind: 'conflict', message: { key: 'vetting.email_unverified' } });
   const to = decided.value.to;
   const entering = to === 'approved';
-  const transition = input.intent;
+  const template = TEMPLATE[transition];
+  const link = `${config().appUrl}${helper.kind === 'volunteer' ? '/me' : '/org'}`;
 
-  return writeTx((tx) => {
-    const changed = writeVetting(tx, helper, from, {
-      status: to,
-      statusReason: entering ? null : input.reason,
-      ...(entering ? { checkNote: input.checkNote, recheckDueAt: decided.value.recheckDueAt } : {}),
-      vettedAt: now,
-      vettedBy: actor.userId,
+  return transact((tx) => {
+    writeStatusChange(tx, {
+      write: (t) =>
+        writeVetting(t, helper, from, {
+          status: to,
+          statusReason: entering ? null : input.reason,
+          ...(entering ? { checkNote: input.checkNote, recheckDueAt: decided.value.recheckDueAt } : {}),
+          vettedAt: now,
+          vettedBy: actor.userId,
+        }),
+      audit: {
+        at: now,
+        actorId: actor.userId,
+        entityType: helper.kind,
+        entityId: id,
+        action: transition,
+        fromStatus: from,
+        toStatus: to,
+        note: entering ? input.checkNote : input.reason,
+        siteId: helper.countySiteId,
+      },
+      mails: template
+        ? helper.recipients.map((r) => ({ to: r.email, template, locale: r.locale, params: { name: r.name, orgName: helper.orgName ?? '', reason: input.reason, link } }))
+        : [],
     });
-    if (!changed) return err(stale());
-    recordAudit(tx, {
-      at: now,
-      actorId: actor.userId,
-      entityType: helper.kind,
-      entityId: id,
-      action: transition,
-      fromStatus: from,
-      toStatus: to,
-      note: entering ? input.checkNote : input.reason,
-      siteId: helper.countySiteId,
-    });
-    const link = `${config().appUrl}${helper.kind === 'volunteer' ? '/me' : '/org'}`;
-    for (const r of helper.recipients) {
-      enqueueMail(
-        tx,
-        { to: r.email, template: TEMPLATE[transition], locale: r.locale, params: { name: r.name, orgName: helper.orgName ?? '', reason: input.reason, link } },
-        now,
-      );
-    }
     logSecurityEvent({ at: now, type: 'vetting_decision', userId: actor.userId, ip: meta.ip, detail: `${transition} ${helper.kind} ${id}` }, tx);
     if (transition === 'suspend') {
       for (const r of helper.recipients) {
@@ -315,7 +301,7 @@ export function decideHelper(actor: Actor, id: string, input: VettingDecisionInp
         logSecurityEvent({ at: now, type: 'sessions_revoked', userId: r.userId, ip: meta.ip, detail: `suspension of ${helper.kind} ${id} (${revoked})` }, tx);
       }
     }
-    return ok({ status: to });
+    return { status: to };
   });
 }
 
@@ -325,16 +311,57 @@ export function decideHelper(actor: Actor, id: string, input: VettingDecisionInp
  * reason stay in the audit trail; the helper's page no longer shows them as current.
  */
 export function reapply(actor: Actor, kind: HelperKind, id: string, meta: RequestMeta): Result<{ status: HelperStatus }> {
-  const own = kind === 'volunteer' ? can(actor, 'profile.edit', { type: 'user', userId: id }) : can(actor, 'org.manage_members', { type: 'org', orgId: id });
+  const own = can(actor, 'helper.reapply', kind === 'volunteer' ? { type: 'helper', sitePath: null, userId: id } : { type: 'helper', sitePath: null, orgId: id });
   if (!own) return denied(actor, meta, `reapply ${kind} ${id}`);
   const helper = loadHelper(id);
   if (!helper || helper.kind !== kind) return err({ kind: 'not_found' });
   const decided = decideReapply(helper.status);
   if (!decided.ok) return decided;
   const to = decided.value.to;
-  return writeTx((tx) => {
-    if (!writeVetting(tx, helper, helper.status, { status: to, statusReason: null })) return err(stale());
-    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: kind, entityId: id, action: 'reapply', fromStatus: helper.status, toStatus: to, siteId: helper.countySiteId });
-    return ok({ status: to });
+  return transact((tx) => {
+    writeStatusChange(tx, {
+      write: (t) => writeVetting(t, helper, helper.status, { status: to, statusReason: null }),
+      audit: { at: meta.now, actorId: actor.userId, entityType: kind, entityId: id, action: 'reapply', fromStatus: helper.status, toStatus: to, siteId: helper.countySiteId },
+    });
+    return { status: to };
   });
+}
+
+// ---------------------------------------------------------------------------
+// The periodic job: a lapsed yearly re-check
+
+/**
+ * Tells each approved volunteer whose yearly re-check has lapsed, and the staff who look after their
+ * county, once per due date: an audit event `recheck_lapsed` (the system as actor) marks it told. From
+ * the lapse on, can() refuses them one-to-one contact until staff record the re-check; donating stays open.
+ */
+export function runRecheckJobs(now: number): { told: number } {
+  let told = 0;
+  for (const row of listVolunteersForStaff({ rootPath: null, statuses: ['approved'], recheckDueBefore: now })) {
+    const dueAt = row.recheckDueAt;
+    if (dueAt === null || !recheckOverdue({ status: row.status, recheckDueAt: dueAt }, now)) continue;
+    const helper = loadHelper(row.id);
+    if (!helper) continue;
+    const helperName = row.realName || row.displayName;
+    const dueDate = shanghaiDate(dueAt);
+    const base = config().appUrl;
+    const outcome = transact((tx) => {
+      // Once per lapse: a re-check recorded later sets a new due date, and its lapse is told again.
+      const already = auditTrailOf('volunteer', row.id).some((e) => e.action === 'recheck_lapsed' && e.at >= dueAt);
+      if (already) throw new Refusal({ kind: 'conflict', message: { key: 'error.conflict' } });
+      recordAudit(tx, { at: now, actorId: null, entityType: 'volunteer', entityId: row.id, action: 'recheck_lapsed', siteId: helper.countySiteId });
+      for (const r of helper.recipients) {
+        enqueueMail(tx, { to: r.email, template: 'vetting_recheck_lapsed', locale: r.locale, params: { name: r.name, dueDate, link: `${base}/me` } }, now);
+      }
+      for (const s of staffOverCounty(helper.countyPath)) {
+        enqueueMail(
+          tx,
+          { to: s.email, template: 'vetting_recheck_lapsed_staff', locale: s.locale, params: { name: s.displayName, helperName, dueDate, link: `${base}/staff/helpers/${row.id}` } },
+          now,
+        );
+      }
+    });
+    if (outcome.ok) told += 1;
+  }
+  return { told };
 }

@@ -3,11 +3,11 @@ import { scopeRoot } from '../data/scope.server';
 import { countPublicWishes, findPublicWish, findWish, listPublicWishes, openWishesAmong, pageOfWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
 import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from '../domain/actor';
 import { shanghaiDate } from '../domain/calendar';
-import { isClaimant } from '../domain/claim';
+import { availableSteps as availableClaimSteps, isClaimant } from '../domain/claim';
 import { claimDueAt } from '../domain/claim-schedule';
 import { forbidden, notFound, ok } from '../domain/errors';
 import { can } from '../domain/policy';
-import { AGE_BANDS, isPublicWishStatus, WISH_STATUSES, WISH_TRANSITIONS } from '../domain/wish';
+import { AGE_BANDS, availableSteps, isPublicWishStatus, WISH_STATUSES, wishResource } from '../domain/wish';
 import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { BASKET_MAX } from '../forms/claim';
@@ -40,7 +40,9 @@ export function wishForStaff(actor: Actor, id: string) {
   const found = findWish(id);
   if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
   const { wish } = found;
-  const facts = { type: 'wish' as const, status: wish.status, authorId: wish.authorId, sitePath: found.sitePath };
+  const facts = { status: wish.status, authorId: wish.authorId, sitePath: found.sitePath };
+  // The buttons come from the same table and rules the actions check.
+  const steps = availableSteps(facts, actor);
   const live = findLiveClaimOfWish(id);
   const findings = wish.status === 'draft' || wish.status === 'in_review' ? wishPrivacyFindings(wish.childId, wish.title, wish.story) : [];
   const timeline = timelineOf('wish', id);
@@ -72,14 +74,12 @@ export function wishForStaff(actor: Actor, id: string) {
     returned: lastReturn?.note ? { reason: lastReturn.note, at: lastReturn.at, byName: lastReturn.actorName } : null,
     isAuthor: wish.authorId === actor.userId,
     allowed: {
-      edit: wish.status === 'draft' && can(actor, 'wish.write', facts),
-      submit: wish.status === 'draft' && can(actor, 'wish.write', facts),
-      publish: wish.status === 'in_review' && can(actor, 'wish.review', facts),
-      returnToDraft: wish.status === 'in_review',
-      withdraw:
-        WISH_TRANSITIONS.withdraw.from.includes(wish.status) &&
-        can(actor, 'wish.withdraw', facts) &&
-        (!live || live.claim.status !== 'delivered'),
+      // Editing is not a step: the draft's text is writable while can() says so.
+      edit: can(actor, 'wish.write', wishResource(facts)),
+      submit: steps.includes('submit'),
+      publish: steps.includes('publish'),
+      returnToDraft: steps.includes('return_to_draft'),
+      withdraw: steps.includes('withdraw'),
     },
     liveClaimId: live?.claim.id ?? null,
     claims: claimsOfWish(id).map((c) => ({
@@ -204,6 +204,8 @@ export function publicWishPage(actor: Actor | null, id: string, now: number) {
   if (!isPublicWishStatus(found.status) && !isStaff) return notFound();
 
   const mine = actor ? latestClaimOfHelperOnWish(id, actor.userId, actor.orgs.map((m) => m.orgId)) : undefined;
+  const claimSteps = (c: NonNullable<typeof mine>) =>
+    availableClaimSteps({ status: c.claim.status, claimantUserId: c.claim.claimantUserId, orgId: c.claim.orgId, wishSitePath: c.sitePath }, actor);
   const myClaim =
     mine && actor && isClaimant(actor, mine.claim)
       ? {
@@ -217,8 +219,8 @@ export function publicWishPage(actor: Actor | null, id: string, now: number) {
             mine.claim.status === 'approved' || mine.claim.status === 'delivered'
               ? { siteZh: mine.siteZh, siteEn: mine.siteEn, address: mine.siteAddress, note: mine.siteHandoverNote }
               : null,
-          canRelease: mine.claim.status === 'pending' || mine.claim.status === 'approved',
-          canDeliver: mine.claim.status === 'approved',
+          canRelease: claimSteps(mine).includes('release'),
+          canDeliver: claimSteps(mine).includes('deliver'),
         }
       : null;
   const liveMine = myClaim && ['pending', 'approved', 'delivered'].includes(myClaim.status);

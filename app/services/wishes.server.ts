@@ -1,19 +1,19 @@
 import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
 import { findChild } from '../data/children.server';
-import { findLiveClaimOfWish, setClaimStatus } from '../data/claims.server';
+import { findLiveClaimOfWish } from '../data/claims.server';
 import { newId } from '../data/ids.server';
-import { childIdentityOf, findWish, insertWish, setWishStatus, siteWithAncestors, updateDraftWish } from '../data/wishes.server';
+import { childIdentityOf, findWish, insertWish, siteWithAncestors, updateDraftWish } from '../data/wishes.server';
 import { canSeeSite, type Actor } from '../domain/actor';
 import { endOfShanghaiDay, shanghaiDate } from '../domain/calendar';
-import { decideWithdrawal } from '../domain/claim-schedule';
 import { err, forbidden, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
-import { ageBand, countyShownFor, decideWishTransition, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
+import { ageBand, countyShownFor, decideWishTransition, WISH_STEP_RULES, wishResource, type StaffWishStep, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
+import { decideWithdrawal } from '../domain/wish-claim';
 import type { NewWishInput, WishDraftInput } from '../forms/wish';
-import { enqueueMail } from '../mail/send.server';
 import { refuseUnlessChanged, transact } from '../server/tx.server';
+import { writeClaimStatus, writeWishStatus } from './wish-claim-status.server';
 
 // Wishes: written by staff as drafts, privacy-checked before they leave draft, published by a
 // second staff member, claimed by helpers (claims.server.ts), fulfilled when staff confirm receipt.
@@ -122,7 +122,7 @@ function notDraft(from: string): DomainError {
 // ---------------------------------------------------------------------------
 // Transitions staff post on /staff/wishes/:id
 
-export type StaffWishTransition = 'submit' | 'publish' | 'return_to_draft' | 'withdraw';
+export type StaffWishTransition = StaffWishStep;
 
 /**
  * One wish step by staff. `input.reason`: why a reviewer sends the wish back for changes (return_to_draft);
@@ -140,54 +140,46 @@ export function moveWish(
   if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
   const { wish } = found;
   const facts: WishFacts = { status: wish.status, authorId: wish.authorId, sitePath: found.sitePath };
-  const audit = (tx: Parameters<Parameters<typeof transact>[0]>[0], from: string, to: string, action: string = transition, note: string | null = null) =>
-    recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'wish', entityId: id, action, fromStatus: from, toStatus: to, note, siteId: wish.siteId });
+  const rule = WISH_STEP_RULES[transition];
+  if (!rule) return err({ kind: 'bad_transition', from: wish.status, to: String(transition), message: { key: 'error.bad_transition', params: { from: wish.status, transition: String(transition) } } });
 
   if (transition === 'withdraw') {
     const live = findLiveClaimOfWish(id);
-    const decided = decideWithdrawal(facts, live ? { status: live.claim.status } : null, actor);
+    const decided = decideWithdrawal(facts, live ? { status: live.claim.status } : null);
     if (!decided.ok) return decided;
-    if (!can(actor, 'wish.withdraw', { type: 'wish', ...facts })) return forbidden();
+    if (!can(actor, rule.action, wishResource(facts))) return forbidden(rule.refusal);
+    const { wishTo, claimTo } = decided.value;
     return transact((tx) => {
-      refuseUnlessChanged(setWishStatus(tx, id, wish.status, decided.value.wishTo, { updatedAt: now }));
-      audit(tx, wish.status, decided.value.wishTo);
-      if (live && decided.value.claimTo) {
-        refuseUnlessChanged(setClaimStatus(tx, live.claim.id, live.claim.status, decided.value.claimTo, { updatedAt: now }));
-        recordAudit(tx, {
-          at: now,
-          actorId: actor.userId,
-          entityType: 'claim',
-          entityId: live.claim.id,
+      writeWishStatus(tx, { id, from: wish.status, to: wishTo!, action: 'withdraw', actorId: actor.userId, siteId: wish.siteId, now });
+      if (live && claimTo) {
+        writeClaimStatus(tx, {
+          id: live.claim.id,
+          from: live.claim.status,
+          to: claimTo,
           action: 'release',
-          fromStatus: live.claim.status,
-          toStatus: decided.value.claimTo,
           note: 'wish_withdrawn',
+          actorId: actor.userId,
           siteId: wish.siteId,
-        });
-        enqueueMail(
-          tx,
-          {
+          now,
+          mails: decided.value.mails.map((template) => ({
             to: live.claimantEmail,
-            template: 'claim.withdrawn',
+            template,
             locale: live.claimantLocale,
             params: publicMailParams(
               { title: wish.title, alias: found.alias, ageBand: wish.ageBand, countyZh: found.countyZh, countyEn: found.countyEn, wishId: id },
               { name: live.claimantName, locale: live.claimantLocale },
             ),
-          },
-          now,
-        );
+          })),
+        });
       }
-      return { to: decided.value.wishTo };
+      return { to: wishTo! };
     });
   }
 
-  const decided = decideWishTransition(facts, transition, actor, input);
+  const decided = decideWishTransition(facts, transition, { ...input, byAuthor: actor.userId === wish.authorId });
   if (!decided.ok) return decided;
+  if (!can(actor, rule.action, wishResource(facts))) return forbidden(rule.refusal);
   const to = decided.value.to;
-  const resource = { type: 'wish' as const, ...facts };
-  if (transition === 'submit' && !can(actor, 'wish.write', resource)) return forbidden();
-  if (transition === 'publish' && !can(actor, 'wish.review', resource)) return forbidden('wish.error.own_wish');
 
   if (transition === 'submit' || transition === 'publish') {
     // Checked when the wish leaves draft, and again before it goes public: the child's record may have changed.
@@ -197,10 +189,9 @@ export function moveWish(
   }
 
   return transact((tx) => {
-    const extra = transition === 'publish' ? { reviewerId: actor.userId, publishedAt: now, updatedAt: now } : { updatedAt: now };
-    refuseUnlessChanged(setWishStatus(tx, id, wish.status, to, extra));
+    const extra = transition === 'publish' ? { reviewerId: actor.userId, publishedAt: now } : {};
     const reason = transition === 'return_to_draft' ? input.reason?.trim() || null : null;
-    audit(tx, wish.status, to, transition, reason);
+    writeWishStatus(tx, { id, from: wish.status, to, action: transition, note: reason, actorId: actor.userId, siteId: wish.siteId, now }, extra);
     return { to };
   });
 }

@@ -68,6 +68,8 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'accounts.server.ts', to: 'auth.server.ts', why: 'a new account lands where a signed-in person would' },
   { from: 'admin.server.ts', to: 'organizations.server.ts', why: 'staff and organization invitations share one lifetime' },
   { from: 'claims.server.ts', to: 'wishes.server.ts', why: 'claim mail carries the wish’s public face' },
+  { from: 'claims.server.ts', to: 'wish-claim-status.server.ts', why: 'the one writer of wishes.status and claims.status' },
+  { from: 'wishes.server.ts', to: 'wish-claim-status.server.ts', why: 'the one writer of wishes.status and claims.status' },
   { from: 'organizations.server.ts', to: 'profile.server.ts', why: 'an organization picks its county as a volunteer does' },
   { from: 'wish-pages.server.ts', to: 'children.server.ts', why: 'the new-wish page embeds the child picker' },
   { from: 'wish-pages.server.ts', to: 'wishes.server.ts', why: 'the staff wish page shows the privacy findings' },

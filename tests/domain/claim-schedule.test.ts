@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../app/domain/actor';
 import { DAY_MS, endOfShanghaiDay, isCalendarDate, shanghaiDate } from '../../app/domain/calendar';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../app/domain/claim';
-import { claimDueAt, decideWithdrawal, dueSoon, reminderDue } from '../../app/domain/claim-schedule';
+import { claimDueAt, dueSoon, reminderDue } from '../../app/domain/claim-schedule';
+import { can } from '../../app/domain/policy';
+import { decideWithdrawal } from '../../app/domain/wish-claim';
 import { WISH_STATUSES, type WishStatus } from '../../app/domain/wish';
 
 const base = { admin: false, staff: null, volunteer: null, orgs: [] };
@@ -63,22 +65,30 @@ describe('withdrawing a wish with its live claim', () => {
 
   it('follows the wish table: withdrawn from every state before delivered', () => {
     for (const status of WISH_STATUSES) {
-      const result = decideWithdrawal(wish(status), null, staffIn);
+      const result = decideWithdrawal(wish(status), null);
       expect(result.ok, status).toBe(['draft', 'in_review', 'published', 'claimed'].includes(status));
     }
   });
 
   it('releases a pending or approved claim, and refuses for anything else', () => {
     for (const status of CLAIM_STATUSES) {
-      const result = decideWithdrawal(wish('claimed'), { status }, staffIn);
-      if (status === 'pending' || status === 'approved') expect(result).toEqual({ ok: true, value: { wishTo: 'withdrawn', claimTo: 'released' } });
+      const result = decideWithdrawal(wish('claimed'), { status });
+      if (status === 'pending' || status === 'approved') {
+        expect(result).toEqual({ ok: true, value: { wishStep: 'withdraw', wishTo: 'withdrawn', claimTo: 'released', mails: ['claim.withdrawn'] } });
+      }
       else expect(result, status).toMatchObject({ ok: false, error: { kind: 'bad_transition' } });
     }
   });
 
-  it('is for staff of the subtree only', () => {
-    expect(decideWithdrawal(wish('published'), null, staffOther)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(decideWithdrawal(wish('published'), null, volunteer)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(decideWithdrawal(wish('published'), null, null)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  it('mails nobody when there is no claim', () => {
+    expect(decideWithdrawal(wish('published'), null)).toEqual({ ok: true, value: { wishStep: 'withdraw', wishTo: 'withdrawn', claimTo: null, mails: [] } });
+  });
+
+  it('is for staff of the subtree only (can wish.withdraw)', () => {
+    const resource = { type: 'wish' as const, ...wish('published') };
+    expect(can(staffIn, 'wish.withdraw', resource)).toBe(true);
+    expect(can(staffOther, 'wish.withdraw', resource)).toBe(false);
+    expect(can(volunteer, 'wish.withdraw', resource)).toBe(false);
+    expect(can(null, 'wish.withdraw', resource)).toBe(false);
   });
 });

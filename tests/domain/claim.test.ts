@@ -5,8 +5,8 @@ import {
   CLAIM_LIVE_STATUSES,
   CLAIM_STATUSES,
   CLAIM_TRANSITIONS,
-  CLAIM_TRANSITION_ACTORS,
-  canClaim,
+  CLAIM_STEP_RULES,
+  availableSteps,
   decideClaimTransition,
   deliveryDueAt,
   expiryDue,
@@ -14,7 +14,9 @@ import {
   type ClaimStatus,
   type ClaimTransition,
 } from '../../app/domain/claim';
+import { can } from '../../app/domain/policy';
 import { WISH_STATUSES, type WishStatus } from '../../app/domain/wish';
+import { decideClaiming } from '../../app/domain/wish-claim';
 
 const WISH_SITE = '/wz/lt/gc/';
 const DAY = 24 * 60 * 60 * 1000;
@@ -65,15 +67,6 @@ const ALLOWED: Array<[ClaimStatus, ClaimTransition, ClaimStatus]> = [
   ['approved', 'expire', 'expired'],
 ];
 
-const entitled: Record<ClaimTransition, Actor | null> = {
-  approve: staffIn,
-  reject: staffIn,
-  confirm: staffIn,
-  release: volunteer,
-  deliver: volunteer,
-  expire: null,
-};
-
 const matrix = CLAIM_STATUSES.flatMap((from) =>
   TRANSITIONS.map((transition) => {
     const allowed = ALLOWED.find(([f, t]) => f === from && t === transition);
@@ -87,7 +80,7 @@ describe('claim transition matrix (every status × every transition)', () => {
   });
 
   it.each(matrix)('$from --$transition--> $expected', ({ from, transition, expected }) => {
-    const result = decideClaimTransition(personalClaim(from), transition, entitled[transition], complete);
+    const result = decideClaimTransition(personalClaim(from), transition, complete);
     if (expected) {
       expect(result).toEqual({ ok: true, value: { to: expected } });
     } else {
@@ -110,7 +103,7 @@ describe('claim transition matrix (every status × every transition)', () => {
   });
 
   it('refuses an unknown transition name', () => {
-    const result = decideClaimTransition(personalClaim('pending'), 'cancel' as ClaimTransition, volunteer);
+    const result = decideClaimTransition(personalClaim('pending'), 'cancel' as ClaimTransition);
     expect(result).toMatchObject({ ok: false, error: { kind: 'bad_transition', to: 'cancel' } });
     expect(isClaimTransition('cancel')).toBe(false);
     expect(isClaimTransition('hasOwnProperty')).toBe(false);
@@ -159,44 +152,52 @@ describe('who may take each claim step, by role', () => {
     expect(cases).toHaveLength(96);
   });
 
+  // Who is can()'s question; availableSteps joins it to the table, as the pages and the actions do.
+  // Expiry is the system's alone: no person is ever offered it (its rule names no action).
+  const mayTake = (claim: ReturnType<typeof personalClaim> | ReturnType<typeof orgClaim>, transition: ClaimTransition, actor: Actor | null) => {
+    const { action } = CLAIM_STEP_RULES[transition];
+    if (action === null) return actor === null;
+    const resource = { type: 'claim' as const, ...claim };
+    const offered = availableSteps(claim, actor).includes(transition);
+    expect(offered).toBe(can(actor, action, resource));
+    return offered;
+  };
+
   it.each(cases)('$kind claim: $transition by $role → allowed $allowed', ({ kind, transition, actor, allowed }) => {
     const claim = (kind === 'personal' ? personalClaim : orgClaim)(fromState[transition]);
-    const result = decideClaimTransition(claim, transition, actor, complete);
-    if (allowed) {
-      expect(result).toEqual({ ok: true, value: { to: CLAIM_TRANSITIONS[transition].to } });
-    } else {
-      expect(result).toEqual({ ok: false, error: { kind: 'forbidden', message: undefined } });
-    }
+    expect(mayTake(claim, transition, actor)).toBe(allowed);
+    if (allowed) expect(decideClaimTransition(claim, transition, complete)).toEqual({ ok: true, value: { to: CLAIM_TRANSITIONS[transition].to } });
   });
 
-  it('names the kind of actor each transition needs', () => {
-    expect(CLAIM_TRANSITION_ACTORS).toEqual({
-      approve: 'staff',
-      reject: 'staff',
-      confirm: 'staff',
-      release: 'claimant',
-      deliver: 'claimant',
-      expire: 'system',
+  it('never offers expiry to anyone', () => {
+    for (const [, actor] of ROLES) expect(availableSteps(personalClaim('approved'), actor)).not.toContain('expire');
+  });
+
+  it('names the action each transition needs', () => {
+    expect(Object.fromEntries(TRANSITIONS.map((t) => [t, CLAIM_STEP_RULES[t].action]))).toEqual({
+      approve: 'claim.review',
+      reject: 'claim.review',
+      confirm: 'claim.confirm',
+      release: 'claim.act_as_claimant',
+      deliver: 'claim.act_as_claimant',
+      expire: null,
     });
   });
 
   it('lets any current colleague of the claiming organization (a plain member) deliver or release', () => {
     const colleague: Actor = { ...base, userId: 'colleague', orgs: [{ orgId: 'org-a', role: 'member', orgStatus: 'approved' }] };
-    expect(decideClaimTransition(orgClaim('approved'), 'deliver', colleague).ok).toBe(true);
-    expect(decideClaimTransition(orgClaim('pending'), 'release', colleague).ok).toBe(true);
+    expect(availableSteps(orgClaim('approved'), colleague)).toContain('deliver');
+    expect(availableSteps(orgClaim('pending'), colleague)).toContain('release');
   });
 
   it('does not let someone who left the organization act on its claim, even the one who made it', () => {
     const leaver: Actor = { ...base, userId: orgManager.userId, volunteer: { status: 'approved', caringParent: false } };
-    expect(decideClaimTransition(orgClaim('approved'), 'deliver', leaver)).toEqual({
-      ok: false,
-      error: { kind: 'forbidden', message: undefined },
-    });
+    expect(availableSteps(orgClaim('approved'), leaver)).toEqual([]);
   });
 
   it('counts membership, not the claimant user id, on an organization claim', () => {
     const claim = { ...orgClaim('approved'), claimantUserId: volunteer.userId };
-    expect(decideClaimTransition(claim, 'deliver', volunteer).ok).toBe(false);
+    expect(availableSteps(claim, volunteer)).not.toContain('deliver');
   });
 
   it.each([
@@ -206,29 +207,27 @@ describe('who may take each claim step, by role', () => {
   ])('refuses staff who %s their own claim', (transition, from) => {
     const staffVolunteer: Actor = { ...staffIn, volunteer: { status: 'approved', caringParent: false } };
     const own = { ...personalClaim(from), claimantUserId: staffVolunteer.userId };
-    expect(decideClaimTransition(own, transition, staffVolunteer, complete)).toEqual({
-      ok: false,
-      error: { kind: 'forbidden', message: { key: 'claim.error.own_claim' } },
-    });
+    expect(availableSteps(own, staffVolunteer)).not.toContain(transition);
     const orgStaff: Actor = { ...staffIn, orgs: [{ orgId: 'org-a', role: 'member', orgStatus: 'approved' }] };
-    expect(decideClaimTransition(orgClaim(from), transition, orgStaff, complete)).toEqual({
-      ok: false,
-      error: { kind: 'forbidden', message: { key: 'claim.error.own_claim' } },
-    });
+    expect(availableSteps(orgClaim(from), orgStaff)).not.toContain(transition);
+    // …and the refusal tells them why.
+    expect(CLAIM_STEP_RULES[transition].refusal).toBe('claim.error.own_claim');
+    // Staff of the subtree who are not the claimant may.
+    expect(availableSteps(orgClaim(from), staffIn)).toContain(transition);
   });
 });
 
 describe('what each claim step needs', () => {
   it.each([undefined, '', '   '])('reject with reason %j is a validation error on reason', (reason) => {
-    expect(decideClaimTransition(personalClaim('pending'), 'reject', staffIn, { reason })).toEqual({
+    expect(decideClaimTransition(personalClaim('pending'), 'reject', { reason })).toEqual({
       ok: false,
       error: { kind: 'validation', fields: { reason: ['reason_required'] } },
     });
   });
 
   it('release needs no reason', () => {
-    expect(decideClaimTransition(personalClaim('approved'), 'release', volunteer, {}).ok).toBe(true);
-    expect(decideClaimTransition(personalClaim('approved'), 'release', volunteer).ok).toBe(true);
+    expect(decideClaimTransition(personalClaim('approved'), 'release', {}).ok).toBe(true);
+    expect(decideClaimTransition(personalClaim('approved'), 'release').ok).toBe(true);
   });
 
   it.each([
@@ -238,29 +237,25 @@ describe('what each claim step needs', () => {
     [Number.NaN, 'value_received_invalid'],
     [Number.POSITIVE_INFINITY, 'value_received_invalid'],
   ])('confirm with valueReceivedFen %s → %s', (valueReceivedFen, code) => {
-    expect(decideClaimTransition(personalClaim('delivered'), 'confirm', staffIn, { valueReceivedFen })).toEqual({
+    expect(decideClaimTransition(personalClaim('delivered'), 'confirm', { valueReceivedFen })).toEqual({
       ok: false,
       error: { kind: 'validation', fields: { valueReceived: [code] } },
     });
   });
 
   it.each([0, 1, 30_000, 45_000])('confirm accepts %s fen (more than the cap is recorded as received)', (value) => {
-    expect(decideClaimTransition(personalClaim('delivered'), 'confirm', admin, { valueReceivedFen: value })).toEqual({
+    expect(decideClaimTransition(personalClaim('delivered'), 'confirm', { valueReceivedFen: value })).toEqual({
       ok: true,
       value: { to: 'confirmed' },
     });
   });
 
-  it('checks the actor before the input, so a stranger learns nothing about what is missing', () => {
-    expect(decideClaimTransition(personalClaim('pending'), 'reject', staffOther, {})).toEqual({
-      ok: false,
-      error: { kind: 'forbidden', message: undefined },
-    });
+  it('offers a stranger no step at all, whatever the input would have been', () => {
+    expect(availableSteps(personalClaim('pending'), staffOther)).toEqual([]);
   });
 });
 
-describe('canClaim, by role and target', () => {
-  const forbiddenNotApproved = { ok: false, error: { kind: 'forbidden', message: { key: 'claim.error.not_approved' } } };
+describe('who may claim (can wish.claim as a claimant), by role and target; when (decideClaiming)', () => {
   const targets = [
     { target: 'for themselves', forOrgId: undefined },
     { target: 'for org-a', forOrgId: 'org-a' },
@@ -295,18 +290,17 @@ describe('canClaim, by role and target', () => {
   });
 
   it.each(cases)('$role claiming $target on a published wish', ({ actor, forOrgId, claim }) => {
-    const result = canClaim(actor, { wishStatus: 'published', forOrgId });
-    expect(result).toEqual(claim ? { ok: true, value: claim } : forbiddenNotApproved);
+    expect(can(actor, 'wish.claim', { type: 'claimant', orgId: forOrgId ?? null })).toBe(claim !== null);
   });
 
   it.each(['pending', 'rejected', 'suspended'] as const)('refuses a member of a %s organization', (orgStatus) => {
     const member: Actor = { ...base, userId: 'm', orgs: [{ orgId: 'org-c', role: 'manager', orgStatus }] };
-    expect(canClaim(member, { wishStatus: 'published', forOrgId: 'org-c' })).toEqual(forbiddenNotApproved);
+    expect(can(member, 'wish.claim', { type: 'claimant', orgId: 'org-c' })).toBe(false);
   });
 
   it.each(['rejected', 'suspended'] as const)('refuses a %s volunteer', (status) => {
     const v: Actor = { ...base, userId: 'v', volunteer: { status, caringParent: true } };
-    expect(canClaim(v, { wishStatus: 'published' })).toEqual(forbiddenNotApproved);
+    expect(can(v, 'wish.claim', { type: 'claimant', orgId: null })).toBe(false);
   });
 
   const byWishStatus: Record<WishStatus, 'ok' | 'claim.error.already_claimed' | 'claim.error.not_open'> = {
@@ -319,17 +313,21 @@ describe('canClaim, by role and target', () => {
     withdrawn: 'claim.error.not_open',
   };
 
-  it.each(WISH_STATUSES.map((s) => [s, byWishStatus[s]] as const))('an approved volunteer on a %s wish → %s', (s, outcome) => {
-    const result = canClaim(volunteer, { wishStatus: s });
+  it.each(WISH_STATUSES.map((s) => [s, byWishStatus[s]] as const))('claiming a %s wish → %s', (s, outcome) => {
+    const result = decideClaiming({ status: s, deadlineAt: null }, DAY);
     expect(result).toEqual(
       outcome === 'ok'
-        ? { ok: true, value: { claimantUserId: 'vol', orgId: null } }
+        ? { ok: true, value: { claimTo: 'pending', wishStep: 'claim', wishTo: 'claimed', mails: ['claim.received'] } }
         : { ok: false, error: { kind: 'conflict', message: { key: outcome, params: undefined } } },
     );
   });
 
-  it('tells an unvetted helper about vetting before telling them the wish is taken', () => {
-    expect(canClaim(pendingVolunteer, { wishStatus: 'claimed' })).toEqual(forbiddenNotApproved);
+  it('refuses a wish whose claim deadline has passed (inclusive at the instant)', () => {
+    expect(decideClaiming({ status: 'published', deadlineAt: DAY }, DAY).ok).toBe(true);
+    expect(decideClaiming({ status: 'published', deadlineAt: DAY }, DAY + 1)).toEqual({
+      ok: false,
+      error: { kind: 'conflict', message: { key: 'claim.error.deadline_passed', params: undefined } },
+    });
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Actor } from '../../app/domain/actor';
-import { canClaim, decideClaimTransition, type ClaimStatus, type ClaimTransition } from '../../app/domain/claim';
+import { availableSteps as claimSteps, CLAIM_STEP_RULES, type ClaimStatus, type ClaimTransition } from '../../app/domain/claim';
 import { ACTIONS, can, type Action, type Resource } from '../../app/domain/policy';
-import { decideWishTransition, type WishTransition } from '../../app/domain/wish';
+import { availableSteps as wishSteps, WISH_STEP_RULES, type StaffWishStep } from '../../app/domain/wish';
 
 const base = { admin: false, staff: null, volunteer: null, orgs: [] };
 
@@ -11,7 +11,7 @@ const ROLES = {
   A: { name: 'admin', actor: { ...base, userId: 'admin', admin: true } },
   S: { name: 'staff in subtree (利通区)', actor: { ...base, userId: 'staff-lt', staff: { siteId: 'lt', sitePath: '/wz/lt/' } } },
   O: { name: 'staff of another county (盐池县)', actor: { ...base, userId: 'staff-yc', staff: { siteId: 'yc', sitePath: '/wz/yc/' } } },
-  V: { name: 'approved volunteer', actor: { ...base, userId: 'vol', volunteer: { status: 'approved', caringParent: true } } },
+  V: { name: 'approved volunteer', actor: { ...base, userId: 'vol', volunteer: { status: 'approved', caringParent: true, oneToOne: true } } },
   P: { name: 'pending volunteer', actor: { ...base, userId: 'vol-p', volunteer: { status: 'pending', caringParent: false } } },
   M: {
     name: 'approved org manager (org-a)',
@@ -41,6 +41,8 @@ const RESOURCES = {
   'wish in review': wish('in_review'),
   'wish in review written by staff-lt': wish('in_review', 'staff-lt'),
   'published wish': wish('published'),
+  'claiming for oneself': { type: 'claimant', orgId: null },
+  'claiming for org-a': { type: 'claimant', orgId: 'org-a' },
   'claim by the volunteer': { type: 'claim', claimantUserId: 'vol', orgId: null, wishSitePath: '/wz/lt/gc/' },
   'claim by org-a': { type: 'claim', claimantUserId: 'mgr', orgId: 'org-a', wishSitePath: '/wz/lt/gc/' },
   'helper in 利通区': { type: 'helper', sitePath: '/wz/lt/', userId: 'applicant' },
@@ -71,6 +73,12 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
     'wish in review written by staff-lt': 'A',
     'published wish': 'AS',
   },
+  'wish.return_to_draft': {
+    'draft wish': 'AS',
+    'wish in review': 'AS',
+    'wish in review written by staff-lt': 'AS',
+    'published wish': 'AS',
+  },
   'wish.withdraw': {
     'draft wish': 'AS',
     'wish in review': 'AS',
@@ -82,6 +90,8 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
     'wish in review': 'VMB',
     'wish in review written by staff-lt': 'VMB',
     'published wish': 'VMB',
+    'claiming for oneself': 'V',
+    'claiming for org-a': 'M',
   },
   'claim.review': { ...SITES_ONLY, 'claim by the volunteer': 'AS', 'claim by org-a': 'AS' },
   'claim.confirm': { 'claim by the volunteer': 'AS', 'claim by org-a': 'AS' },
@@ -93,6 +103,9 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
     'staff-lt as a helper': 'A',
   },
   'helper.read_private': { 'helper in 利通区': 'AS', 'helper without county': 'ASO', 'staff-lt as a helper': 'AS' },
+  'helper.reapply': { 'staff-lt as a helper': 'S' },
+  // The matrix's volunteer is a caring parent whose re-check is not overdue.
+  'one_to_one.contact': { 'site in 利通区': 'V', 'city (above 利通区)': 'V', 'site in 盐池县': 'V' },
   'site.manage': { 'site in 利通区': 'A', 'city (above 利通区)': 'A', 'site in 盐池县': 'A', global: 'A' },
   'staff.manage': { 'site in 利通区': 'A', 'city (above 利通区)': 'A', 'site in 盐池县': 'A', global: 'A' },
   'outbox.read': { global: 'A' },
@@ -110,8 +123,8 @@ const cells = ACTIONS.flatMap((action) =>
 describe('permission matrix: roles × actions × resources', () => {
   it('covers every action of the Action type and nothing else', () => {
     expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(ACTIONS).toHaveLength(19);
-    expect(cells).toHaveLength(19 * 17);
+    expect(ACTIONS).toHaveLength(22);
+    expect(cells).toHaveLength(22 * 19);
   });
 
   it.each(cells)('$action on $resource: allowed to [$allowed]', ({ action, resource, allowed }) => {
@@ -165,52 +178,74 @@ describe('rules the matrix roles do not reach', () => {
   });
 });
 
-describe('the lifecycle modules agree with the policy, for every role', () => {
+describe('the pages offer exactly what can() allows, for every role (availableSteps)', () => {
   const wishFacts = (status: 'draft' | 'in_review' | 'published') => ({
     status,
     authorId: 'staff-author',
     sitePath: '/wz/lt/gc/',
   });
-  const wishSteps: Array<[WishTransition, 'draft' | 'in_review' | 'published', Action]> = [
-    ['submit', 'draft', 'wish.write'],
-    ['publish', 'in_review', 'wish.review'],
-    ['withdraw', 'published', 'wish.withdraw'],
+  const wishCases: Array<[StaffWishStep, 'draft' | 'in_review' | 'published']> = [
+    ['submit', 'draft'],
+    ['publish', 'in_review'],
+    ['return_to_draft', 'in_review'],
+    ['withdraw', 'published'],
   ];
-  const claimSteps: Array<[ClaimTransition, ClaimStatus, Action]> = [
-    ['approve', 'pending', 'claim.review'],
-    ['reject', 'pending', 'claim.review'],
-    ['confirm', 'delivered', 'claim.confirm'],
-    ['release', 'approved', 'claim.act_as_claimant'],
-    ['deliver', 'approved', 'claim.act_as_claimant'],
+  const claimCases: Array<[ClaimTransition, ClaimStatus]> = [
+    ['approve', 'pending'],
+    ['reject', 'pending'],
+    ['confirm', 'delivered'],
+    ['release', 'approved'],
+    ['deliver', 'approved'],
   ];
 
-  it.each(ROLE_CODES.flatMap((code) => wishSteps.map(([t, from, action]) => ({ code, t, from, action }))))(
-    'wish $t by role $code ⇔ $action',
-    ({ code, t, from, action }) => {
+  it.each(ROLE_CODES.flatMap((code) => wishCases.map(([t, from]) => ({ code, t, from }))))(
+    'wish $t by role $code ⇔ can(its action)',
+    ({ code, t, from }) => {
       const actor = ROLES[code].actor;
-      const decided = decideWishTransition(wishFacts(from), t, actor).ok;
-      expect(decided).toBe(can(actor, action, { type: 'wish', ...wishFacts(from) }));
+      const offered = wishSteps(wishFacts(from), actor).includes(t);
+      expect(offered).toBe(can(actor, WISH_STEP_RULES[t].action, { type: 'wish', ...wishFacts(from) }));
     },
   );
 
   it.each(
     ROLE_CODES.flatMap((code) =>
-      claimSteps.flatMap(([t, from, action]) =>
-        (['claim by the volunteer', 'claim by org-a'] as const).map((claimName) => ({ code, t, from, action, claimName })),
+      claimCases.flatMap(([t, from]) =>
+        (['claim by the volunteer', 'claim by org-a'] as const).map((claimName) => ({ code, t, from, claimName })),
       ),
     ),
-  )('$claimName: $t by role $code ⇔ $action', ({ code, t, from, action, claimName }) => {
+  )('$claimName: $t by role $code ⇔ can(its action)', ({ code, t, from, claimName }) => {
     const actor = ROLES[code].actor;
     const resource = RESOURCES[claimName];
     const facts = { status: from, claimantUserId: resource.claimantUserId, orgId: resource.orgId, wishSitePath: resource.wishSitePath };
-    const decided = decideClaimTransition(facts, t, actor, { reason: 'r', valueReceivedFen: 100 }).ok;
-    expect(decided).toBe(can(actor, action, resource));
+    expect(claimSteps(facts, actor).includes(t)).toBe(can(actor, CLAIM_STEP_RULES[t].action!, resource));
   });
 
-  it.each(ROLE_CODES)('role %s may claim some published wish ⇔ wish.claim', (code) => {
+  it.each(ROLE_CODES)('role %s may claim as someone ⇔ may claim wishes at all', (code) => {
     const actor = ROLES[code].actor;
-    const targets = [undefined, ...(actor?.orgs.map((m) => m.orgId) ?? [])];
-    const someClaim = targets.some((forOrgId) => canClaim(actor, { wishStatus: 'published', forOrgId }).ok);
+    const targets = [null, ...(actor?.orgs.map((m) => m.orgId) ?? [])];
+    const someClaim = targets.some((orgId) => can(actor, 'wish.claim', { type: 'claimant', orgId }));
     expect(someClaim).toBe(can(actor, 'wish.claim', RESOURCES['published wish']));
+  });
+});
+
+describe('one-to-one contact (pairings, one-to-one activities) and the yearly re-check', () => {
+  const site: Resource = { type: 'site', sitePath: '/wz/lt/gc/' };
+  const parent = (extra: Partial<NonNullable<Actor['volunteer']>>): Actor => ({
+    ...base,
+    userId: 'parent',
+    volunteer: { status: 'approved', caringParent: true, oneToOne: true, ...extra },
+  });
+
+  it('is suspended while the re-check is overdue, and donate-only claiming stays open', () => {
+    const overdue = parent({ recheckOverdue: true });
+    expect(can(overdue, 'one_to_one.contact', site)).toBe(false);
+    expect(can(overdue, 'wish.claim', { type: 'claimant', orgId: null })).toBe(true);
+    expect(can(parent({ recheckOverdue: false }), 'one_to_one.contact', site)).toBe(true);
+  });
+
+  it('needs a helper vetted for one-to-one contact, and approved', () => {
+    expect(can(parent({ oneToOne: false }), 'one_to_one.contact', site)).toBe(false);
+    expect(can(parent({ status: 'suspended' }), 'one_to_one.contact', site)).toBe(false);
+    expect(can(parent({ status: 'pending' }), 'one_to_one.contact', site)).toBe(false);
   });
 });

@@ -6,8 +6,10 @@ import {
   VETTING_STATUSES,
   VETTING_TRANSITIONS,
   decideReapply,
+  availableSteps,
   decideVetting,
   isVettingTransition,
+  recheckOverdue,
   type VettingStatus,
   type VettingTransition,
 } from '../../app/domain/vetting';
@@ -29,6 +31,7 @@ const ALLOWED: Array<[VettingStatus, VettingTransition, VettingStatus]> = [
   ['pending', 'reject', 'rejected'],
   ['approved', 'suspend', 'suspended'],
   ['suspended', 'reinstate', 'approved'],
+  ['approved', 'recheck', 'approved'],
 ];
 
 const matrix = VETTING_STATUSES.flatMap((from) =>
@@ -39,14 +42,15 @@ const matrix = VETTING_STATUSES.flatMap((from) =>
 );
 
 describe('vetting transition matrix (every status × every transition)', () => {
-  it('covers 4 statuses × 4 transitions', () => {
-    expect(matrix).toHaveLength(16);
+  it('covers 4 statuses × 5 transitions', () => {
+    expect(matrix).toHaveLength(20);
   });
 
   it.each(matrix)('$from --$transition--> $expected', ({ from, transition, expected }) => {
     const result = decideVetting(from, transition, complete);
     if (expected) {
-      expect(result).toEqual({ ok: true, value: { to: expected, recheckDueAt: null } });
+      // A recorded re-check restarts the yearly clock; the other steps start none without one-to-one contact.
+      expect(result).toEqual({ ok: true, value: { to: expected, recheckDueAt: transition === 'recheck' ? NOW + RECHECK_INTERVAL_MS : null } });
     } else {
       expect(result).toEqual({
         ok: false,
@@ -145,9 +149,25 @@ describe('yearly re-check for caring parents and one-to-one contact', () => {
     { from: 'suspended' as const, transition: 'reinstate' as const, caring: false, due: null },
     { from: 'pending' as const, transition: 'reject' as const, caring: true, due: null },
     { from: 'approved' as const, transition: 'suspend' as const, caring: true, due: null },
+    { from: 'approved' as const, transition: 'recheck' as const, caring: true, due: NOW + 365 * DAY },
+    { from: 'approved' as const, transition: 'recheck' as const, caring: false, due: NOW + 365 * DAY },
   ])('$transition (caring parent: $caring) → recheckDueAt $due', ({ from, transition, caring, due }) => {
     const result = decideVetting(from, transition, { ...complete, caringParentOrOneToOne: caring });
     expect(result).toEqual({ ok: true, value: { to: VETTING_TRANSITIONS[transition].to, recheckDueAt: due } });
+  });
+
+  it('needs a check note to record a re-check', () => {
+    expect(decideVetting('approved', 'recheck', { ...complete, checkNote: ' ' })).toEqual({
+      ok: false,
+      error: { kind: 'validation', fields: { checkNote: ['check_note_required'] } },
+    });
+  });
+
+  it('is overdue only for an approved helper, strictly after the due time', () => {
+    expect(recheckOverdue({ status: 'approved', recheckDueAt: NOW }, NOW)).toBe(false);
+    expect(recheckOverdue({ status: 'approved', recheckDueAt: NOW }, NOW + 1)).toBe(true);
+    expect(recheckOverdue({ status: 'approved', recheckDueAt: null }, NOW + 1000 * DAY)).toBe(false);
+    expect(recheckOverdue({ status: 'suspended', recheckDueAt: NOW }, NOW + 1)).toBe(false);
   });
 
   it('is exactly 365 days', () => {
@@ -171,6 +191,14 @@ describe('who may vet a helper (policy helper.vet), by role', () => {
   ];
   const mayVetInLitong = ['admin', 'staff in subtree'];
   const mayVetWithoutCounty = ['admin', 'staff in subtree', 'staff of another county'];
+
+  it.each(roles)('%s is offered the steps of the table only where helper.vet allows', (name, actor) => {
+    const approvedInLitong = { status: 'approved' as const, sitePath: '/wz/lt/', userId: 'applicant' };
+    expect(availableSteps(approvedInLitong, actor)).toEqual(mayVetInLitong.includes(name) ? ['suspend', 'recheck'] : []);
+    expect(availableSteps({ status: 'pending', sitePath: null, orgId: 'org-new' }, actor)).toEqual(
+      mayVetWithoutCounty.includes(name) ? ['approve', 'reject'] : [],
+    );
+  });
 
   it.each(roles)('%s', (name, actor) => {
     expect(can(actor, 'helper.vet', { type: 'helper', sitePath: '/wz/lt/', userId: 'applicant' })).toBe(

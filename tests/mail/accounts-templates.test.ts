@@ -11,6 +11,8 @@ const PARAMS = {
   siteName: '盐池县',
   email: 'new.address@example.org',
   masked: 'ne***@example.org',
+  dueDate: '2026-06-01',
+  helperName: '李爱心',
 };
 
 describe('account and vetting mail', () => {
@@ -18,7 +20,7 @@ describe('account and vetting mail', () => {
 
   it('has every template the accounts area sends, registered with the renderer', () => {
     expect(names.sort()).toEqual(
-      ['email_change', 'email_change_notice', 'org_invite', 'reset_password', 'staff_invite', 'verify_email', 'vetting_approved', 'vetting_rejected', 'vetting_reinstated', 'vetting_suspended'].sort(),
+      ['email_change', 'email_change_notice', 'org_invite', 'reset_password', 'staff_invite', 'verify_email', 'vetting_approved', 'vetting_rejected', 'vetting_reinstated', 'vetting_suspended', 'vetting_recheck_lapsed', 'vetting_recheck_lapsed_staff'].sort(),
     );
     for (const name of names) expect(templateNames()).toContain(name);
   });
@@ -36,5 +38,10 @@ describe('account and vetting mail', () => {
     expect(org.subject).toBe('Suspended: “暖阳公益”');
     expect(org.bodyText).toContain('资料不全');
     expect(renderMail('vetting_rejected', 'zh-CN', PARAMS).subject).toBe('审核未通过:您的志愿者账户');
+  });
+
+  it('tells a helper whose re-check lapsed that donating stays open, and their staff whom to re-check', () => {
+    expect(renderMail('vetting_recheck_lapsed', 'en', PARAMS).bodyText).toContain('claiming wishes and other donations are not affected');
+    expect(renderMail('vetting_recheck_lapsed_staff', 'zh-CN', PARAMS).subject).toBe('年度复查逾期:李爱心');
   });
 });

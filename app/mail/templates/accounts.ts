@@ -110,4 +110,25 @@ export const accountTemplates: Record<string, MailTemplate> = {
       bodyText: `Hello,\n\nThe civil-affairs bureau invites you to use WishBridge as staff of "${p.siteName}". Open the link below within 7 days to set your name and password (it works once):\n\n${p.link}`,
     }),
   },
+  // The yearly re-check lapsed: one-to-one contact waits for staff to record it; donating stays open.
+  vetting_recheck_lapsed: {
+    'zh-CN': (p) => ({
+      subject: '年度复查已逾期:一对一活动暂停',
+      bodyText: `${p.name},您好:\n\n您的年度复查已于 ${p.dueDate} 到期,工作人员尚未记录新的复查。在此之前,一对一结对和一对一活动暂停;认领微心愿等捐赠不受影响。请联系工作人员完成复查。\n\n详情:${p.link}`,
+    }),
+    en: (p) => ({
+      subject: 'Yearly re-check overdue: one-to-one activities paused',
+      bodyText: `Hello ${p.name},\n\nYour yearly re-check was due on ${p.dueDate} and our staff have not recorded a new one yet. Until they do, one-to-one pairings and activities are paused; claiming wishes and other donations are not affected. Please contact our staff to complete the re-check.\n\nDetails: ${p.link}`,
+    }),
+  },
+  vetting_recheck_lapsed_staff: {
+    'zh-CN': (p) => ({
+      subject: `年度复查逾期:${p.helperName}`,
+      bodyText: `${p.name},您好:\n\n${p.helperName} 的年度复查已于 ${p.dueDate} 到期。记录复查之前,其一对一权限已暂停。\n\n记录复查:${p.link}`,
+    }),
+    en: (p) => ({
+      subject: `Yearly re-check overdue: ${p.helperName}`,
+      bodyText: `Hello ${p.name},\n\nThe yearly re-check of ${p.helperName} was due on ${p.dueDate}. Their one-to-one privileges are paused until a re-check is recorded.\n\nRecord the re-check: ${p.link}`,
+    }),
+  },
 };
