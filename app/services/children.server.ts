@@ -108,8 +108,9 @@ export interface ChildPicker {
  * The children a new wish can be written for, narrowed by a search: alias, real name, birth year, age
  * band and site (a staff page: the real name and birth year tell apart children of one alias and age
  * band), at most CHILD_PICKER_LIMIT of them by site then alias, with how many matched.
- * Matching on real names is a read of the records: each search (a text or a site given) is one
- * `child.search` audit event, which carries the number of matches and never the text searched.
+ * Showing and matching real names is a read of the records: each search (a text or a site given) is one
+ * `child.search` audit event, which carries the number of matches and never the text searched; a look
+ * without a search is one `child.list` event with the number of children shown.
  */
 export function childPicker(actor: Actor, query: ChildPickerQuery, now: number): ChildPicker {
   const root = scopeRoot(actor);
@@ -121,22 +122,24 @@ export function childPicker(actor: Actor, query: ChildPickerQuery, now: number):
   const site = sites.some((x) => x.id === query.site) ? (query.site as string) : '';
   const searched = q !== '' || site !== '';
   const { total, rows } = searchChildChoicesUnder(root, { text: q, siteId: site || null }, CHILD_PICKER_LIMIT);
-  if (searched) {
+  const preselected = query.childId ? childChoiceUnder(root, query.childId) : undefined;
+  // The preselected child stays offered even when the search does not find it.
+  const choices = preselected && !rows.some((r) => r.id === preselected.id) ? [preselected, ...rows] : rows;
+  // The choices carry real names: a search is a `child.search` (how many matched), a plain look a `child.list`
+  // (how many were shown), as on the child list (README D13).
+  if (searched || choices.length > 0) {
     writeTx((tx) =>
       recordAudit(tx, {
         at: now,
         actorId: actor.userId,
         entityType: 'site',
         entityId: actor.staff?.siteId ?? 'all',
-        action: 'child.search',
-        note: `${total}`,
+        action: searched ? 'child.search' : 'child.list',
+        note: `${searched ? total : choices.length}`,
         siteId: actor.staff?.siteId ?? null,
       }),
     );
   }
-  const preselected = query.childId ? childChoiceUnder(root, query.childId) : undefined;
-  // The preselected child stays offered even when the search does not find it.
-  const choices = preselected && !rows.some((r) => r.id === preselected.id) ? [preselected, ...rows] : rows;
   const today = shanghaiDate(now);
   return {
     q,

@@ -46,6 +46,8 @@ async function picker(url: string, who: keyof World['users']): Promise<Picker> {
   return res.data.picker as Picker;
 }
 const ids = (p: Picker) => p.children.map((c) => c.id);
+const listEvents = () =>
+  db.$client.prepare("select * from audit_events where action = 'child.list' order by at, rowid").all() as Record<string, unknown>[];
 const searchEvents = () =>
   db.$client.prepare("select * from audit_events where action = 'child.search' order by at, rowid").all() as Record<string, unknown>[];
 
@@ -142,9 +144,15 @@ describe('the child picker of a new wish', () => {
 
   it('audits each search once, without the text searched or any field of a child', async () => {
     const before = searchEvents().length;
+    const listedBefore = listEvents().length;
     await picker('/staff/wishes/new', 'staffLt');
     await picker(`/staff/wishes/new?childId=${kids.siyuan}`, 'staffLt');
-    expect(searchEvents()).toHaveLength(before); // looking at the aliases only is not a search
+    expect(searchEvents()).toHaveLength(before); // looking without a search is not a search…
+    // …but the choices show real names: each look is one child.list event with the number shown.
+    expect(listEvents().slice(listedBefore).map((e) => [e.action, e.actor_id, e.note])).toEqual([
+      ['child.list', world.users.staffLt, '50'],
+      ['child.list', world.users.staffLt, '50'], // 小远 is among the first 50 already
+    ]);
 
     await picker('/staff/wishes/new?q=%E6%80%9D%E8%BF%9C', 'staffLt'); // 思远
     await picker(`/staff/wishes/new?site=${world.sites.gc}`, 'staffLt');
