@@ -1,4 +1,4 @@
-import { flushOutbox } from '../mail/worker.server';
+import { flushOutbox, pruneOldMail } from '../mail/worker.server';
 import { logger } from '../platform/logger.server';
 import { runClaimJobs } from '../services/claims.server';
 import { pruneRateLimitWindows } from './rate-limit.server';
@@ -12,6 +12,8 @@ export const JOBS: Job[] = [
   // Expire overdue claims (the wish opens again) and remind helpers 3 days before their claim is due.
   { name: 'claims', everyMs: 5 * 60_000, run: (now) => runClaimJobs(now) },
   { name: 'rate-limits', everyMs: 60 * 60_000, run: (now) => pruneRateLimitWindows(now) },
+  // Sent mail is kept MAIL_RETENTION_DAYS (default 90), then deleted.
+  { name: 'mail-retention', everyMs: 60 * 60_000, run: (now) => pruneOldMail(now) },
   { name: 'sessions', everyMs: 60 * 60_000, run: (now) => pruneExpiredSessions(now) },
 ];
 
