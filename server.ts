@@ -10,6 +10,7 @@ import { config } from './app/platform/config.server';
 import { newNonce, securityHeaders } from './app/server/security-headers.server';
 import { isCrossSiteWrite } from './app/auth/origin.server';
 import { startBackgroundJobs } from './app/server/jobs.server';
+import { storageRefusal } from './app/server/storage-guard.server';
 import { logger } from './app/platform/logger.server';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -41,6 +42,13 @@ export async function createApp({ dev }: { dev: boolean }) {
       return;
     }
     next();
+  });
+
+  // A write to a database file deleted or replaced under the server would be lost: 503 (README D22).
+  app.use((req, res, next) => {
+    const refusal = storageRefusal(req.method);
+    if (refusal) res.status(refusal.status).set('Retry-After', '60').type('html').send(refusal.html);
+    else next();
   });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
