@@ -11,10 +11,11 @@ Commands:
                                         create an account (staff need --site)
   backup --out FILE                     online backup of the database to FILE (safe while the server runs)
   outbox:flush                          send (or keep, without RESEND_API_KEY) all mail that is due
+  outbox:show --to EMAIL                the newest unsent mail to EMAIL with its links (needs the mail link key)
   claims:expire                         expire overdue wish claims (their wishes open again) and queue due reminders
   help                                  show this text
 
-Environment: DATABASE_PATH (default data/app.db), RESEND_API_KEY, MAIL_FROM.`;
+Environment: DATABASE_PATH (default data/app.db), RESEND_API_KEY, MAIL_FROM, MAIL_LINK_KEY.`;
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
@@ -68,6 +69,17 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
       const { runClaimJobs } = await import('./app/services/claims.server');
       const r = runClaimJobs(Date.now());
       return `Claims: ${r.expired} expired, ${r.reminded} reminders queued.`;
+    },
+  },
+  'outbox:show': {
+    options: { to: { type: 'string' } },
+    async run(values) {
+      if (typeof values.to !== 'string' || !values.to) throw new UsageError('outbox:show needs --to EMAIL');
+      const { listOutbox } = await import('./app/data/outbox.server');
+      const { bodyWithLinks } = await import('./app/mail/links.server');
+      const mail = listOutbox(5, values.to).filter((m) => m.status === 'pending' || m.status === 'kept');
+      if (mail.length === 0) return `No unsent mail to ${values.to} (sent mail keeps no link).`;
+      return mail.map((m) => `--- ${m.subject} (${m.template}, ${m.status}, ${new Date(m.createdAt).toISOString()})\n${bodyWithLinks(m)}`).join('\n\n');
     },
   },
   'outbox:flush': {

@@ -9,6 +9,7 @@ import { config } from './app/platform/config.server';
 import { newNonce, securityHeaders } from './app/server/security-headers.server';
 import { formBodyGate, localeOf, methodGate, needsNoStore, originGate, plainPage, requestLineGate } from './app/server/request-gate.server';
 import { startBackgroundJobs } from './app/server/jobs.server';
+import { storageRefusal } from './app/server/storage-guard.server';
 import { logger } from './app/platform/logger.server';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +32,13 @@ export async function createApp({ dev }: { dev: boolean }) {
   });
   // Refused before any page sees them, each with a 4xx plain page (app/server/request-gate.server.ts).
   app.use(methodGate, requestLineGate);
+
+  // A write to a database file deleted or replaced under the server would be lost: 503 (README D23).
+  app.use((req, res, next) => {
+    const refusal = storageRefusal(req.method);
+    if (refusal) res.status(refusal.status).set('Retry-After', '60').type('html').send(refusal.html);
+    else next();
+  });
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let close = async () => {};

@@ -147,8 +147,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const requestId = useRequestId();
-  if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 403)) {
-    const key = error.status === 404 ? 'not_found' : 'forbidden';
+  if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 403 || error.status === 503)) {
+    const key = error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : 'unavailable';
     return (
       <Frame>
         <section className="error-page">

@@ -18,12 +18,22 @@ async function main() {
     throw error;
   }
 
+  // A read-only database file (or folder) would let the server start and then die of SIGBUS in SQLite's
+  // shared memory, logging nothing: refuse to start instead (README D23).
+  const { databaseFileProblems } = await import('../app/data/storage.server');
+  const problems = databaseFileProblems(cfg.databasePath);
+  for (const warning of problems.warnings) console.warn(`Warning: ${warning}`);
+  if (problems.fatal.length > 0) fail(problems.fatal.join('; '));
+
   const { migrateDatabase, seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../app/server/maintenance.server');
   let wasNew: boolean;
   try {
     wasNew = migrateDatabase().wasNew;
+    const { probeWrite } = await import('../app/data/meta.server');
+    probeWrite(Date.now());
   } catch (error) {
-    fail(`the database at ${cfg.databasePath} cannot be opened or written (${(error as Error).message}). Set DATABASE_PATH to a writable file.`);
+    const reason = error instanceof Error ? error.message : ((error as { reason?: string }).reason ?? String(error));
+    fail(`the database at ${cfg.databasePath} cannot be opened or written (${reason}). Set DATABASE_PATH to a writable file.`);
   }
 
   if (!buildIfStale()) fail('the build failed (see above).');

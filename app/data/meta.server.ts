@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { schema } from '../../db/client';
-import { db } from './db.server';
+import { db, writeTx } from './db.server';
 
 export function getMeta(key: string): string | null {
   return db().select().from(schema.meta).where(eq(schema.meta.key, key)).get()?.value ?? null;
@@ -18,4 +18,11 @@ export function isDemoDatabase(): boolean {
 export function ping(): boolean {
   const row = db().get<{ one: number }>(sql`select 1 as one`);
   return row?.one === 1;
+}
+
+/** A committed write, for /healthz: the write lock can be taken and the change reaches the file. */
+export function probeWrite(now: number): boolean {
+  return writeTx((tx) =>
+    tx.insert(schema.meta).values({ key: 'healthz', value: String(now) }).onConflictDoUpdate({ target: schema.meta.key, set: { value: String(now) } }).run().changes === 1,
+  );
 }

@@ -2,16 +2,29 @@ import { config } from '../platform/config.server';
 import { queueMail } from '../data/outbox.server';
 import type { Tx } from '../data/db.server';
 import type { Locale } from '../i18n/locale';
+import { newId } from '../data/ids.server';
 import { renderMail, type MailParams } from './templates/index';
+import { sealTokens, takeTokensOut } from './links.server';
 
-/** Renders a mail and writes it to the outbox inside the caller's transaction. */
+/**
+ * Renders a mail and writes it to the outbox inside the caller's transaction. The tokens of mailed links
+ * are taken out of the stored body and sealed beside it (README D22): the outbox never holds a usable link.
+ */
 export function enqueueMail(
   tx: Tx,
   mail: { to: string; template: string; locale: Locale; params: MailParams },
   now: number,
 ): string {
   const rendered = renderMail(mail.template, mail.locale, linksInLanguage(mail.params, mail.locale));
-  return queueMail(tx, { toEmail: mail.to.toLowerCase(), template: mail.template, locale: mail.locale, ...rendered }, now);
+  const id = newId();
+  const { body, tokens } = takeTokensOut(rendered.bodyText);
+  const linkSecret = tokens.length > 0 ? sealTokens(tokens, id) : null;
+  return queueMail(
+    tx,
+    { toEmail: mail.to.toLowerCase(), template: mail.template, locale: mail.locale, subject: rendered.subject, bodyText: body, linkSecret },
+    now,
+    id,
+  );
 }
 
 /**

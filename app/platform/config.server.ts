@@ -21,6 +21,16 @@ const Env = v.object({
   TRUST_PROXY: v.optional(v.string(), 'false'),
   /** Public base URL used in mailed links; defaults to http://HOST:PORT. */
   APP_URL: v.optional(v.pipe(v.string(), v.url('APP_URL must be a URL'))),
+  /** Secret from which the key sealing mailed links in the outbox is derived; default: a key file next to the database. */
+  MAIL_LINK_KEY: v.optional(v.pipe(v.string(), v.minLength(32, 'MAIL_LINK_KEY must be at least 32 characters'))),
+  MAIL_RETENTION_DAYS: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'MAIL_RETENTION_DAYS must be a whole number of days (1 or more)'), v.transform(Number), v.minValue(1, 'MAIL_RETENTION_DAYS must be a whole number of days (1 or more)')),
+    '90',
+  ),
+  MIN_FREE_DISK_MB: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'MIN_FREE_DISK_MB must be a whole number of megabytes'), v.transform(Number)),
+    '64',
+  ),
 });
 
 export interface Config {
@@ -37,6 +47,9 @@ export interface Config {
    */
   trustProxy: false | number | string[];
   appUrl: string;
+  mailLinkKey: string | null;
+  mailRetentionDays: number;
+  minFreeDiskBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +106,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     seedDemo: truthy(e.SEED_DEMO),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    mailLinkKey: e.MAIL_LINK_KEY || null,
+    mailRetentionDays: e.MAIL_RETENTION_DAYS as unknown as number,
+    minFreeDiskBytes: (e.MIN_FREE_DISK_MB as unknown as number) * 1024 * 1024,
     appUrl: (e.APP_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${port}`).replace(/\/$/, ''),
   };
 }

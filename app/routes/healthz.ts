@@ -1,10 +1,11 @@
 import { health } from '../server/health.server';
 
 export async function loader() {
+  let report;
   try {
-    if (health()) return Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } });
+    report = health();
   } catch {
-    // fall through: the database did not answer
+    report = { ok: false };
   }
-  return Response.json({ ok: false }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(report, { status: report.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

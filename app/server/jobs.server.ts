@@ -1,4 +1,4 @@
-import { flushOutbox } from '../mail/worker.server';
+import { flushOutbox, pruneOldMail } from '../mail/worker.server';
 import { logger } from '../platform/logger.server';
 import { runClaimJobs } from '../services/claims.server';
 import { runRecheckJobs } from '../services/vetting.server';
@@ -15,6 +15,8 @@ export const JOBS: Job[] = [
   // Tell helpers (and their staff) once when a yearly re-check lapses; one-to-one contact waits for it.
   { name: 'rechecks', everyMs: 60 * 60_000, run: (now) => runRecheckJobs(now) },
   { name: 'rate-limits', everyMs: 60 * 60_000, run: (now) => pruneRateLimitWindows(now) },
+  // Sent mail is kept MAIL_RETENTION_DAYS (default 90), then deleted.
+  { name: 'mail-retention', everyMs: 60 * 60_000, run: (now) => pruneOldMail(now) },
   { name: 'sessions', everyMs: 60 * 60_000, run: (now) => pruneExpiredSessions(now) },
 ];
 

@@ -4,7 +4,9 @@ import { db } from '../data/db.server';
 import { isNewDatabase, migrate } from '../../db/client';
 import { seedDemo } from '../../db/seed/demo';
 import { hashPassword } from '../auth/password.server';
-import { setMeta } from '../data/meta.server';
+import { getMeta, setMeta } from '../data/meta.server';
+import { sealLegacyOutbox } from '../mail/links.server';
+import { logger } from '../platform/logger.server';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_ACCOUNTS = ['admin@demo.local', 'staff@demo.local', 'volunteer@demo.local', 'org@demo.local'];
@@ -14,6 +16,11 @@ export function migrateDatabase(): { wasNew: boolean } {
   const handle = db();
   const wasNew = isNewDatabase(handle);
   migrate(handle);
+  if (getMeta('outbox_links_sealed') === null) {
+    const sealed = sealLegacyOutbox();
+    setMeta('outbox_links_sealed', 'true');
+    if (sealed > 0) logger.info('outbox: tokens taken out of stored mail', { mail: sealed });
+  }
   return { wasNew };
 }
 

@@ -19,6 +19,7 @@ import type { SiteCreateInput, SiteEditInput, StaffChangeInput } from '../forms/
 import { auditNameRefs, securityNameRefs } from '../i18n/labels';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
+import { maskLinks } from '../mail/links.server';
 import type { RequestMeta } from './auth.server';
 import { INVITE_TOKEN_MS } from './organizations.server';
 import { clampedPage, pageWindow } from '../server/paging.server';
@@ -261,13 +262,18 @@ export async function acceptStaffInvitationWithNewAccount(
 
 export function outboxPage(actor: Actor, filter: { to?: string }, meta: RequestMeta) {
   if (!can(actor, 'outbox.read', { type: 'global' })) return denied(actor, meta, 'outbox.read');
-  return ok({ mail: listOutbox(200, filter.to || undefined) });
+  return ok({ mail: listOutbox(200, filter.to || undefined).map(forAdmins) });
+}
+
+/** Admins read mail with its links masked, and never the sealed tokens (README D22). */
+function forAdmins<M extends { bodyText: string; linkSecret: string | null }>({ linkSecret: _sealed, ...mail }: M) {
+  return { ...mail, bodyText: maskLinks(mail.bodyText) };
 }
 
 export function outboxMail(actor: Actor, id: string, meta: RequestMeta) {
   if (!can(actor, 'outbox.read', { type: 'global' })) return denied(actor, meta, 'outbox.read');
   const mail = getOutboxMail(id);
-  return mail ? ok(mail) : err({ kind: 'not_found' as const });
+  return mail ? ok(forAdmins(mail)) : err({ kind: 'not_found' as const });
 }
 
 export interface AuditPageFilter {

@@ -30,7 +30,10 @@ export const outbox = sqliteTable(
     template: text('template').notNull(),
     locale: text('locale').notNull(),
     subject: text('subject').notNull(),
+    /** The body with each mailed token replaced by `{{link-token-N}}`: never a usable link (README D22). */
     bodyText: text('body_text').notNull(),
+    /** The tokens, AES-256-GCM sealed under a key kept outside the database; cleared once the mail is sent or given up. */
+    linkSecret: text('link_secret'),
     status: text('status', { enum: ['pending', 'sent', 'failed', 'kept'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull(),

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser';
+import { withLinks } from '../helpers/mail';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,9 +16,11 @@ afterAll(async () => {
 function latestMail(email: string): { subject: string; body_text: string } | undefined {
   const db = new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('select subject, body_text from outbox where to_email = ? order by created_at desc limit 1').get(email) as
-      | { subject: string; body_text: string }
+    // The stored body has its link tokens sealed; the helper opens them with the key file next to the database.
+    const row = db.prepare('select id, subject, body_text, link_secret from outbox where to_email = ? order by created_at desc limit 1').get(email) as
+      | { id: string; subject: string; body_text: string; link_secret: string | null }
       | undefined;
+    return row && withLinks(db, row);
   } finally {
     db.close();
   }

@@ -20,7 +20,7 @@ export function useTestDatabase(label = 'test'): { db: DB; file: string } {
   useDatabase(db);
   afterAll(() => {
     closeDatabase();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.mail-key']) fs.rmSync(file + suffix, { force: true });
   });
   return { db, file };
 }

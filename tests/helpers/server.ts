@@ -62,7 +62,7 @@ export async function startProductionServer(env: Record<string, string> = {}): P
         child.kill('SIGTERM');
         await exited;
       }
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databasePath + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '.mail-key']) fs.rmSync(databasePath + suffix, { force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
+import { withLinks } from '../helpers/mail';
 import { accountCounts, callRoute, createUser, uniq } from '../helpers/accounts';
 import * as signupRoute from '../../app/routes/signup';
 import { RATE_LIMITS } from '../../app/server/rate-limit.server';
@@ -39,7 +40,7 @@ describe('sign-up', () => {
     const [volunteer] = sql<{ status: string; caring_parent: number }>('select * from volunteers where user_id = ?', user.id);
     expect(volunteer).toMatchObject({ status: 'pending', caring_parent: 1 });
 
-    const [mail] = sql<{ template: string; body_text: string; to_email: string }>('select * from outbox where to_email = ?', email);
+    const [mail] = sql<{ id: string; template: string; body_text: string; link_secret: string | null; to_email: string }>('select * from outbox where to_email = ?', email).map((m) => withLinks(db, m));
     expect(mail.template).toBe('verify_email');
     const token = mail.body_text.match(/\/verify-email\?token=([a-z2-7]{32})/)?.[1];
     expect(token).toBeDefined();

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
+import { withLinks } from '../helpers/mail';
 import { callRoute, cookieFromResponse, createSites, createUser, uniq, type TestSites, type TestUser } from '../helpers/accounts';
 import * as adminRoute from '../../app/routes/admin._index';
 import * as sitesRoute from '../../app/routes/admin.sites._index';
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 
 const linkIn = (email: string, pattern: RegExp) => {
-  const [mail] = sql<{ body_text: string }>('select body_text from outbox where to_email = ? order by created_at desc', email);
+  const [mail] = sql<{ id: string; body_text: string; link_secret: string | null }>('select * from outbox where to_email = ? order by created_at desc', email).map((m) => withLinks(db, m));
   return mail.body_text.match(pattern)![1];
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
+import { withLinks } from '../helpers/mail';
 import { callRoute, cookieFromResponse, createUser, uniq } from '../helpers/accounts';
 import * as loginRoute from '../../app/routes/login';
 import * as logoutRoute from '../../app/routes/logout';
@@ -18,7 +19,7 @@ const login = (email: string, password: string, extra: Record<string, string> = 
 /** Whether the cookie still opens /me. */
 const opensMe = async (cookie: string) => (await callRoute(meRoute.loader, { url: '/me', cookie })).status === 200;
 const mailTo = (email: string, template: string) =>
-  sql<{ body_text: string; subject: string }>('select * from outbox where to_email = ? and template = ? order by created_at desc', email, template);
+  sql<{ id: string; body_text: string; link_secret: string | null; subject: string }>('select * from outbox where to_email = ? and template = ? order by created_at desc', email, template).map((m) => withLinks(db, m));
 
 describe('sign-in and sign-out', () => {
   it('signs in with a fresh token, an HttpOnly SameSite=Lax cookie, and logs the event', async () => {

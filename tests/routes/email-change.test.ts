@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
+import { withLinks } from '../helpers/mail';
 import { accountCounts, callRoute, cookieFromResponse, createUser, uniq, type TestUser } from '../helpers/accounts';
 import * as changeRoute from '../../app/routes/change-email';
 import * as forgotRoute from '../../app/routes/forgot-password';
@@ -22,7 +23,7 @@ const nextIp = () => `198.51.100.${++ipCounter % 250}`;
 
 const opensMe = async (cookie: string) => (await callRoute(meRoute.loader, { url: '/me', cookie })).status === 200;
 const mailTo = (email: string, template: string) =>
-  sql<{ body_text: string; subject: string; locale: string }>('select * from outbox where to_email = ? and template = ? order by created_at desc, rowid desc', email, template);
+  sql<{ id: string; body_text: string; link_secret: string | null; subject: string; locale: string }>('select * from outbox where to_email = ? and template = ? order by created_at desc, rowid desc', email, template).map((m) => withLinks(db, m));
 const emailOf = (userId: string) => sql<{ email: string; email_verified_at: number | null }>('select email, email_verified_at from users where id = ?', userId)[0];
 const newAddress = () => `${uniq('new')}@example.net`;
 

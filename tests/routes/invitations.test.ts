@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
+import { withLinks } from '../helpers/mail';
 import { callRoute, createSites, createUser, uniq } from '../helpers/accounts';
 import * as orgRoute from '../../app/routes/org._index';
 import * as orgInviteRoute from '../../app/routes/org.invite.$token';
@@ -15,7 +16,7 @@ describe('inviting a colleague again', () => {
     const email = `${uniq('colleague')}@example.org`;
     const invite = () => callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email } });
     const links = () =>
-      sql<{ body_text: string }>('select body_text from outbox where to_email = ? order by created_at', email).map((m) => m.body_text.match(/\/org\/invite\/([a-z2-7]{32})/)![1]);
+      sql<{ id: string; body_text: string; link_secret: string | null }>('select * from outbox where to_email = ? order by created_at', email).map((m) => withLinks(db, m).body_text.match(/\/org\/invite\/([a-z2-7]{32})/)![1]);
 
     expect((await invite()).status).toBe(302);
     expect((await invite()).status).toBe(302);

@@ -11,10 +11,10 @@ afterAll(async () => {
 });
 
 describe('the production server', () => {
-  it('answers /healthz after a real database round trip', async () => {
+  it('answers /healthz after a real database round trip, a write probe, the file and free-space checks', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({ ok: true, checks: { database: 'ok', write: 'ok', file: 'ok', disk: 'ok' } });
   });
 
   it('serves the home page in Chinese by default, with the demo banner and live counts', async () => {
