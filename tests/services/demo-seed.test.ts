@@ -43,14 +43,12 @@ const opened: DB[] = [];
 
 let db: DB;
 let summary: SeedSummary;
-let seedMs: number;
 
 beforeAll(() => {
   db = freshDb();
   opened.push(db);
-  const started = performance.now();
+  // How long the seed takes is measured by `npm run bench`, never by a timed test.
   summary = seedDemo(db, { now: NOW, passwordHash: 'x' });
-  seedMs = performance.now() - started;
 });
 
 afterAll(() => {
@@ -78,10 +76,6 @@ describe('demo seed', () => {
     expect(letter.period).toEqual({ from: '2025-01-01', to: '2025-06-30' });
     expect(new Date(DEMO_PERIOD.from).toISOString()).toBe('2024-12-31T16:00:00.000Z');
     expect(new Date(DEMO_PERIOD.to + 1).toISOString()).toBe('2025-06-30T16:00:00.000Z');
-  });
-
-  it('runs in under 3 seconds', () => {
-    expect(seedMs).toBeLessThan(3000);
   });
 
   it('reports what it inserted', () => {
