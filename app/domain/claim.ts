@@ -37,13 +37,13 @@ export const CLAIM_TRANSITIONS: Readonly<
  * The action each step needs (who may take it is can()'s question), and the message a refused person
  * reads. Expiry has no action: only the system takes it, never someone through a page.
  */
-export const CLAIM_STEP_RULES: Readonly<Record<ClaimTransition, { readonly action: Action | null; readonly refusal?: string }>> = {
-  approve: { action: 'claim.review', refusal: 'claim.error.own_claim' },
-  reject: { action: 'claim.review', refusal: 'claim.error.own_claim' },
-  confirm: { action: 'claim.confirm', refusal: 'claim.error.own_claim' },
-  release: { action: 'claim.act_as_claimant' },
-  deliver: { action: 'claim.act_as_claimant' },
-  expire: { action: null },
+export const CLAIM_STEP_RULES: Readonly<Record<ClaimTransition, { readonly permission: Action | null; readonly refusal?: string }>> = {
+  approve: { permission: 'claim.review', refusal: 'claim.error.own_claim' },
+  reject: { permission: 'claim.review', refusal: 'claim.error.own_claim' },
+  confirm: { permission: 'claim.confirm', refusal: 'claim.error.own_claim' },
+  release: { permission: 'claim.act_as_claimant' },
+  deliver: { permission: 'claim.act_as_claimant' },
+  expire: { permission: null },
 };
 
 export function isClaimTransition(name: string): name is ClaimTransition {
@@ -106,7 +106,7 @@ export function decideClaimTransition(
 export function availableSteps(claim: ClaimFacts, actor: Actor | null): ClaimTransition[] {
   const resource = { type: 'claim' as const, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: claim.wishSitePath };
   return (Object.keys(CLAIM_TRANSITIONS) as ClaimTransition[]).filter((step) => {
-    const { action } = CLAIM_STEP_RULES[step];
+    const { permission: action } = CLAIM_STEP_RULES[step];
     return action !== null && CLAIM_TRANSITIONS[step].from.includes(claim.status) && can(actor, action, resource);
   });
 }

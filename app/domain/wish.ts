@@ -74,11 +74,11 @@ export const STAFF_WISH_STEPS: readonly StaffWishStep[] = ['submit', 'publish', 
  * The action each staff step needs (who may take it is can()'s question), and the message a refused
  * person reads: publishing needs someone other than the author (four-eyes on children's data).
  */
-export const WISH_STEP_RULES: Readonly<Record<StaffWishStep, { readonly action: Action; readonly refusal?: string }>> = {
-  submit: { action: 'wish.write' },
-  publish: { action: 'wish.review', refusal: 'wish.error.own_wish' },
-  return_to_draft: { action: 'wish.return_to_draft' },
-  withdraw: { action: 'wish.withdraw' },
+export const WISH_STEP_RULES: Readonly<Record<StaffWishStep, { readonly permission: Action; readonly refusal?: string }>> = {
+  submit: { permission: 'wish.write' },
+  publish: { permission: 'wish.review', refusal: 'wish.error.own_wish' },
+  return_to_draft: { permission: 'wish.return_to_draft' },
+  withdraw: { permission: 'wish.withdraw' },
 };
 
 export function isWishTransition(name: string): name is WishTransition {
@@ -140,7 +140,7 @@ export function wishResource(wish: WishFacts) {
 /** The staff steps this actor may take on this wish now: the table and can() together, for the page's buttons. */
 export function availableSteps(wish: WishFacts, actor: Actor | null): StaffWishStep[] {
   return STAFF_WISH_STEPS.filter(
-    (step) => WISH_TRANSITIONS[step].from.includes(wish.status) && can(actor, WISH_STEP_RULES[step].action, wishResource(wish)),
+    (step) => WISH_TRANSITIONS[step].from.includes(wish.status) && can(actor, WISH_STEP_RULES[step].permission, wishResource(wish)),
   );
 }
 

@@ -139,7 +139,7 @@ function applyStep(found: ClaimDetail, step: ClaimStep | 'expire', actor: Actor 
   // Who first, so a stranger learns nothing about the claim's state or what the step would need.
   const rule = CLAIM_STEP_RULES[step];
   const resource = { type: 'claim' as const, claimantUserId: claim.claimantUserId, orgId: claim.orgId, wishSitePath: found.sitePath };
-  const permitted = rule.action === null ? actor === null : can(actor, rule.action, resource);
+  const permitted = rule.permission === null ? actor === null : can(actor, rule.permission, resource);
   if (!permitted) return forbidden(rule.refusal);
   const decided = decideClaimStep(
     { claim: { status: claim.status }, wish: { status: found.wishStatus } },

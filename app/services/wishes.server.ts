@@ -147,7 +147,7 @@ export function moveWish(
     const live = findLiveClaimOfWish(id);
     const decided = decideWithdrawal(facts, live ? { status: live.claim.status } : null);
     if (!decided.ok) return decided;
-    if (!can(actor, rule.action, wishResource(facts))) return forbidden(rule.refusal);
+    if (!can(actor, rule.permission, wishResource(facts))) return forbidden(rule.refusal);
     const { wishTo, claimTo } = decided.value;
     return transact((tx) => {
       writeWishStatus(tx, { id, from: wish.status, to: wishTo!, action: 'withdraw', actorId: actor.userId, siteId: wish.siteId, now });
@@ -178,7 +178,7 @@ export function moveWish(
 
   const decided = decideWishTransition(facts, transition, { ...input, byAuthor: actor.userId === wish.authorId });
   if (!decided.ok) return decided;
-  if (!can(actor, rule.action, wishResource(facts))) return forbidden(rule.refusal);
+  if (!can(actor, rule.permission, wishResource(facts))) return forbidden(rule.refusal);
   const to = decided.value.to;
 
   if (transition === 'submit' || transition === 'publish') {

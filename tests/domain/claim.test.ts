@@ -155,7 +155,7 @@ describe('who may take each claim step, by role', () => {
   // Who is can()'s question; availableSteps joins it to the table, as the pages and the actions do.
   // Expiry is the system's alone: no person is ever offered it (its rule names no action).
   const mayTake = (claim: ReturnType<typeof personalClaim> | ReturnType<typeof orgClaim>, transition: ClaimTransition, actor: Actor | null) => {
-    const { action } = CLAIM_STEP_RULES[transition];
+    const { permission: action } = CLAIM_STEP_RULES[transition];
     if (action === null) return actor === null;
     const resource = { type: 'claim' as const, ...claim };
     const offered = availableSteps(claim, actor).includes(transition);
@@ -174,7 +174,7 @@ describe('who may take each claim step, by role', () => {
   });
 
   it('names the action each transition needs', () => {
-    expect(Object.fromEntries(TRANSITIONS.map((t) => [t, CLAIM_STEP_RULES[t].action]))).toEqual({
+    expect(Object.fromEntries(TRANSITIONS.map((t) => [t, CLAIM_STEP_RULES[t].permission]))).toEqual({
       approve: 'claim.review',
       reject: 'claim.review',
       confirm: 'claim.confirm',

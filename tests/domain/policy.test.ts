@@ -203,7 +203,7 @@ describe('the pages offer exactly what can() allows, for every role (availableSt
     ({ code, t, from }) => {
       const actor = ROLES[code].actor;
       const offered = wishSteps(wishFacts(from), actor).includes(t);
-      expect(offered).toBe(can(actor, WISH_STEP_RULES[t].action, { type: 'wish', ...wishFacts(from) }));
+      expect(offered).toBe(can(actor, WISH_STEP_RULES[t].permission, { type: 'wish', ...wishFacts(from) }));
     },
   );
 
@@ -217,7 +217,7 @@ describe('the pages offer exactly what can() allows, for every role (availableSt
     const actor = ROLES[code].actor;
     const resource = RESOURCES[claimName];
     const facts = { status: from, claimantUserId: resource.claimantUserId, orgId: resource.orgId, wishSitePath: resource.wishSitePath };
-    expect(claimSteps(facts, actor).includes(t)).toBe(can(actor, CLAIM_STEP_RULES[t].action!, resource));
+    expect(claimSteps(facts, actor).includes(t)).toBe(can(actor, CLAIM_STEP_RULES[t].permission!, resource));
   });
 
   it.each(ROLE_CODES)('role %s may claim as someone ⇔ may claim wishes at all', (code) => {
