@@ -22,6 +22,11 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Pending deferred data is bounded by RemixServer's abortDelay; this timer bounds the rest of a streamed
+    // page once its shell is out. It never runs during the render itself: a synchronous SQLite wait for
+    // another process's write lock freezes the event loop, and under load a timer started with the render
+    // aborted pages that were only waiting their turn, sending them with status 500.
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestIdContext.Provider value={loadContext.requestId ?? ''}>
@@ -30,23 +35,34 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+        onShellReady() {
+          if (waitForAll) return;
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          send();
+        },
+        onAllReady() {
+          clearTimeout(abortTimer);
+          if (!waitForAll) return;
+          shellRendered = true;
+          send();
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logger.error('render error', { error: String(error) });
+          logger.error('render error', { shellRendered, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    function send() {
+      const body = new PassThrough();
+      responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+      if (!waitForAll) abortTimer = setTimeout(abort, ABORT_DELAY);
+    }
   });
 }
 
