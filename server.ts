@@ -68,7 +68,7 @@ export async function createApp({ dev }: { dev: boolean }) {
     });
     if (res.headersSent) return next(error);
     res.status(500).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.send(plainPage(localeOf(req), 'error.title', 'error.body'));
+    res.send(plainPage(localeOf(req), 'error.title', 'error.body', res.locals.requestId));
   });
   return { app, close };
 }
