@@ -5,12 +5,13 @@ import { claims } from './messages/claims';
 import { accounts } from './messages/accounts';
 import { staffAdmin } from './messages/staff-admin';
 import { logs } from './messages/logs';
+import { passwords } from './messages/passwords';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, passwords];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

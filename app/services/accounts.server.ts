@@ -1,4 +1,3 @@
-import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
@@ -14,6 +13,7 @@ import { findUserByEmail, findUserById, insertUser, insertVolunteer, markEmailVe
 import { loadActor } from '../data/actors.server';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
 import { HONEYPOT_FIELD, type SignUpInput } from '../forms/auth';
+import { weakPasswordMessages, type PasswordOwner } from '../forms/password-strength';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import { landingPath, type RequestMeta } from './auth.server';
@@ -23,7 +23,11 @@ const HOUR = 60 * 60 * 1000;
 export const VERIFY_TOKEN_MS = 48 * HOUR;
 export const RESET_TOKEN_MS = 1 * HOUR;
 
-const commonPassword = (): DomainError => ({ kind: 'validation', fields: { password: ['form.password.common'] } });
+/** A password too easy to guess (zxcvbn score under 3), with zxcvbn's feedback, refused at the field `field`. */
+export function weakPassword(password: string, owner: PasswordOwner, field = 'password'): DomainError | null {
+  const messages = weakPasswordMessages(password, owner);
+  return messages ? { kind: 'validation', fields: { [field]: messages } } : null;
+}
 const emailTaken = (): DomainError => ({ kind: 'validation', fields: { email: ['form.email.taken'] } });
 
 export type SignUpOutcome = { kind: 'created'; cookie: string; landing: string } | { kind: 'ignored' };
@@ -38,7 +42,8 @@ export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMe
     logSecurityEvent({ at: meta.now, type: 'honeypot', userId: null, ip: meta.ip, detail: 'signup' });
     return ok({ kind: 'ignored' });
   }
-  if (isCommonPassword(input.password, input.email)) return err(commonPassword());
+  const weak = weakPassword(input.password, { email: input.email, name: input.displayName });
+  if (weak) return err(weak);
   const limit = writeTx((tx) => takeRateLimits(tx, [['signUpIp', meta.ip]], meta));
   if (!limit.ok) return limit;
   if (findUserByEmail(input.email)) return err(emailTaken());
@@ -175,7 +180,8 @@ export async function resetPassword(input: { token: string; password: string }, 
   const row = findLiveToken(hash, 'reset_password', meta.now);
   const user = row?.userId ? findUserById(row.userId) : undefined;
   if (!row || !user) return err(invalidReset());
-  if (isCommonPassword(input.password, user.email)) return err(commonPassword());
+  const weak = weakPassword(input.password, { email: user.email, name: user.displayName });
+  if (weak) return err(weak);
   const passwordHash = await hashPassword(input.password);
   return writeTx((tx) => {
     if (!consumeToken(tx, row.id, meta.now)) return err(invalidReset());
@@ -208,7 +214,8 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return err({ kind: 'validation', fields: { currentPassword: ['form.password.current_wrong'] } });
   }
-  if (isCommonPassword(input.newPassword, user.email)) return err({ kind: 'validation', fields: { newPassword: ['form.password.common'] } });
+  const weak = weakPassword(input.newPassword, { email: user.email, name: user.displayName }, 'newPassword');
+  if (weak) return err(weak);
   const passwordHash = await hashPassword(input.newPassword);
   writeTx((tx) => {
     updatePasswordHash(tx, user.id, passwordHash);

@@ -111,7 +111,7 @@ describe('a volunteer signs up, verifies the email, is approved by staff and see
     await page.fill('input[name=password]', 'password1');
     await page.fill('input[name=organizationName]', '暖阳公益');
     await page.getByRole('button', { name: '注册' }).click();
-    await expect.poll(() => page.textContent('#password-error')).toContain('太常见');
+    await expect.poll(() => page.textContent('#password-error')).toContain('太容易被猜到');
     expect(page.url()).toMatch(/\/signup$/);
     await page.waitForLoadState('networkidle');
     // The refusal is an HTTP 400 by design (app/server/http.server.ts), which Chromium reports as a failed load.

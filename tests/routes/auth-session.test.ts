@@ -159,7 +159,10 @@ describe('password reset', () => {
 
     const common = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'iloveyou' } });
     expect(common.status).toBe(400);
-    expect(common.data.fieldErrors.password).toEqual(['form.password.common']);
+    expect(common.data.fieldErrors.password[0]).toBe('form.password.weak');
+    const breached = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Qwerty123!' } });
+    expect(breached.status).toBe(400);
+    expect(breached.data.fieldErrors.password[0]).toBe('form.password.weak');
 
     const res = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Brand-New-Harbour-7' } });
     expect(res.status).toBe(302);
@@ -250,7 +253,9 @@ describe('password change', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.data.fieldErrors.currentPassword).toEqual(['form.password.current_wrong']);
     const common = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: '1qaz2wsx' }, cookie: here });
-    expect(common.data.fieldErrors.newPassword).toEqual(['form.password.common']);
+    expect(common.data.fieldErrors.newPassword[0]).toBe('form.password.weak');
+    const siteWord = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'wishbridge1' }, cookie: here });
+    expect(siteWord.data.fieldErrors.newPassword).toEqual(expect.arrayContaining(['form.password.weak', 'password.warning.userInputs']));
 
     const res = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'Fresh-Meadow-99' }, cookie: here });
     expect(res.status).toBe(302);
