@@ -19,3 +19,14 @@ export function ping(): boolean {
   const row = db().get<{ one: number }>(sql`select 1 as one`);
   return row?.one === 1;
 }
+
+/**
+ * The value stored under `key`, created with `make()` the first time. When two processes race, the first
+ * insert wins and both read the same value back.
+ */
+export function metaValueOrCreate(key: string, make: () => string): string {
+  const existing = getMeta(key);
+  if (existing !== null) return existing;
+  db().insert(schema.meta).values({ key, value: make() }).onConflictDoNothing().run();
+  return getMeta(key)!;
+}

@@ -8,8 +8,11 @@ import { parseForm } from '../forms/parse';
 import { localeFromRequest } from '../i18n/locale';
 import { signUp } from '../services/accounts.server';
 import { landingPath, requestMeta } from '../services/auth.server';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.signup');
 

@@ -17,7 +17,7 @@ import { weakPasswordMessages, type PasswordOwner } from '../forms/password-stre
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import { landingPath, type RequestMeta } from './auth.server';
-import { takeRateLimits } from '../server/rate-limit.server';
+import { chargeRateLimits, refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_TOKEN_MS = 48 * HOUR;
@@ -44,7 +44,7 @@ export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMe
   }
   const weak = weakPassword(input.password, { email: input.email, name: input.displayName });
   if (weak) return err(weak);
-  const limit = writeTx((tx) => takeRateLimits(tx, [['signUpIp', meta.ip]], meta));
+  const limit = chargeRateLimits([['signUpIp', meta.ip]], meta);
   if (!limit.ok) return limit;
   if (findUserByEmail(input.email)) return err(emailTaken());
 
@@ -209,11 +209,13 @@ export async function changePassword(
   meta: RequestMeta,
 ): Promise<Result<{ cookie: string }>> {
   const user = viewer.user;
-  const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', user.email]], { ...meta, userId: user.id }));
+  // The current password is checked like a sign-in from this network: counted first, given back when right.
+  const limit = chargeRateLimits([['signInAccountIp', `${user.email}|${meta.ip}`]], { ...meta, userId: user.id });
   if (!limit.ok) return limit;
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return err({ kind: 'validation', fields: { currentPassword: ['form.password.current_wrong'] } });
   }
+  writeTx((tx) => refundRateLimits(tx, limit.hits));
   const weak = weakPassword(input.newPassword, { email: user.email, name: user.displayName }, 'newPassword');
   if (weak) return err(weak);
   const passwordHash = await hashPassword(input.newPassword);
