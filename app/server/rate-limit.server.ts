@@ -78,6 +78,14 @@ export function takeRateLimits(tx: Tx, checks: Array<[RateRuleName, string]>, me
 }
 
 /**
+ * Counts one hit and says whether it is within the limit, without logging: for what is quietly skipped
+ * rather than refused (a notice mail whose refusal would tell something).
+ */
+export function withinRateLimit(tx: Tx, name: RateRuleName, subject: string, now: number): boolean {
+  return !count(tx, name, subject, now).exceeded;
+}
+
+/**
  * The one named exception to "a refusal rolls back everything": an attempt is counted in a transaction of
  * its own, committed before the work starts, so that a refused, failed or rolled-back attempt still counts.
  */

@@ -10,14 +10,13 @@ import { insertOrganization, insertOrganizationMember } from '../data/organizati
 import { logSecurityEvent } from '../data/security-log.server';
 import { consumeToken, findLiveToken, insertToken, retireTokensOfUser } from '../data/tokens.server';
 import { findUserByEmail, findUserById, insertUser, insertVolunteer, markEmailVerified, updatePasswordHash } from '../data/users.server';
-import { loadActor } from '../data/actors.server';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
 import { HONEYPOT_FIELD, type SignUpInput } from '../forms/auth';
 import { weakPasswordMessages, type PasswordOwner } from '../forms/password-strength';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
-import { landingPath, type RequestMeta } from './auth.server';
-import { chargeRateLimits, refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
+import type { RequestMeta } from './auth.server';
+import { chargeRateLimits, refundRateLimits, takeRateLimits, withinRateLimit } from '../server/rate-limit.server';
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_TOKEN_MS = 48 * HOUR;
@@ -28,32 +27,47 @@ export function weakPassword(password: string, owner: PasswordOwner, field = 'pa
   const messages = weakPasswordMessages(password, owner);
   return messages ? { kind: 'validation', fields: { [field]: messages } } : null;
 }
-const emailTaken = (): DomainError => ({ kind: 'validation', fields: { email: ['form.email.taken'] } });
-
-export type SignUpOutcome = { kind: 'created'; cookie: string; landing: string } | { kind: 'ignored' };
+/** Every sign-up gets this answer, whether or not the address already had an account (README D21). */
+export type SignUpOutcome = { kind: 'check_mail' };
 
 /**
- * A new volunteer (pending, optionally a caring parent) or a new organization (pending) with the
- * signer as its manager. Mails a verification link and signs the person in.
+ * A new volunteer (pending, optionally a caring parent) or a new organization (pending) with the signer as
+ * its manager, and a verification link by mail. The answer never tells whether the address already has an
+ * account: for a taken address nothing is created, the owner is mailed that someone tried (at most one
+ * such notice per address per 12 hours), and the page says "check your mail" all the same. Nobody is signed
+ * in by signing up: the person opens the link, then logs in.
  */
 export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMeta): Promise<Result<SignUpOutcome>> {
+  const answer = ok({ kind: 'check_mail' as const });
   if (input[HONEYPOT_FIELD]) {
     // A bot filled in the field people cannot see: answer as if it worked, create nothing.
     logSecurityEvent({ at: meta.now, type: 'honeypot', userId: null, ip: meta.ip, detail: 'signup' });
-    return ok({ kind: 'ignored' });
+    return answer;
   }
   const weak = weakPassword(input.password, { email: input.email, name: input.displayName });
   if (weak) return err(weak);
   const limit = chargeRateLimits([['signUpIp', meta.ip]], meta);
   if (!limit.ok) return limit;
-  if (findUserByEmail(input.email)) return err(emailTaken());
 
+  // Hashed whether or not the address is free, so that the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const token = generateMailToken();
-  const created = writeTx((tx) => {
-    if (findUserByEmail(input.email, tx)) return false;
+  writeTx((tx) => {
     const now = meta.now;
+    const existing = findUserByEmail(input.email, tx);
+    if (existing) {
+      // The notice is limited per address so that sign-up cannot be used to flood someone's mailbox; past
+      // the limit it is quietly not sent (a 429 here would tell that the address has an account).
+      if (withinRateLimit(tx, 'signUpTakenNotice', existing.email, now)) {
+        enqueueMail(
+          tx,
+          { to: existing.email, template: 'signup_taken', locale: existing.locale, params: { name: existing.displayName, link: `${config().appUrl}/forgot-password` } },
+          now,
+        );
+      }
+      return;
+    }
     insertUser(tx, { id: userId, email: input.email, passwordHash, displayName: input.displayName, locale, createdAt: now });
     recordAudit(tx, { at: now, actorId: userId, entityType: 'user', entityId: userId, action: 'sign_up', note: input.accountType });
     if (input.accountType === 'volunteer') {
@@ -74,13 +88,8 @@ export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMe
     }
     queueVerificationMail(tx, { userId, email: input.email, name: input.displayName, locale }, token, now);
     logSecurityEvent({ at: now, type: 'sign_up', userId, ip: meta.ip, detail: input.accountType }, tx);
-    return true;
   });
-  if (!created) return err(emailTaken());
-
-  const user = findUserById(userId)!;
-  const { token: sessionToken, session } = createSession(user, meta.now);
-  return ok({ kind: 'created', cookie: sessionCookie(sessionToken, session.expiresAt, meta.now), landing: landingPath(loadActor(user)) });
+  return answer;
 }
 
 function queueVerificationMail(
