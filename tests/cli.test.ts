@@ -36,10 +36,13 @@ describe('command line', { timeout: 90_000 }, () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already holds accounts');
 
-    const created = await cli('user:create', '--email', 'Clerk@Example.org', '--password', 'a-long-secret', '--role', 'staff', '--site', 'lt');
+    const weak = await cli('user:create', '--email', 'weak@example.org', '--password', 'Password1!', '--role', 'admin');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('--password is too easy to guess');
+    const created = await cli('user:create', '--email', 'Clerk@Example.org', '--password', 'Clerk-Lantern-Harbour-9', '--role', 'staff', '--site', 'lt');
     expect(created.stderr).toBe('');
     expect(created.stdout).toContain('clerk@example.org');
-    const noSite = await cli('user:create', '--email', 'x@example.org', '--password', 'a-long-secret', '--role', 'staff');
+    const noSite = await cli('user:create', '--email', 'x@example.org', '--password', 'Clerk-Lantern-Harbour-9', '--role', 'staff');
     expect(noSite.code).toBe(1);
     expect(noSite.stderr).toContain('--site');
 

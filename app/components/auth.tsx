@@ -2,6 +2,7 @@ import { Form, Link, useLocation, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { HONEYPOT_FIELD } from '../forms/auth';
 import { useLocale, useT } from './i18n';
+import { PasswordStrengthHint } from './password-strength';
 import { useRevealAnswer } from './reveal';
 
 import { asFormResult, type FormResult } from '../forms/result';
@@ -66,21 +67,40 @@ export function Field({ name, label, result, type = 'text', defaultValue, hint, 
   );
 }
 
-/** A password being chosen, with the rules of PasswordSchema (8–128 characters). */
-export function NewPasswordField({ name = 'password', label, hint, result }: { name?: string; label?: string; hint?: string; result: FormResult | undefined }) {
+/**
+ * A password being chosen, with the rules of PasswordSchema (8–128 characters) and, as the person types,
+ * the strength the server will require (app/forms/password-strength.ts, loaded only when needed).
+ */
+export function NewPasswordField({
+  name = 'password',
+  label,
+  hint,
+  result,
+  owner,
+}: {
+  name?: string;
+  label?: string;
+  hint?: string;
+  result: FormResult | undefined;
+  /** Whose password it is, when the form has no email or name input of its own. */
+  owner?: { email?: string | null; name?: string | null };
+}) {
   const t = useT();
   return (
-    <Field
-      name={name}
-      label={label ?? t('auth.field.password')}
-      type="password"
-      result={result}
-      autoComplete="new-password"
-      required
-      minLength={8}
-      maxLength={128}
-      hint={hint ?? t('auth.field.password_hint')}
-    />
+    <div className="new-password">
+      <Field
+        name={name}
+        label={label ?? t('auth.field.password')}
+        type="password"
+        result={result}
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        hint={hint ?? t('auth.field.password_hint')}
+      />
+      <PasswordStrengthHint name={name} owner={owner} />
+    </div>
   );
 }
 
@@ -206,7 +226,7 @@ export function InvitationCard({
           <input type="hidden" name="intent" value="create" />
           <p>{createIntro}</p>
           <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
-          <NewPasswordField result={result} />
+          <NewPasswordField result={result} owner={{ email: invitation.email }} />
           <button type="submit" disabled={busy}>
             {t('invite.create_and_accept')}
           </button>

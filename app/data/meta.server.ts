@@ -26,3 +26,14 @@ export function probeWrite(now: number): boolean {
     tx.insert(schema.meta).values({ key: 'healthz', value: String(now) }).onConflictDoUpdate({ target: schema.meta.key, set: { value: String(now) } }).run().changes === 1,
   );
 }
+
+/**
+ * The value stored under `key`, created with `make()` the first time. When two processes race, the first
+ * insert wins and both read the same value back.
+ */
+export function metaValueOrCreate(key: string, make: () => string): string {
+  const existing = getMeta(key);
+  if (existing !== null) return existing;
+  db().insert(schema.meta).values({ key, value: make() }).onConflictDoNothing().run();
+  return getMeta(key)!;
+}

@@ -78,3 +78,15 @@ export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
     .offset(filter.offset ?? 0)
     .all();
 }
+
+/** Whether the account signed in successfully from this address since `since` (a known network for it). */
+export function hasSignedInFrom(userId: string, ip: string, since: number): boolean {
+  const e = schema.securityEvents;
+  const row = db()
+    .select({ id: e.id })
+    .from(e)
+    .where(and(gte(e.at, since), eq(e.type, 'sign_in'), eq(e.userId, userId), eq(e.ip, ip)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}

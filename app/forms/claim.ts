@@ -1,5 +1,16 @@
 import * as v from 'valibot';
-import { MISSING, manyIds, optionalText, optionalYuan } from './fields';
+import { MISSING, manyIds, optionalText, yuanToFen } from './fields';
+
+/** The value a staff member confirms was received: when given, more than zero (a gift of ¥0 did not arrive). */
+const receivedYuan = v.optional(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.check((s) => s === '' || yuanToFen(s) !== null, 'form.money_invalid'),
+    v.transform((s) => (s === '' ? undefined : yuanToFen(s)!)),
+    v.check((fen) => fen === undefined || fen > 0, 'form.money_positive'),
+  ),
+);
 
 /** Helpers on /wishes/:id. orgId: claim on behalf of that organization (absent: for oneself). */
 export const HelperWishIntent = v.object({
@@ -12,7 +23,7 @@ export const StaffClaimForm = v.object({
   intent: v.picklist(['approve', 'reject', 'confirm'], 'form.choose_one'),
   reason: optionalText(500),
   /** Value actually received, in yuan; parsed to fen. */
-  valueReceived: optionalYuan,
+  valueReceived: receivedYuan,
   thanks: optionalText(1000),
 }, MISSING);
 

@@ -12,8 +12,11 @@ import { formatDate } from '../i18n/index';
 import { localeFromRequest } from '../i18n/locale';
 import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.staff.title');
 

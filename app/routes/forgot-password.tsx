@@ -6,8 +6,11 @@ import { EmailOnlySchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { requestPasswordReset } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.forgot.title');
 

@@ -3,13 +3,17 @@ import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } fro
 import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
 import { useT } from '../components/i18n';
 import { DoneNotice } from '../components/wish-ui';
+import { readDeviceCookie } from '../auth/device.server';
 import { getViewer } from '../auth/guards.server';
 import { LoginSchema, safeRedirectPath } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { landingPath, requestMeta, signIn } from '../services/auth.server';
 import { localeFromRequest } from '../i18n/locale';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.login.title');
 
@@ -30,10 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
   // A filled honeypot gets the ordinary wrong-password answer.
   if (parsed.value.website) return failure({ kind: 'validation', fields: {}, message: { key: 'auth.login.failed' } });
-  const result = await signIn(parsed.value, requestMeta(context), getViewer(request), localeFromRequest(request).locale);
+  const result = await signIn(parsed.value, requestMeta(context), getViewer(request), localeFromRequest(request).locale, readDeviceCookie(request));
   if (!result.ok) return failure(result.error);
   const target = safeRedirectPath(parsed.value.redirectTo, result.value.landing);
-  return redirect(target, { headers: { 'Set-Cookie': result.value.cookie } });
+  const headers = new Headers();
+  headers.append('Set-Cookie', result.value.cookie);
+  headers.append('Set-Cookie', result.value.deviceCookie);
+  return redirect(target, { headers });
 }
 
 export default function Login() {

@@ -13,10 +13,13 @@ import { formatDate } from '../i18n/index';
 import { changePassword, resendVerification } from '../services/accounts.server';
 import { requestEmailChange } from '../services/email-change.server';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { becomeVolunteer, mePage, saveAccountSettings, saveVolunteerProfile } from '../services/profile.server';
 import { reapply } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.me');
 

@@ -11,10 +11,13 @@ import { parseForm, doneParam } from '../forms/parse';
 import { InviteSchema, OrganizationProfileSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { requestMeta } from '../services/auth.server';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { inviteColleague, orgPage, saveOrganizationProfile } from '../services/organizations.server';
 import { reapply } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.title');
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, asFormResult } from '../components/auth';
 import { useT } from '../components/i18n';
 import { getViewer } from '../auth/guards.server';
@@ -8,15 +8,18 @@ import { parseForm } from '../forms/parse';
 import { localeFromRequest } from '../i18n/locale';
 import { signUp } from '../services/accounts.server';
 import { landingPath, requestMeta } from '../services/auth.server';
-import { failure } from '../server/http.server';
+import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.signup');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = getViewer(request);
   if (viewer) throw redirect(landingPath(viewer.actor));
-  return null;
+  return { sent: new URL(request.url).searchParams.get('sent') === '1' };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,14 +27,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
   const result = await signUp(parsed.value, localeFromRequest(request).locale, requestMeta(context));
   if (!result.ok) return failure(result.error);
-  if (result.value.kind === 'ignored') return redirect('/');
-  return redirect(`${result.value.landing}?welcome=1`, { headers: { 'Set-Cookie': result.value.cookie } });
+  // The same answer for a new address, a taken one and a bot: check your mail.
+  return redirect('/signup?sent=1');
 }
 
 export default function SignUp() {
+  const { sent } = useLoaderData<typeof loader>();
   const result = asFormResult(useActionData<typeof action>());
   const busy = useNavigation().state === 'submitting';
   const t = useT();
+  if (sent) {
+    return (
+      <AuthCard title={t('auth.signup.sent_title')}>
+        <p className="notice notice-ok" role="status">
+          {t('auth.signup.sent')}
+        </p>
+        <p className="hint">{t('auth.signup.sent_hint')}</p>
+        <p>
+          <Link to="/login">{t('nav.login')}</Link>
+        </p>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={t('auth.signup.title')}>
       <p>{t('auth.signup.intro')}</p>

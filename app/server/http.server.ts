@@ -1,4 +1,4 @@
-import { data } from '@remix-run/node';
+import { data, type HeadersFunction } from '@remix-run/node';
 import type { DomainError } from '../domain/errors';
 import type { FormFailure } from '../forms/result';
 
@@ -42,6 +42,20 @@ export function failure(error: DomainError) {
   }
   return data(body, { status, headers });
 }
+
+/**
+ * The `headers` export of every route that can answer 429. Remix passes only a loader's or action's
+ * cookies on to the response unless the route says which headers to keep, so without it Retry-After
+ * would be dropped from the HTML page and from the `.data` request alike.
+ */
+export const keepRetryAfter: HeadersFunction = ({ parentHeaders, loaderHeaders, actionHeaders, errorHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  for (const source of [loaderHeaders, actionHeaders, errorHeaders]) {
+    const retryAfter = source?.get('Retry-After');
+    if (retryAfter) headers.set('Retry-After', retryAfter);
+  }
+  return headers;
+};
 
 export function notFound(): never {
   throw new Response('Not Found', { status: 404 });

@@ -6,6 +6,8 @@ import { findSiteByCode } from '../data/sites.server';
 import { findUserByEmail, insertUser, insertVolunteer } from '../data/users.server';
 import { recordAudit } from '../data/audit.server';
 import { EmailSchema, PasswordSchema } from '../forms/account';
+import { passwordStrength, MIN_PASSWORD_SCORE } from '../forms/password-strength';
+import { translator } from '../i18n/index';
 
 const Input = v.object({
   email: EmailSchema,
@@ -34,6 +36,12 @@ export async function createUserFromCli(raw: Record<string, string | undefined>)
   }
   const input = parsed.output;
   if (findUserByEmail(input.email)) return { ok: false, message: `an account with ${input.email} already exists` };
+  const strength = passwordStrength(input.password, { email: input.email, name: input.name });
+  if (!strength.acceptable) {
+    const en = translator('en');
+    const why = strength.feedback.map((key) => en(key)).join(' ');
+    return { ok: false, message: `--password is too easy to guess (strength ${strength.score} of 4, at least ${MIN_PASSWORD_SCORE} needed)${why ? `: ${why}` : ''}` };
+  }
   let siteId: string | null = null;
   if (input.role === 'staff') {
     if (!input.site) return { ok: false, message: 'staff need --site CODE (the site they belong to)' };

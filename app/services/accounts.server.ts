@@ -1,4 +1,3 @@
-import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
@@ -11,44 +10,64 @@ import { insertOrganization, insertOrganizationMember } from '../data/organizati
 import { logSecurityEvent } from '../data/security-log.server';
 import { consumeToken, findLiveToken, insertToken, retireTokensOfUser } from '../data/tokens.server';
 import { findUserByEmail, findUserById, insertUser, insertVolunteer, markEmailVerified, updatePasswordHash } from '../data/users.server';
-import { loadActor } from '../data/actors.server';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
 import { HONEYPOT_FIELD, type SignUpInput } from '../forms/auth';
+import { weakPasswordMessages, type PasswordOwner } from '../forms/password-strength';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
-import { landingPath, type RequestMeta } from './auth.server';
-import { takeRateLimits } from '../server/rate-limit.server';
+import type { RequestMeta } from './auth.server';
+import { chargeRateLimits, refundRateLimits, takeRateLimits, withinRateLimit } from '../server/rate-limit.server';
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_TOKEN_MS = 48 * HOUR;
 export const RESET_TOKEN_MS = 1 * HOUR;
 
-const commonPassword = (): DomainError => ({ kind: 'validation', fields: { password: ['form.password.common'] } });
-const emailTaken = (): DomainError => ({ kind: 'validation', fields: { email: ['form.email.taken'] } });
-
-export type SignUpOutcome = { kind: 'created'; cookie: string; landing: string } | { kind: 'ignored' };
+/** A password too easy to guess (zxcvbn score under 3), with zxcvbn's feedback, refused at the field `field`. */
+export function weakPassword(password: string, owner: PasswordOwner, field = 'password'): DomainError | null {
+  const messages = weakPasswordMessages(password, owner);
+  return messages ? { kind: 'validation', fields: { [field]: messages } } : null;
+}
+/** Every sign-up gets this answer, whether or not the address already had an account (README D24). */
+export type SignUpOutcome = { kind: 'check_mail' };
 
 /**
- * A new volunteer (pending, optionally a caring parent) or a new organization (pending) with the
- * signer as its manager. Mails a verification link and signs the person in.
+ * A new volunteer (pending, optionally a caring parent) or a new organization (pending) with the signer as
+ * its manager, and a verification link by mail. The answer never tells whether the address already has an
+ * account: for a taken address nothing is created, the owner is mailed that someone tried (at most one
+ * such notice per address per 12 hours), and the page says "check your mail" all the same. Nobody is signed
+ * in by signing up: the person opens the link, then logs in.
  */
 export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMeta): Promise<Result<SignUpOutcome>> {
+  const answer = ok({ kind: 'check_mail' as const });
   if (input[HONEYPOT_FIELD]) {
     // A bot filled in the field people cannot see: answer as if it worked, create nothing.
     logSecurityEvent({ at: meta.now, type: 'honeypot', userId: null, ip: meta.ip, detail: 'signup' });
-    return ok({ kind: 'ignored' });
+    return answer;
   }
-  if (isCommonPassword(input.password, input.email)) return err(commonPassword());
-  const limit = writeTx((tx) => takeRateLimits(tx, [['signUpIp', meta.ip]], meta));
+  const weak = weakPassword(input.password, { email: input.email, name: input.displayName });
+  if (weak) return err(weak);
+  const limit = chargeRateLimits([['signUpIp', meta.ip]], meta);
   if (!limit.ok) return limit;
-  if (findUserByEmail(input.email)) return err(emailTaken());
 
+  // Hashed whether or not the address is free, so that the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const token = generateMailToken();
-  const created = writeTx((tx) => {
-    if (findUserByEmail(input.email, tx)) return false;
+  writeTx((tx) => {
     const now = meta.now;
+    const existing = findUserByEmail(input.email, tx);
+    if (existing) {
+      // The notice is limited per address so that sign-up cannot be used to flood someone's mailbox; past
+      // the limit it is quietly not sent (a 429 here would tell that the address has an account).
+      if (withinRateLimit(tx, 'signUpTakenNotice', existing.email, now)) {
+        enqueueMail(
+          tx,
+          { to: existing.email, template: 'signup_taken', locale: existing.locale, params: { name: existing.displayName, link: `${config().appUrl}/forgot-password` } },
+          now,
+        );
+      }
+      return;
+    }
     insertUser(tx, { id: userId, email: input.email, passwordHash, displayName: input.displayName, locale, createdAt: now });
     recordAudit(tx, { at: now, actorId: userId, entityType: 'user', entityId: userId, action: 'sign_up', note: input.accountType });
     if (input.accountType === 'volunteer') {
@@ -69,13 +88,8 @@ export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMe
     }
     queueVerificationMail(tx, { userId, email: input.email, name: input.displayName, locale }, token, now);
     logSecurityEvent({ at: now, type: 'sign_up', userId, ip: meta.ip, detail: input.accountType }, tx);
-    return true;
   });
-  if (!created) return err(emailTaken());
-
-  const user = findUserById(userId)!;
-  const { token: sessionToken, session } = createSession(user, meta.now);
-  return ok({ kind: 'created', cookie: sessionCookie(sessionToken, session.expiresAt, meta.now), landing: landingPath(loadActor(user)) });
+  return answer;
 }
 
 function queueVerificationMail(
@@ -175,7 +189,8 @@ export async function resetPassword(input: { token: string; password: string }, 
   const row = findLiveToken(hash, 'reset_password', meta.now);
   const user = row?.userId ? findUserById(row.userId) : undefined;
   if (!row || !user) return err(invalidReset());
-  if (isCommonPassword(input.password, user.email)) return err(commonPassword());
+  const weak = weakPassword(input.password, { email: user.email, name: user.displayName });
+  if (weak) return err(weak);
   const passwordHash = await hashPassword(input.password);
   return writeTx((tx) => {
     if (!consumeToken(tx, row.id, meta.now)) return err(invalidReset());
@@ -203,12 +218,15 @@ export async function changePassword(
   meta: RequestMeta,
 ): Promise<Result<{ cookie: string }>> {
   const user = viewer.user;
-  const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', user.email]], { ...meta, userId: user.id }));
+  // The current password is checked like a sign-in from this network: counted first, given back when right.
+  const limit = chargeRateLimits([['signInAccountIp', `${user.email}|${meta.ip}`]], { ...meta, userId: user.id });
   if (!limit.ok) return limit;
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return err({ kind: 'validation', fields: { currentPassword: ['form.password.current_wrong'] } });
   }
-  if (isCommonPassword(input.newPassword, user.email)) return err({ kind: 'validation', fields: { newPassword: ['form.password.common'] } });
+  writeTx((tx) => refundRateLimits(tx, limit.hits));
+  const weak = weakPassword(input.newPassword, { email: user.email, name: user.displayName }, 'newPassword');
+  if (weak) return err(weak);
   const passwordHash = await hashPassword(input.newPassword);
   writeTx((tx) => {
     updatePasswordHash(tx, user.id, passwordHash);

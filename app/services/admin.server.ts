@@ -1,4 +1,4 @@
-import { isCommonPassword } from '../auth/common-passwords';
+import { weakPasswordMessages } from '../forms/password-strength';
 import { hashPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
@@ -241,7 +241,8 @@ export async function acceptStaffInvitationWithNewAccount(
   const row = findLiveToken(hashMailToken(token), 'staff_invite', meta.now);
   if (!row || !row.siteId || !row.email) return err(invalidInvite());
   if (findUserByEmail(row.email)) return err({ kind: 'conflict', message: { key: 'invite.sign_in_first' } });
-  if (isCommonPassword(input.password, row.email)) return err({ kind: 'validation', fields: { password: ['form.password.common'] } });
+  const weak = weakPasswordMessages(input.password, { email: row.email, name: input.displayName });
+  if (weak) return err({ kind: 'validation', fields: { password: weak } });
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const { email, siteId } = row;

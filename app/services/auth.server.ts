@@ -1,14 +1,15 @@
 import type { Locale } from '../i18n/locale';
+import { deviceCookieAfterSignIn, isKnownDevice, type DeviceCookie } from '../auth/device.server';
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { blankSessionCookie, createSession, invalidateSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { loadActor } from '../data/actors.server';
 import { writeTx } from '../data/db.server';
-import { logSecurityEvent } from '../data/security-log.server';
+import { hasSignedInFrom, logSecurityEvent } from '../data/security-log.server';
 import { findUserByEmail, setUserLocale } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { err, ok, type Result } from '../domain/errors';
 import type { LoginInput } from '../forms/auth';
-import { refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
+import { chargeSignInAttempt, refundRateLimits } from '../server/rate-limit.server';
 
 /** Who is asking and when: every service that logs or rate-limits takes it. */
 export interface RequestMeta {
@@ -35,28 +36,42 @@ const dummy = () => (dummyHash ??= hashPassword('wishbridge-timing-equalizer-not
 
 export interface SignedIn {
   cookie: string;
+  /** The device cookie, which makes this browser known to the account (README D15). */
+  deviceCookie: string;
   landing: string;
 }
 
+/** A network the account signed in from within this time counts as known. */
+const KNOWN_NETWORK_MS = 90 * 24 * 60 * 60 * 1000;
+
 /**
  * Checks the password and opens a new session (a new token at every sign-in). A wrong email and a wrong
- * password get the same answer. Failed attempts count per account and per IP.
- */
-/**
+ * password get the same answer. Failed attempts count per IP, per account per IP (or per known browser)
+ * and against the account's ceiling, which slows strangers but never a browser or network that signed in
+ * to the account before (README D15).
+ *
  * `locale` is the language the person is using while signing in; it becomes their mail language,
- * so a helper who reads the site in English also gets English mail.
+ * so a helper who reads the site in English also gets English mail. `device` is the browser's device cookie.
  */
 export async function signIn(
   input: LoginInput,
   meta: RequestMeta,
   previous: ValidSession | null = null,
   locale: Locale | null = null,
+  device: DeviceCookie | null = null,
 ): Promise<Result<SignedIn>> {
   const email = input.email.toLowerCase();
-  const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', email], ['signInIp', meta.ip]], meta));
+  const user = findUserByEmail(email);
+  const limit = chargeSignInAttempt(
+    {
+      email,
+      knownDeviceId: user && isKnownDevice(device, user.id) ? device!.id : null,
+      fromKnownNetwork: () => user !== undefined && hasSignedInFrom(user.id, meta.ip, meta.now - KNOWN_NETWORK_MS),
+    },
+    meta,
+  );
   if (!limit.ok) return limit;
 
-  const user = findUserByEmail(email);
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || user.disabledAt !== null) {
     logSecurityEvent({ at: meta.now, type: 'sign_in_failed', userId: user?.id ?? null, ip: meta.ip, detail: user ? 'wrong password' : 'unknown account' });
@@ -70,7 +85,7 @@ export async function signIn(
   // The browser's earlier session (perhaps someone else's account) ends with the new sign-in.
   if (previous) invalidateSession(previous.session.id);
   const { token, session } = createSession(user, meta.now);
-  return ok({ cookie: sessionCookie(token, session.expiresAt, meta.now), landing: landingPath(loadActor(user)) });
+  return ok({ cookie: sessionCookie(token, session.expiresAt, meta.now), deviceCookie: deviceCookieAfterSignIn(device, user.id), landing: landingPath(loadActor(user)) });
 }
 
 /** Ends this session only; the cookie is blanked. */

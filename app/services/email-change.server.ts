@@ -13,7 +13,7 @@ import { err, ok, type DomainError, type Result } from '../domain/errors';
 import type { ChangeEmailInput } from '../forms/auth';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
-import { refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
+import { chargeRateLimits, refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
 import { Refusal, transact } from '../server/tx.server';
 
 // Changing the account's address (D16): /me asks for the new address and the current password, mails a
@@ -45,8 +45,8 @@ export async function requestEmailChange(viewer: ValidSession, input: ChangeEmai
   const newEmail = input.newEmail.toLowerCase();
   if (newEmail === user.email) return err(field('newEmail', 'form.email.same'));
 
-  // The password is checked like a sign-in: counted first, given back when right.
-  const limit = writeTx((tx) => takeRateLimits(tx, [['signInAccount', user.email]], { ...meta, userId: user.id }));
+  // The password is checked like a sign-in from this network: counted first, given back when right.
+  const limit = chargeRateLimits([['signInAccountIp', `${user.email}|${meta.ip}`]], { ...meta, userId: user.id });
   if (!limit.ok) return limit;
   if (!(await verifyPassword(user.passwordHash, input.password))) return err(field('password', 'form.password.current_wrong'));
   writeTx((tx) => refundRateLimits(tx, limit.hits));

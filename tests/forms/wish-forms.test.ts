@@ -49,4 +49,15 @@ describe('forms', () => {
     });
     expect(parseForm(StaffClaimForm, form({ intent: 'publish' }))).toMatchObject({ ok: false, fieldErrors: { intent: ['form.choose_one'] } });
   });
+
+  it('refuse confirming a delivery worth nothing, with a field message', () => {
+    for (const zero of ['0', '0.00', '¥0', '0元']) {
+      expect(parseForm(StaffClaimForm, form({ intent: 'confirm', valueReceived: zero })), zero).toMatchObject({
+        ok: false,
+        fieldErrors: { valueReceived: ['form.money_positive'] },
+      });
+    }
+    expect(parseForm(StaffClaimForm, form({ intent: 'confirm', valueReceived: '-5' }))).toMatchObject({ ok: false, fieldErrors: { valueReceived: ['form.money_invalid'] } });
+    expect(parseForm(StaffClaimForm, form({ intent: 'confirm', valueReceived: '0.01' }))).toMatchObject({ ok: true, value: { valueReceived: 1 } });
+  });
 });

@@ -20,7 +20,7 @@ describe('account and vetting mail', () => {
 
   it('has every template the accounts area sends, registered with the renderer', () => {
     expect(names.sort()).toEqual(
-      ['email_change', 'email_change_notice', 'org_invite', 'reset_password', 'staff_invite', 'verify_email', 'vetting_approved', 'vetting_rejected', 'vetting_reinstated', 'vetting_suspended', 'vetting_recheck_lapsed', 'vetting_recheck_lapsed_staff'].sort(),
+      ['email_change', 'email_change_notice', 'org_invite', 'reset_password', 'signup_taken', 'staff_invite', 'verify_email', 'vetting_approved', 'vetting_rejected', 'vetting_reinstated', 'vetting_suspended', 'vetting_recheck_lapsed', 'vetting_recheck_lapsed_staff'].sort(),
     );
     for (const name of names) expect(templateNames()).toContain(name);
   });

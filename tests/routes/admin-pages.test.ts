@@ -117,6 +117,9 @@ describe('staff invitations', () => {
 
     const weak = await callRoute(staffInviteRoute.action, { url: `/invite/staff/${token}`, params: { token }, form: { intent: 'create', displayName: '李老师', password: '12345678' } });
     expect(weak.status).toBe(400);
+    const breached = await callRoute(staffInviteRoute.action, { url: `/invite/staff/${token}`, params: { token }, form: { intent: 'create', displayName: '李老师', password: 'P@ssw0rd!' } });
+    expect(breached.status).toBe(400);
+    expect(breached.data.fieldErrors.password[0]).toBe('form.password.weak');
 
     const created = await callRoute(staffInviteRoute.action, {
       url: `/invite/staff/${token}`,
@@ -159,6 +162,9 @@ describe('organization invitations', () => {
     const res = await callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email } });
     expect(res.status).toBe(302);
     const token = linkIn(email, /\/org\/invite\/([a-z2-7]{32})/);
+    const weak = await callRoute(orgInviteRoute.action, { url: `/org/invite/${token}`, params: { token }, form: { intent: 'create', displayName: '王同事', password: 'Summer2024' } });
+    expect(weak.status).toBe(400);
+    expect(weak.data.fieldErrors.password[0]).toBe('form.password.weak');
     const join = await callRoute(orgInviteRoute.action, {
       url: `/org/invite/${token}`,
       params: { token },

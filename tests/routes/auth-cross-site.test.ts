@@ -46,8 +46,7 @@ describe('cross-site requests', () => {
       redirect: 'manual',
     });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/me?welcome=1');
-    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
+    expect(res.headers.get('location')).toBe('/signup?sent=1');
     expect(count('select count(*) as n from users where email = ?', email)).toBe(1);
     expect(count("select count(*) as n from security_events where type = 'sign_up' and ip = '127.0.0.1'")).toBe(1);
     expect(count("select count(*) as n from security_events where ip = '6.6.6.6'")).toBe(0);

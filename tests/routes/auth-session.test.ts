@@ -10,10 +10,12 @@ import * as resetRoute from '../../app/routes/reset-password';
 import * as verifyRoute from '../../app/routes/verify-email';
 import * as signupRoute from '../../app/routes/signup';
 import { RATE_LIMITS } from '../../app/server/rate-limit.server';
+import { signIn } from '../../app/services/auth.server';
 
 const { db } = useTestDatabase('auth-session');
 const sql = <T>(query: string, ...args: unknown[]) => db.$client.prepare(query).all(...args) as T[];
 
+const deviceCookie = (headers: Headers) => headers.get('set-cookie')?.match(/(wb_device=[^;]*)/)?.[1] ?? null;
 const login = (email: string, password: string, extra: Record<string, string> = {}, ip = '192.0.2.1') =>
   callRoute(loginRoute.action, { url: '/login', form: { email, password, ...extra }, ip });
 /** Whether the cookie still opens /me. */
@@ -107,21 +109,71 @@ describe('sign-in and sign-out', () => {
     expect(await opensMe(other)).toBe(true);
   });
 
-  it('refuses sign-in with 429 after too many failures for one account, while successes never count', async () => {
+  it('refuses one network after too many failures for one account, while successes never count and other networks get in', async () => {
     const user = await createUser(db);
-    for (let i = 0; i < RATE_LIMITS.signInAccount.limit + 2; i++) {
-      expect((await login(user.email, user.password, {}, `203.0.113.${i}`)).status).toBe(302);
+    const ip = '203.0.113.7';
+    for (let i = 0; i < RATE_LIMITS.signInAccountIp.limit + 2; i++) {
+      expect((await login(user.email, user.password, {}, ip)).status).toBe(302);
     }
-    for (let i = 0; i < RATE_LIMITS.signInAccount.limit; i++) {
-      expect((await login(user.email, `wrong-${i}-password`, {}, `203.0.113.${i}`)).status).toBe(400);
+    for (let i = 0; i < RATE_LIMITS.signInAccountIp.limit; i++) {
+      expect((await login(user.email, `wrong-${i}-password`, {}, ip)).status).toBe(400);
     }
-    const blocked = await login(user.email, user.password, {}, '203.0.113.200');
+    const blocked = await login(user.email, user.password, {}, ip);
     expect(blocked.status).toBe(429);
     expect(blocked.data.message.key).toBe('error.too_many');
-    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(60);
     expect(blocked.headers.get('set-cookie')).toBeNull();
-    expect(sql("select * from security_events where type = 'rate_limited' and detail = 'signInAccount'").length).toBeGreaterThan(0);
+    expect(sql("select * from security_events where type = 'rate_limited' and detail = 'signInAccountIp'").length).toBeGreaterThan(0);
+    // The guessing network is refused; the account is not locked.
+    expect((await login(user.email, user.password, {}, '203.0.113.8')).status).toBe(302);
   });
+
+  it('never locks an account by wrong passwords from many addresses (ten, or past the ceiling): strangers slow down, known browsers and networks get in', async () => {
+    const user = await createUser(db);
+    // The person's own laptop signs in once from home: the browser gets a device cookie.
+    const home = '198.18.0.1';
+    const first = await login(user.email, user.password, {}, home);
+    expect(first.status).toBe(302);
+    const device = deviceCookie(first.headers);
+    expect(device).toMatch(/^wb_device=[a-z2-7]{32}\.[A-Za-z0-9_-]{22}$/);
+    expect(first.headers.get('set-cookie')).toMatch(/wb_device=[^;]*; Path=\/; Max-Age=\d{8}; HttpOnly; SameSite=Lax/);
+
+    // Ten wrong passwords from a mix of addresses (the issue's case): the right password still works anywhere.
+    for (let i = 0; i < 10; i++) expect((await login(user.email, `wrong-${i}-password`, {}, `198.18.1.${i}`)).status).toBe(400);
+    expect((await login(user.email, user.password, {}, '198.18.2.1')).status).toBe(302);
+
+    // Up to the per-account ceiling, from as many addresses (the success above gave its attempt back).
+    for (let i = 10; i < RATE_LIMITS.signInAccount.limit; i++) expect((await login(user.email, `wrong-${i}-again`, {}, `198.18.3.${i}`)).status).toBe(400);
+    // Past it, a stranger's attempt takes this minute's slot; the next stranger waits for the next minute, even with the right password.
+    expect((await login(user.email, 'still-guessing-1', {}, '198.18.4.1')).status).toBe(400);
+    const slowed = await login(user.email, user.password, {}, '198.18.4.2');
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(sql("select * from security_events where type = 'rate_limited' and detail = 'signInSlow'").length).toBeGreaterThan(0);
+    // The laptop (device cookie) gets in from anywhere, and so does any browser at home (a known network).
+    const laptop = await callRoute(loginRoute.action, { url: '/login', form: { email: user.email, password: user.password }, ip: '198.18.9.9', cookie: device });
+    expect(laptop.status).toBe(302);
+    expect((await login(user.email, user.password, {}, home)).status).toBe(302);
+    // A wrong password from the laptop is still a wrong password, and counts for that browser.
+    const typo = await callRoute(loginRoute.action, { url: '/login', form: { email: user.email, password: 'a-typo' }, ip: '198.18.9.9', cookie: device });
+    expect(typo.status).toBe(400);
+    // A minute later a stranger with the right password gets through: slowed, not locked out.
+    const later = await signIn({ email: user.email, password: user.password }, { ip: '198.18.4.3', now: Date.now() + 61_000 });
+    expect(later.ok).toBe(true);
+  }, 60_000);
+
+  it('does not take a device cookie made for another account or tampered with', async () => {
+    const owner = await createUser(db);
+    const other = await createUser(db);
+    const device = deviceCookie((await login(owner.email, owner.password, {}, '198.19.0.1')).headers)!;
+    for (let i = 0; i < RATE_LIMITS.signInAccount.limit + 1; i++) await login(other.email, `wrong-${i}-password`, {}, `198.19.1.${i}`);
+    const tampered = device.replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
+    for (const cookie of [device, tampered]) {
+      const res = await callRoute(loginRoute.action, { url: '/login', form: { email: other.email, password: other.password }, ip: '198.19.2.1', cookie });
+      expect(res.status).toBe(429);
+    }
+  }, 60_000);
 
   it('refuses sign-in with 429 after too many failures from one IP, whatever the accounts', async () => {
     const ip = '203.0.113.250';
@@ -130,7 +182,11 @@ describe('sign-in and sign-out', () => {
     }
     const user = await createUser(db);
     expect((await login(user.email, user.password, {}, ip)).status).toBe(429);
-    expect((await login(user.email, user.password, {}, '203.0.113.251')).status).toBe(302);
+    const elsewhere = await login(user.email, user.password, {}, '203.0.113.251');
+    expect(elsewhere.status).toBe(302);
+    // A browser that signed in to this account before is not held back by its network's count.
+    const known = await callRoute(loginRoute.action, { url: '/login', form: { email: user.email, password: user.password }, ip, cookie: deviceCookie(elsewhere.headers) });
+    expect(known.status).toBe(302);
   }, 60_000);
 });
 
@@ -160,7 +216,10 @@ describe('password reset', () => {
 
     const common = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'iloveyou' } });
     expect(common.status).toBe(400);
-    expect(common.data.fieldErrors.password).toEqual(['form.password.common']);
+    expect(common.data.fieldErrors.password[0]).toBe('form.password.weak');
+    const breached = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Qwerty123!' } });
+    expect(breached.status).toBe(400);
+    expect(breached.data.fieldErrors.password[0]).toBe('form.password.weak');
 
     const res = await callRoute(resetRoute.action, { url: '/reset-password', form: { token, password: 'Brand-New-Harbour-7' } });
     expect(res.status).toBe(302);
@@ -208,11 +267,11 @@ describe('email verification', () => {
       form: { email, password: 'Quiet-River-Bridge-42', displayName: 'V', accountType: 'volunteer' },
       ip: '192.0.2.55',
     });
-    const cookie = cookieFromResponse(signup.headers)!;
+    expect(signup.location).toBe('/signup?sent=1');
     const token = mailTo(email, 'verify_email')[0].body_text.match(/verify-email\?token=([a-z2-7]{32})/)![1];
     const verified = () => sql<{ email_verified_at: number | null }>('select email_verified_at from users where email = ?', email)[0].email_verified_at;
 
-    const page = await callRoute(verifyRoute.loader, { url: `/verify-email?token=${token}`, cookie });
+    const page = await callRoute(verifyRoute.loader, { url: `/verify-email?token=${token}` });
     expect(page.data.token).toBe(token);
     expect(verified()).toBeNull();
 
@@ -251,7 +310,9 @@ describe('password change', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.data.fieldErrors.currentPassword).toEqual(['form.password.current_wrong']);
     const common = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: '1qaz2wsx' }, cookie: here });
-    expect(common.data.fieldErrors.newPassword).toEqual(['form.password.common']);
+    expect(common.data.fieldErrors.newPassword[0]).toBe('form.password.weak');
+    const siteWord = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'wishbridge1' }, cookie: here });
+    expect(siteWord.data.fieldErrors.newPassword).toEqual(expect.arrayContaining(['form.password.weak', 'password.warning.userInputs']));
 
     const res = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'Fresh-Meadow-99' }, cookie: here });
     expect(res.status).toBe(302);

@@ -103,6 +103,7 @@ export const claims = {
     reason_required: '请填写原因。',
     value_received_required: '请填写实际收到的价值。',
     value_received_invalid: '请填写有效的金额。',
+    'form.money_positive': '实际收到的价值须大于 0 元;礼物没有送到时请不要确认。',
 
     // Helper's claims (/me, /org)
     'my_claims.title': '我认领的心愿',
@@ -213,6 +214,7 @@ export const claims = {
     reason_required: 'Please give a reason.',
     value_received_required: 'Please enter the value received.',
     value_received_invalid: 'Please enter a valid amount.',
+    'form.money_positive': 'The value received must be more than ¥0; do not confirm a gift that did not arrive.',
 
     'my_claims.title': 'Wishes I claimed',
     'my_claims.empty': 'No claims yet.',

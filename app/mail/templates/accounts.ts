@@ -18,6 +18,18 @@ export const accountTemplates: Record<string, MailTemplate> = {
       bodyText: `Hello ${p.name},\n\nThank you for signing up to WishBridge. Open the link below and press "Verify" on the page to confirm your email address (valid for 48 hours):\n\n${p.link}\n\nIf you did not sign up, you can ignore this mail.`,
     }),
   },
+  // To the owner of an address someone tried to sign up with. Sign-up answers "check your mail" either way,
+  // so the page never tells whether an address has an account; this mail tells the owner.
+  signup_taken: {
+    'zh-CN': (p) => ({
+      subject: '有人用您的邮箱注册心愿桥',
+      bodyText: `${p.name},您好:\n\n刚才有人用这个邮箱在心愿桥注册新账户,但这个邮箱已经有账户了,所以没有创建新账户,您的账户也没有任何变化。\n\n如果是您本人:请直接登录;忘记了密码,可以通过下面的链接重置:\n\n${p.link}\n\n如果不是您本人,请忽略此邮件。`,
+    }),
+    en: (p) => ({
+      subject: 'Someone tried to sign up to WishBridge with your address',
+      bodyText: `Hello ${p.name},\n\nSomeone just tried to create a WishBridge account with this address. It already has an account, so nothing was created and your account has not changed.\n\nIf it was you: simply log in. If you forgot your password, reset it through this link:\n\n${p.link}\n\nIf it was not you, you can ignore this mail.`,
+    }),
+  },
   reset_password: {
     'zh-CN': (p) => ({
       subject: '重置心愿桥密码',
