@@ -26,6 +26,7 @@ import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { decideWishTransition, isPublicWishStatus, type WishTransition } from '../domain/wish';
 import { childIdentityOf } from '../data/wishes.server';
+import { childPrivacyFacts } from './child-facts.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../logger.server';
 import { publicMailParams } from './wishes.server';
@@ -174,7 +175,7 @@ function applyStep(found: ClaimDetail, step: ClaimStep | 'expire', actor: Actor 
   const texts = [input.reason, input.thanks].filter((t): t is string => !!t);
   if (texts.length) {
     const identity = childIdentityOfWish(found.wishId);
-    const findings = identity ? checkPublicText(texts, identity) : [];
+    const findings = identity ? checkPublicText(texts, childPrivacyFacts(identity)) : [];
     if (findings.length) return err({ kind: 'privacy', findings });
   }
 

@@ -9,7 +9,8 @@ import { endOfShanghaiDay, shanghaiDate } from '../domain/calendar';
 import { decideWithdrawal } from '../domain/claim-schedule';
 import { err, forbidden, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
-import { checkPublicText } from '../domain/privacy';
+import { checkPublicText, checkPublicTextWarnings } from '../domain/privacy';
+import { childPrivacyFacts } from './child-facts.server';
 import { ageBand, decideWishTransition, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
 import type { NewWishInput, WishDraftInput } from '../forms/wish';
 import { enqueueMail } from '../mail/send.server';
@@ -233,7 +234,12 @@ export function updateWish(
 /** What the privacy check would find in a wish's public text; also shown on the staff wish page. */
 export function wishPrivacyFindings(childId: string, title: string, story: string) {
   const identity = childIdentityOf(childId);
-  return identity ? checkPublicText([title, story], { realName: identity.realName }) : [];
+  return identity ? checkPublicText([title, story], childPrivacyFacts(identity)) : [];
+}
+
+/** What the staff member should reconsider in a wish's public text without being refused (an exact age). */
+export function wishPrivacyWarnings(title: string, story: string) {
+  return checkPublicTextWarnings([title, story]);
 }
 
 // ---------------------------------------------------------------------------
