@@ -12,7 +12,7 @@ export default {
   coverageAnalysis: 'perTest',
   // The machine is shared: two test processes at most.
   concurrency: 2,
-  timeoutMS: 10_000,
+  timeoutMS: 3_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
