@@ -46,8 +46,8 @@ export function findWish(id: string) {
 }
 
 /** Only for the privacy check (and the staff page that explains its findings). */
-export function childIdentityOf(childId: string): { realName: string } | undefined {
-  return db().select({ realName: c.realName }).from(c).where(eq(c.id, childId)).get();
+export function childIdentityOf(childId: string): { realName: string; birthDate: string } | undefined {
+  return db().select({ realName: c.realName, birthDate: c.birthDate }).from(c).where(eq(c.id, childId)).get();
 }
 
 /** /staff/wishes: one page of the subtree's wishes, most recently changed first, and how many there are in all. */

@@ -1,6 +1,8 @@
 // The privacy check a wish must pass before it leaves `draft` (PRODUCT.md §3).
-// It scans public text for the child's name, ID-card numbers, phone numbers,
-// exact addresses (including village names) and school names.
+// It scans public text for the child's name (also in pinyin or traditional
+// characters, when the caller passes those spellings), birth date, ID-card
+// numbers, phone numbers, exact addresses (including village names) and school
+// names. Separately, it warns (without refusing) on a stated exact age.
 //
 // It is deliberately conservative: a false positive costs a staff member a
 // rephrase, a false negative exposes a child. Every detector works on a
@@ -14,12 +16,22 @@ export interface ChildIdentity {
   realName: string;
   /** Optional override; by default derived from realName (surname dropped). */
   givenName?: string;
+  /** The child's birth date, YYYY-MM-DD; refused in any common written form. */
+  birthDate?: string;
+  /**
+   * Other spellings of the real name: pinyin with and without spaces or tone marks ("Wáng Xiǎohé",
+   * "wangxiaohe"), traditional characters ("張雨桐"). They need dictionaries, so the caller computes
+   * them (app/server/child-facts.server.ts); the domain only looks for them.
+   */
+  realNameVariants?: readonly string[];
+  /** The same for the given name ("xiaohe", "曉東"). */
+  givenNameVariants?: readonly string[];
 }
 
-type Kind = 'real_name' | 'given_name' | 'id_card' | 'phone' | 'address' | 'school';
+type Kind = 'real_name' | 'given_name' | 'birth_date' | 'id_card' | 'phone' | 'address' | 'school';
 
 interface Span {
-  kind: Kind;
+  kind: Kind | 'exact_age';
   start: number;
   end: number;
 }
@@ -40,10 +52,22 @@ export function isValidChineseIdCard(s: string): boolean {
   return /^\d{17}[\dX]$/.test(id) && looksLikeIdCard(id) && idCheckDigit(id.slice(0, 17)) === id[17];
 }
 
+/**
+ * What the staff member should reconsider without being refused: an exact age ("今年7岁") defeats the
+ * public age band, but ages also describe items and events, so it is a warning only.
+ */
+export function checkPublicTextWarnings(texts: string[]): PrivacyFinding[] {
+  const findings = texts.flatMap((original) =>
+    regexSpans(normalizeWidth(original), 'exact_age', EXACT_AGE).map((s) => ({ kind: s.kind, match: original.slice(s.start, s.end) })),
+  );
+  return dedupe(findings);
+}
+
 function scanText(text: string, child: ChildIdentity): Span[] {
   const ids = idCardSpans(text);
   return [
-    ...nameSpans(text, child),
+    ...nameSpans(foldToneMarks(text), child),
+    ...birthDateSpans(text, child.birthDate),
     ...ids,
     // Digits already claimed by an ID number must not be read again as a phone.
     ...phoneSpans(mask(text, ids)),
@@ -73,6 +97,18 @@ function normalizeWidth(s: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-'); // hyphens and dashes used as digit separators
 }
 
+// Pinyin vowels with tone marks (and ü) read as plain Latin letters, one unit for one.
+const TONE_FOLD: Record<string, string> = Object.fromEntries(
+  [
+    ['āáǎà', 'a'], ['ĀÁǍÀ', 'A'], ['ēéěè', 'e'], ['ĒÉĚÈ', 'E'], ['īíǐì', 'i'], ['ĪÍǏÌ', 'I'],
+    ['ōóǒò', 'o'], ['ŌÓǑÒ', 'O'], ['ūúǔùǖǘǚǜü', 'u'], ['ŪÚǓÙǕǗǙǛÜ', 'U'],
+  ].flatMap(([marked, plain]) => [...marked].map((c) => [c, plain])),
+);
+
+function foldToneMarks(s: string): string {
+  return s.replace(/[À-ǜ]/g, (c) => TONE_FOLD[c] ?? c);
+}
+
 /** Blanks out spans so later detectors cannot match inside them (length is kept). */
 function mask(text: string, spans: Span[]): string {
   let out = text;
@@ -80,7 +116,7 @@ function mask(text: string, spans: Span[]): string {
   return out;
 }
 
-function regexSpans(text: string, kind: Kind, re: RegExp): Span[] {
+function regexSpans(text: string, kind: Span['kind'], re: RegExp): Span[] {
   return [...text.matchAll(re)].map((m) => ({ kind, start: m.index, end: m.index + m[0].length }));
 }
 
@@ -127,11 +163,28 @@ function compact(s: string): string {
 function nameSpans(text: string, child: ChildIdentity): Span[] {
   const realName = compact(child.realName);
   if (!realName) return [];
-  const full = regexSpans(text, 'real_name', new RegExp(looseNamePattern(realName), 'giu'));
+  const fullNames = [realName, ...variants(child.realNameVariants)];
+  const full = mergeSpans(fullNames.flatMap((name) => regexSpans(text, 'real_name', namePattern(name))));
   const given = deriveGivenName(child);
-  if (!given || given === realName) return full;
+  const givenNames = [...(given && given !== realName ? [given] : []), ...variants(child.givenNameVariants)].filter(
+    (g) => !fullNames.includes(g),
+  );
   // Occurrences inside the full name are already reported as real_name.
-  return [...full, ...givenNameSpans(mask(text, full), given)];
+  const masked = mask(text, full);
+  return [...full, ...mergeSpans(givenNames.flatMap((g) => givenNameSpans(masked, g)))];
+}
+
+function variants(names: readonly string[] | undefined): string[] {
+  return (names ?? []).map((n) => foldToneMarks(compact(n))).filter((n) => n.length > 0);
+}
+
+const LATIN = /[A-Za-z]/;
+
+/** A Han name may be spaced out ("王 小 禾"); a pinyin one also split by hyphens or apostrophes, but not found inside a longer word. */
+function namePattern(name: string): RegExp {
+  if (!LATIN.test(name)) return new RegExp(looseNamePattern(name), 'giu');
+  const letters = [...name].map(escapeRegex).join("[\\s'’-]*");
+  return new RegExp(`(?<![A-Za-z])${letters}(?![A-Za-z])`, 'giu');
 }
 
 // Context that turns a lone character into a name: 小磊, 阿磊, 叫磊, 名磊, 磊磊, 磊同学.
@@ -145,10 +198,71 @@ const ONE_CHAR_NAME_AFTER = '(?:同学|小朋友|宝宝|这孩子)';
  * odd false positive (child 张红, text "小红花") over missing "小红".
  */
 function givenNameSpans(text: string, given: string): Span[] {
-  if (given.length >= 2) return regexSpans(text, 'given_name', new RegExp(looseNamePattern(given), 'giu'));
+  if (given.length >= 2) return regexSpans(text, 'given_name', namePattern(given));
   const g = escapeRegex(given);
   const re = new RegExp(`${ONE_CHAR_NAME_BEFORE}${g}|${g}${g}|${g}${ONE_CHAR_NAME_AFTER}`, 'gu');
   return regexSpans(text, 'given_name', re);
+}
+
+// ---------------------------------------------------------------------------
+// Birth date: the child's own, in any common written form. Other dates (events, deadlines) pass.
+
+const CN_DIGITS = '〇一二三四五六七八九';
+const CN_ZERO = '[〇零○oO0]';
+const NOT_NUMERAL_BEFORE = '(?<![0-9〇零○一二三四五六七八九十两])';
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 3 → "三", 10 → "十", 13 → "十三", 20 → "二十", 31 → "三十一". */
+function chineseNumber(n: number): string {
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const head = tens === 0 ? '' : tens === 1 ? '十' : `${CN_DIGITS[tens]}十`;
+  return head + (ones === 0 ? '' : CN_DIGITS[ones]);
+}
+
+/** 2015 → "二〇一五" with any of the usual zeros. */
+function chineseYear(year: string): string {
+  return [...year].map((c) => (c === '0' ? CN_ZERO : CN_DIGITS[Number(c)])).join('');
+}
+
+/** 4 → "0?4|四"; the parts of the date in digits or Chinese numerals. */
+function datePart(n: number): string {
+  return `(?:0?${n}|${chineseNumber(n)})`;
+}
+
+function birthDatePatterns(birthDate: string): RegExp[] {
+  const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!parsed) return [];
+  const [, y, mm, dd] = parsed;
+  const [m, d] = [Number(mm), Number(dd)];
+  const year = `(?:${y}|${y.slice(2)}|${chineseYear(y)}|${chineseYear(y.slice(2))})`;
+  const month = datePart(m);
+  const day = datePart(d);
+  const monthEn = `(?:${MONTHS_EN[m - 1]}|${MONTHS_EN[m - 1].slice(0, 3)}\\.?)`;
+  const dayEn = `0?${d}(?:st|nd|rd|th)?`;
+  const sep = '\\s*[-/.]\\s*';
+  const monthDay = `${NOT_NUMERAL_BEFORE}${month}\\s*月\\s*${day}(?:\\s*[日号])?(?![0-9〇零○一二三四五六七八九十])`;
+  const noBreak = '[^,.;!?，。；！？、\\n]{0,4}';
+  return [
+    // 2015-04-03, 2015/4/3, 2015.04.03
+    new RegExp(`(?<!\\d)${y}${sep}0?${m}${sep}0?${d}(?!\\d)`, 'g'),
+    // 4/3/2015, 03.04.2015 (month or day first)
+    new RegExp(`(?<!\\d)(?:0?${m}${sep}0?${d}|0?${d}${sep}0?${m})${sep}${y}(?!\\d)`, 'g'),
+    // 20150403
+    new RegExp(`(?<!\\d)${y}${mm}${dd}(?!\\d)`, 'g'),
+    // 2015年4月3日, 二〇一五年四月三日, 15年4月3号
+    new RegExp(`${NOT_NUMERAL_BEFORE}${year}\\s*年\\s*${month}\\s*月\\s*${day}\\s*[日号]`, 'g'),
+    // April 3, 2015 / 3rd April 2015
+    new RegExp(`(?<![A-Za-z])(?:${monthEn}\\s*${dayEn}|${dayEn}\\s*(?:of\\s+)?${monthEn}),?\\s*${y}(?!\\d)`, 'gi'),
+    // Month and day alone, next to 生日/出生: 生日是4月3日, 四月三号出生
+    new RegExp(`(?<=(?:生日|出生|生于)${noBreak})${monthDay}`, 'g'),
+    new RegExp(`${monthDay}(?=${noBreak}(?:生日|出生))`, 'g'),
+  ];
+}
+
+function birthDateSpans(text: string, birthDate: string | undefined): Span[] {
+  if (!birthDate) return [];
+  return mergeSpans(birthDatePatterns(birthDate).flatMap((re) => regexSpans(text, 'birth_date', re)));
 }
 
 // ---------------------------------------------------------------------------
@@ -204,14 +318,23 @@ function idCardSpans(text: string): Span[] {
 const MOBILE = /(?<!\d)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
 // Landline with area code: 0951-1234567, (0953)1234567, 0953 1234567.
 const LANDLINE = /(?<!\d)(?:\(0\d{2,3}\)[ -]?|0\d{2,3}[ -]?)[1-9]\d{6,7}(?!\d)/g;
+// A mobile number with a space or dash between every digit: 1 3 8 1 2 3 4 5 6 7 8.
+const SPACED_MOBILE = /(?<!\d)(?:(?:\+|00)?8[ -]*6[ -]*)?1(\s+|-)[3-9](?:\1\d){9}(?!\d)/g;
 // A bare local number is only recognisable by its label: 电话：2345678.
 const LABELLED = /(?:电话|手机|座机|联系方式|tel|phone)(?:号码|号)?\s*[:是为]?\s*(\d[\d -]{5,14}\d)(?!\d)/gi;
+// Or by a call to action a few characters before it: 打2345678, 联系王老师 8123456.
+const CALL = /(?:打|联系)[^\d,.;!?，。；！？\n]{0,6}?(\d[\d -]{5,10}\d)(?!\d)/g;
 
 function phoneSpans(text: string): Span[] {
-  const labelled = [...text.matchAll(LABELLED)]
+  const labelled = [...text.matchAll(LABELLED), ...text.matchAll(CALL)]
     .filter((m) => m[1].replace(/\D/g, '').length >= 7)
     .map((m): Span => ({ kind: 'phone', start: m.index + m[0].length - m[1].length, end: m.index + m[0].length }));
-  return mergeSpans([...regexSpans(text, 'phone', MOBILE), ...regexSpans(text, 'phone', LANDLINE), ...labelled]);
+  return mergeSpans([
+    ...regexSpans(text, 'phone', MOBILE),
+    ...regexSpans(text, 'phone', SPACED_MOBILE),
+    ...regexSpans(text, 'phone', LANDLINE),
+    ...labelled,
+  ]);
 }
 
 // ---------------------------------------------------------------------------
@@ -334,9 +457,11 @@ function addressSpans(text: string): Span[] {
 // 小学/中学 followed by 生/习/会/到… is "pupil" or the verb 学 ("从小学习", "在生活中学到"), not a school.
 const SCHOOL_SUFFIX = new RegExp(
   [
+    // Whole school types first, so their own characters (高级 ends in the stop character 级) do not cut the name.
+    '(?:高级|初级|完全|职业|中心)[小中]学(?![生习会到着了过做画唱写])',
     '[小中]学(?![生习会到着了过做画唱写])',
     '[初高]中(?!生)',
-    '学校',
+    '(?:九年一贯制|九年制|寄宿制)?学校',
     '幼儿园',
     '完小',
     '中心校',
@@ -365,3 +490,16 @@ const SCHOOL: PlaceRule = {
 function schoolSpans(text: string): Span[] {
   return mergeSpans(placeSpans(text, SCHOOL));
 }
+
+// ---------------------------------------------------------------------------
+// Exact age (a warning): 今年7岁, 八周岁, 7 years old. Not a range of ages for an item ("3-6岁", "6岁以上").
+
+const AGE_NUMBER = '(?:1[0-8]|[1-9]|十[一二三四五六七八]?|[一二三四五六七八九两])';
+const EXACT_AGE = new RegExp(
+  [
+    `(?<![0-9.~\\-到至〇零一二三四五六七八九十两])${AGE_NUMBER}\\s*(?:周岁|岁)(?!\\s*(?:以上|以下|以内|及以上|左右|[-~到至]))`,
+    `(?<![A-Za-z0-9.~-])(?:1[0-8]|[1-9])[ -]?(?:years?|yrs?)[ -]old(?![A-Za-z])`,
+    `(?<![A-Za-z])aged?\\s+(?:1[0-8]|[1-9])(?![0-9])`,
+  ].join('|'),
+  'gi',
+);

@@ -75,7 +75,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
   formMethod?.toUpperCase() === 'POST' ? true : defaultShouldRevalidate;
 
 export default function StaffWish() {
-  const { wish, findings, returned, isAuthor, allowed, liveClaimId, claims, timeline, done } = useLoaderData<typeof loader>();
+  const { wish, findings, warnings, returned, isAuthor, allowed, liveClaimId, claims, timeline, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
   const busy = useNavigation().state !== 'idle';
@@ -113,6 +113,12 @@ export default function StaffWish() {
         <div className="notice notice-error" data-testid="privacy-warning">
           <p>{t('privacy.pending')}</p>
           <PrivacyFindings findings={findings} showMatches />
+        </div>
+      ) : null}
+      {warnings.length ? (
+        <div className="notice notice-warn" data-testid="privacy-reminder">
+          <p>{t('privacy.warning')}</p>
+          <PrivacyFindings findings={warnings} showMatches />
         </div>
       ) : null}
 

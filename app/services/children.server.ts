@@ -20,6 +20,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { err, forbidden, notFound, ok, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
+import { childPrivacyFacts } from '../server/child-facts.server';
 import { ageBand } from '../domain/wish';
 import type { ChildInput } from '../forms/child';
 import { readPage } from '../server/paging.server';
@@ -211,7 +212,7 @@ function checkChildInput(actor: Actor, input: ChildInput, now: number): Result<t
   if (!site) return err({ kind: 'validation', fields: { siteId: ['form.choose_one'] } });
   if (!can(actor, 'child.write', { type: 'site', sitePath: site.path })) return forbidden();
   if (input.birthDate > shanghaiDate(now)) return err({ kind: 'validation', fields: { birthDate: ['form.date_future'] } });
-  const findings = checkPublicText([input.alias], { realName: input.realName });
+  const findings = checkPublicText([input.alias], childPrivacyFacts(input));
   if (findings.length) return err({ kind: 'privacy', findings });
   return ok(true);
 }

@@ -25,6 +25,7 @@ import { checkPublicText } from '../domain/privacy';
 import { isPublicWishStatus } from '../domain/wish';
 import { decideClaimStep, decideClaiming, type ClaimMail } from '../domain/wish-claim';
 import { childIdentityOf } from '../data/wishes.server';
+import { childPrivacyFacts } from '../server/child-facts.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../platform/logger.server';
 import { publicMailParams } from './wishes.server';
@@ -151,7 +152,7 @@ function applyStep(found: ClaimDetail, step: ClaimStep | 'expire', actor: Actor 
   const texts = [input.reason, input.thanks].filter((t): t is string => !!t);
   if (texts.length) {
     const identity = childIdentityOfWish(found.wishId);
-    const findings = identity ? checkPublicText(texts, identity) : [];
+    const findings = identity ? checkPublicText(texts, childPrivacyFacts(identity)) : [];
     if (findings.length) return err({ kind: 'privacy', findings });
   }
 

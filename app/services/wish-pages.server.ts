@@ -13,7 +13,7 @@ import { WISH_CATEGORIES } from '../forms/wish';
 import { BASKET_MAX } from '../forms/claim';
 import { childPicker, type ChildPickerQuery } from './children.server';
 import { readPage } from '../server/paging.server';
-import { wishPrivacyFindings } from './wishes.server';
+import { wishPrivacyFindings, wishPrivacyWarnings } from './wishes.server';
 
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the
 // public list and wish page. Reads only; every change to a wish goes through wishes.server.ts.
@@ -45,6 +45,8 @@ export function wishForStaff(actor: Actor, id: string) {
   const steps = availableSteps(facts, actor);
   const live = findLiveClaimOfWish(id);
   const findings = wish.status === 'draft' || wish.status === 'in_review' ? wishPrivacyFindings(wish.childId, wish.title, wish.story) : [];
+  // An exact age only earns a reminder, while the text is written, reviewed and on show.
+  const warnings = ['draft', 'in_review', 'published'].includes(wish.status) ? wishPrivacyWarnings(wish.title, wish.story) : [];
   const timeline = timelineOf('wish', id);
   // A draft that a reviewer sent back: the latest send-back and its reason, for the author to act on.
   const lastReturn = wish.status === 'draft' ? [...timeline].reverse().find((e) => e.action === 'return_to_draft') : undefined;
@@ -71,6 +73,7 @@ export function wishForStaff(actor: Actor, id: string) {
       capFen: found.wishValueCapFen,
     },
     findings,
+    warnings,
     returned: lastReturn?.note ? { reason: lastReturn.note, at: lastReturn.at, byName: lastReturn.actorName } : null,
     isAuthor: wish.authorId === actor.userId,
     allowed: {

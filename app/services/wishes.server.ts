@@ -8,7 +8,8 @@ import { canSeeSite, type Actor } from '../domain/actor';
 import { endOfShanghaiDay, shanghaiDate } from '../domain/calendar';
 import { err, forbidden, notFound, ok, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
-import { checkPublicText } from '../domain/privacy';
+import { checkPublicText, checkPublicTextWarnings } from '../domain/privacy';
+import { childPrivacyFacts } from '../server/child-facts.server';
 import { ageBand, countyShownFor, decideWishTransition, WISH_STEP_RULES, wishResource, type StaffWishStep, type WishFacts, type WishStatus, type WishTransitionInput } from '../domain/wish';
 import { decideWithdrawal } from '../domain/wish-claim';
 import type { NewWishInput, WishDraftInput } from '../forms/wish';
@@ -223,7 +224,12 @@ export function updateWish(
 /** What the privacy check would find in a wish's public text; also shown on the staff wish page. */
 export function wishPrivacyFindings(childId: string, title: string, story: string) {
   const identity = childIdentityOf(childId);
-  return identity ? checkPublicText([title, story], { realName: identity.realName }) : [];
+  return identity ? checkPublicText([title, story], childPrivacyFacts(identity)) : [];
+}
+
+/** What the staff member should reconsider in a wish's public text without being refused (an exact age). */
+export function wishPrivacyWarnings(title: string, story: string) {
+  return checkPublicTextWarnings([title, story]);
 }
 
 // ---------------------------------------------------------------------------

@@ -108,7 +108,7 @@ export interface WishItem {
   item: string;
   /** Estimated value range in yuan (the site cap is ¥300). */
   yuan: [number, number];
-  /** Why; the story reads "<alias>今年N岁,<reason>,希望有<item>。". */
+  /** Why; the story reads "<alias><reason>,希望有<item>。" (no exact age). */
   reasons: readonly string[];
 }
 

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrate, type DB } from '../../db/client';
 import { DEMO_PERIOD, seedDemo, type SeedSummary } from '../../db/seed/demo';
-import { checkPublicText, deriveGivenName } from '../../app/domain/privacy';
+import { checkPublicText, checkPublicTextWarnings, deriveGivenName } from '../../app/domain/privacy';
+import { childPrivacyFacts } from '../../app/server/child-facts.server';
 import { closeDatabase, useDatabase } from '../../app/data/db.server';
 import { publicCounties } from '../../app/data/wishes.server';
 import { publicCountyOf } from '../../app/services/wishes.server';
@@ -15,8 +16,9 @@ import { publicCountyOf } from '../../app/services/wishes.server';
 // here with raw SQL, independently of the seed's own bookkeeping.
 
 const NOW = Date.UTC(2026, 10, 29, 2);
-// The repo keeps a copy of the product's letter-figures.json; where the product spec sits beside the
-// repo (as in CI), the copy must still be the same.
+// The repo keeps the letter figures the demo and these tests need (db/seed/letter-figures.json), a copy of
+// the product's letter-figures.json; the product spec sits beside the repo (here and in CI), and the
+// copy must still be the same. A missing spec is a failure, not a silent skip.
 const COPY = path.resolve(__dirname, '../../db/seed/letter-figures.json');
 const SPEC = path.resolve(__dirname, '../../../shared/spec/letter-figures.json');
 const letter = JSON.parse(fs.readFileSync(COPY, 'utf8')) as {
@@ -26,8 +28,14 @@ const letter = JSON.parse(fs.readFileSync(COPY, 'utf8')) as {
 const expected = (key: string) => letter.figures[key].value;
 
 describe('the letter figures', () => {
-  it.runIf(fs.existsSync(SPEC))('are the same as in the product spec', () => {
+  it('are the same as in the product spec', () => {
+    expect(fs.existsSync(SPEC), `the product spec's letter figures are missing: ${SPEC}`).toBe(true);
     expect(JSON.parse(fs.readFileSync(SPEC, 'utf8'))).toEqual(letter);
+  });
+
+  it('are kept in the repository for the demo and these tests', () => {
+    expect(Object.keys(letter.figures).length).toBeGreaterThan(0);
+    expect(letter.period).toEqual({ from: '2025-01-01', to: '2025-06-30' });
   });
 });
 
@@ -227,8 +235,8 @@ describe('demo seed', () => {
   });
 
   it('keeps every public wish text free of the child’s identity', () => {
-    const rows = all<{ title: string; story: string; realName: string; alias: string }>(
-      'select w.title, w.story, c.real_name as realName, c.alias from wishes w join children c on c.id = w.child_id',
+    const rows = all<{ title: string; story: string; realName: string; birthDate: string; alias: string }>(
+      'select w.title, w.story, c.real_name as realName, c.birth_date as birthDate, c.alias from wishes w join children c on c.id = w.child_id',
     );
     expect(rows.length).toBeGreaterThan(0);
     const leaks = rows.filter(({ title, story, realName }) => {
@@ -238,8 +246,10 @@ describe('demo seed', () => {
     });
     expect(leaks).toEqual([]);
     // The platform's own privacy check passes too.
-    const findings = rows.flatMap((r) => checkPublicText([r.title, r.story], { realName: r.realName }));
+    const findings = rows.flatMap((r) => checkPublicText([r.title, r.story], childPrivacyFacts(r)));
     expect(findings).toEqual([]);
+    // No story states the child's exact age, which would defeat the public age band.
+    expect(rows.flatMap((r) => checkPublicTextWarnings([r.title, r.story]))).toEqual([]);
     // Aliases never carry the given name.
     const aliases = all<{ realName: string; alias: string }>('select real_name as realName, alias from children');
     expect(aliases.filter((c) => c.alias.includes(c.realName.slice(1)))).toEqual([]);

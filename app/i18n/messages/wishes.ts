@@ -99,6 +99,10 @@ export const wishes = {
     'privacy.pending': '提交审核前请修改以下内容,否则隐私检查不会通过:',
     'privacy.saved_not_submitted':
       '您的修改已保存为草稿,但没有提交审核:隐私检查发现公开文字中有可能识别孩子身份的信息。请修改下面列出的内容,再点"保存并提交审核"。',
+    'privacy.warning':
+      '公开页面只显示年龄段,建议不要写出孩子的确切年龄。这只是提醒,不影响提交和发布:',
+    'privacy.kind.exact_age': '确切年龄',
+    'privacy.kind.birth_date': '孩子的出生日期',
     'privacy.kind.real_name': '孩子的真实姓名',
     'privacy.kind.given_name': '孩子的名字',
     'privacy.kind.id_card': '身份证号',
@@ -249,6 +253,10 @@ export const wishes = {
     'privacy.pending': 'Change the following before submitting, or the privacy check will refuse the wish:',
     'privacy.saved_not_submitted':
       'Your changes were saved as a draft but not submitted for review: the privacy check found something in the public text that could identify the child. Change what is listed below, then press "Save and submit for review" again.',
+    'privacy.warning':
+      'Public pages show only an age band, so consider not stating the child’s exact age. This is a reminder only; it does not stop submitting or publishing:',
+    'privacy.kind.exact_age': 'an exact age',
+    'privacy.kind.birth_date': 'the child’s birth date',
     'privacy.kind.real_name': 'the child’s real name',
     'privacy.kind.given_name': 'the child’s given name',
     'privacy.kind.id_card': 'an ID-card number',

@@ -158,14 +158,14 @@ export class DemoBuilder {
   /** Title and story of a wish, checked against the child's names. */
   wishText(child: ChildRow, at: number): { title: string; story: string; category: N.WishCategory; valueFen: number; ageBand: string } {
     const today = shDate(at);
-    const age = ageYears(child.birthDate, today);
     const given = child.realName.slice(1);
     for (let attempt = 0; attempt < 20; attempt++) {
       const item = this.rng.pick(N.WISH_ITEMS);
       const reason = this.rng.pick(item.reasons);
       const closing = this.rng.pick(N.WISH_CLOSINGS);
       const title = `${child.alias}的心愿:${item.item}`;
-      const story = `${child.alias}今年${age}岁,${reason},希望有${item.item}。${closing}`;
+      // No exact age: the public page shows the age band only.
+      const story = `${child.alias}${reason},希望有${item.item}。${closing}`;
       const text = title + story;
       if (text.includes(child.realName) || text.includes(given)) continue;
       return { title, story, category: item.category, valueFen: this.rng.int(item.yuan[0], item.yuan[1]) * 100, ageBand: ageBand(child.birthDate, today) };
