@@ -36,6 +36,10 @@ export default function handleRequest(
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
+          // The limit is on streaming deferred data after the shell. Started earlier, a process whose event
+          // loop was held up (SQLite waiting for the write lock under a claim race) aborted finished pages and
+          // answered them 500.
+          setTimeout(abort, ABORT_DELAY);
         },
         onShellError(error: unknown) {
           reject(error);
@@ -46,7 +50,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }
 
