@@ -10,6 +10,7 @@ Commands:
   user:create --email E --password P --role admin|staff|volunteer [--site CODE] [--name N]
                                         create an account (staff need --site)
   backup --out FILE                     online backup of the database to FILE (safe while the server runs)
+  restore --from FILE --to NEWFILE      restore a backup into a new database file (never overwrites; checks integrity)
   outbox:flush                          send (or keep, without RESEND_API_KEY) all mail that is due
   outbox:show --to EMAIL                the newest unsent mail to EMAIL with its links (needs the mail link key)
   claims:expire                         expire overdue wish claims (their wishes open again) and queue due reminders
@@ -61,6 +62,28 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
       const { backupDatabase } = await import('./app/server/maintenance.server');
       const { pages } = await backupDatabase(values.out);
       return `Backup written to ${values.out} (${pages} pages).`;
+    },
+  },
+  restore: {
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    async run(values) {
+      if (typeof values.from !== 'string' || !values.from) throw new UsageError('restore needs --from FILE (a backup) and --to NEWFILE');
+      if (typeof values.to !== 'string' || !values.to)
+        throw new UsageError('restore needs an explicit --to NEWFILE: a new file, never the database of a running server; then start with DATABASE_PATH=NEWFILE');
+      const { restoreDatabase, RestoreRefused } = await import('./app/server/maintenance.server');
+      try {
+        const r = await restoreDatabase(values.from, values.to);
+        return [
+          `Restored ${values.from} into ${values.to} (${r.pages} pages, integrity_check ok, ${r.users} accounts).`,
+          r.keyCopied
+            ? 'The mail link key file was copied along.'
+            : 'No mail link key file next to the backup: pending mail with links will fail unless MAIL_LINK_KEY is the one it was sealed with.',
+          `Start the server on it with DATABASE_PATH=${values.to}.`,
+        ].join('\n');
+      } catch (error) {
+        if (error instanceof RestoreRefused) throw new UsageError(error.message);
+        throw error;
+      }
     },
   },
   'claims:expire': {

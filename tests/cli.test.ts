@@ -7,7 +7,7 @@ import { runCommand } from './helpers/server';
 const dbFile = tempDbPath('cli');
 const backupFile = tempDbPath('cli-backup');
 afterAll(() => {
-  for (const f of [dbFile, backupFile]) for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true });
+  for (const f of [dbFile, backupFile]) for (const s of ['', '-wal', '-shm', '.mail-key']) fs.rmSync(f + s, { force: true });
 });
 
 const cli = (...args: string[]) => runCommand(['cli.ts', ...args], { DATABASE_PATH: dbFile });
