@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { launchBrowser, signIn, type Browser } from './browser';
+import { launchBrowser, queueResetMail, signIn, type Browser } from './browser';
 
 // axe-core in Chromium over every page each kind of visitor can reach: the pages are found by following
 // the links of the site (one page per kind of object: a wish, a claim, a child, a helper, a site…), and
@@ -153,6 +153,8 @@ const ROLES: ReadonlyArray<readonly [string, string | null, readonly string[], r
 describe('accessibility (axe-core) of every page of every role', () => {
   it.each(ROLES)('%s: no serious or critical violations', { timeout: 300_000 }, async (who, email, start, locales) => {
     const { page } = await browser.newPage();
+    // So that /admin/outbox shows a mail (the demo starts with none).
+    if (email === 'admin@demo.local') await queueResetMail(browser, page, 'staff.yc@demo.local');
     if (email) await signIn(browser, page, email);
     else await browser.context.clearCookies();
     const signedInSkips = (url: URL) => url.pathname === '/logout' || (email !== null && url.pathname === '/login');
