@@ -66,7 +66,9 @@ describe('no page promises activity sign-up', () => {
       for (const lang of ['zh-CN', 'en']) {
         const res = await fetch(`${server.url}${path}?lang=${lang}`, { headers: cookie ? { cookie } : {} });
         expect(res.status, path).toBe(200);
-        const text = visibleText(await res.text());
+        const html = await res.text();
+        expect(html, `${path} (${lang})`).not.toContain('\u0000');
+        const text = visibleText(html);
         expect(text.length).toBeGreaterThan(100);
         for (const promise of promisesIn(text)) found.push(`${path} (${lang}): “${promise}”`);
       }
