@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { Transform } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
@@ -57,12 +57,27 @@ export default function handleRequest(
       },
     );
     function send() {
-      const body = new PassThrough();
+      const body = withoutPaddingBytes();
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
       if (!waitForAll) abortTimer = setTimeout(abort, ABORT_DELAY);
     }
+  });
+}
+
+/**
+ * React 18.3's node renderer writes its whole 2 KB buffer when a multi-byte character (most Chinese text) does not
+ * fit at its end, zero bytes included: a page could read "送\0\0达" wherever a character met that edge. The zeros
+ * only ever trail a chunk, and HTML never holds a NUL, so they are cut off here. (Fixed in React 19.)
+ */
+function withoutPaddingBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
   });
 }
 

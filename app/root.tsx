@@ -66,9 +66,12 @@ function LanguageSwitch() {
   const locale = useLocale();
   const location = useLocation();
   const params = new URLSearchParams(location.search);
-  params.set('lang', locale === 'en' ? 'zh-CN' : 'en');
+  const other = locale === 'en' ? 'zh-CN' : 'en';
+  params.set('lang', other);
+  // Its name is what it shows ("English", "中文"), in the language it names, so a screen reader reads it in
+  // that language and voice control finds it by what is on screen; "switch language" is its description.
   return (
-    <Link to={`${location.pathname}?${params}`} className="lang-switch" aria-label={t('nav.language_label')} reloadDocument>
+    <Link to={`${location.pathname}?${params}`} className="lang-switch" lang={other} hrefLang={other} title={t('nav.language_label')} reloadDocument>
       {t('nav.language')}
     </Link>
   );
@@ -79,6 +82,7 @@ function Header({ shell }: { shell: ShellData | undefined }) {
   const viewer = shell?.viewer;
   return (
     <header className="site-header">
+      {shell?.demo ? <p className="demo-banner">{t('demo.banner')}</p> : null}
       <div className="header-row">
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden>
@@ -118,15 +122,17 @@ function Header({ shell }: { shell: ShellData | undefined }) {
 function Frame({ children }: { children: ReactNode }) {
   const shell = useRouteLoaderData<typeof loader>('root') as ShellData | undefined;
   const t = useT();
+  // The skip link comes first so that a keyboard user reaches the page past the header's links in one step;
+  // the demo notice sits in the header's landmark, where a screen reader's landmark list finds it.
   return (
     <>
-      {shell?.demo ? (
-        <div className="demo-banner" role="note">
-          {t('demo.banner')}
-        </div>
-      ) : null}
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
       <Header shell={shell} />
-      <main className="page">{children}</main>
+      <main className="page" id="main" tabIndex={-1}>
+        {children}
+      </main>
       <footer className="site-footer">
         <p>{t('footer.about')}</p>
         <p>{t('footer.privacy')}</p>

@@ -17,13 +17,25 @@ export interface PublicWishCard {
   countyEn: string;
 }
 
+/** A card's title is a heading one level under the list's: h2 on a page of cards, h3 under a section's h2. */
+type CardHeadingLevel = 2 | 3;
+
+function CardTitle({ level, to, children }: { level: CardHeadingLevel; to: string; children: ReactNode }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <Heading>
+      <Link to={to}>{children}</Link>
+    </Heading>
+  );
+}
+
 /** `children` adds to the foot of the card (e.g. the basket's checkbox on /wishes). */
-export function WishCard({ wish, children }: { wish: PublicWishCard; children?: ReactNode }) {
+export function WishCard({ wish, headingLevel = 2, children }: { wish: PublicWishCard; headingLevel?: CardHeadingLevel; children?: ReactNode }) {
   return (
     <li className="card">
-      <h3>
-        <Link to={`/wishes/${wish.id}`}>{wish.title}</Link>
-      </h3>
+      <CardTitle level={headingLevel} to={`/wishes/${wish.id}`}>
+        {wish.title}
+      </CardTitle>
       <WishChildLine wish={wish} />
       <WishFactsLine wish={wish}>
         <WishStatusBadge status={wish.status} />
@@ -43,14 +55,14 @@ export interface PublicActivityCard {
   slotCount: number;
 }
 
-export function ActivityCard({ activity }: { activity: PublicActivityCard }) {
+export function ActivityCard({ activity, headingLevel = 2 }: { activity: PublicActivityCard; headingLevel?: CardHeadingLevel }) {
   const t = useT();
   const locale = useLocale();
   return (
     <li className="card">
-      <h3>
-        <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
-      </h3>
+      <CardTitle level={headingLevel} to={`/activities/${activity.id}`}>
+        {activity.title}
+      </CardTitle>
       <p className="meta">
         <span className="badge">{t(`activity.type.${activity.type}`)}</span>
         <span>{locale === 'en' ? activity.siteEn : activity.siteZh}</span>

@@ -6,10 +6,13 @@ import { useT } from './i18n';
  * A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children.
  * On a narrow screen the table scrolls sideways inside its wrapper, a focusable region named by `label`, so it can also
  * be scrolled with the keyboard. Cells stay on one line; give a long-text cell (a title, a note) `className="cell-wrap"`.
+ * The region is named "<label> table", so that it never has the same name as the page section it sits in (two
+ * landmarks with one name cannot be told apart in a screen reader's list of landmarks).
  */
 export function DataTable({ label, headers, children }: { label: string; headers: ReactNode[]; children: ReactNode }) {
+  const t = useT();
   return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-label={t('common.table', { name: label })} tabIndex={0}>
       <table>
         <thead>
           <tr>{headers.map((header, i) => (header === null ? null : <th key={i}>{header}</th>))}</tr>

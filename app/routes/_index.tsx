@@ -44,7 +44,7 @@ export default function Home() {
       {latestWishes.length ? (
         <ul className="cards">
           {latestWishes.map((w) => (
-            <WishCard key={w.id} wish={w} />
+            <WishCard key={w.id} wish={w} headingLevel={3} />
           ))}
         </ul>
       ) : (
@@ -57,7 +57,7 @@ export default function Home() {
       {upcomingActivities.length ? (
         <ul className="cards">
           {upcomingActivities.map((a) => (
-            <ActivityCard key={a.id} activity={a} />
+            <ActivityCard key={a.id} activity={a} headingLevel={3} />
           ))}
         </ul>
       ) : (

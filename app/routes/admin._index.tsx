@@ -28,9 +28,9 @@ export default function AdminHome() {
       <ul className="cards">
         {LINKS.map((l) => (
           <li className="card" key={l.to}>
-            <h3>
+            <h2>
               <Link to={l.to}>{t(`admin.link.${l.key}`)}</Link>
-            </h3>
+            </h2>
             <p className="meta">{t(`admin.link.${l.key}.hint`)}</p>
           </li>
         ))}

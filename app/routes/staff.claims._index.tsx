@@ -34,18 +34,19 @@ export default function StaffClaims() {
       {claims.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable label={t('staff.claims.title')} headers={[t('claim.wish'), t('claim.claimant'), t('common.status'), t('staff.wishes.updated')]}>
+        // The status comes first, so that a phone shows it without scrolling the table sideways.
+        <DataTable label={t('staff.claims.title')} headers={[t('common.status'), t('claim.wish'), t('claim.claimant'), t('staff.wishes.updated')]}>
           {claims.map((c) => (
             <tr key={c.id}>
+              <td>
+                <ClaimStatusBadge status={c.status} />
+              </td>
               <td className="cell-wrap">
                 <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
               </td>
               <td className="cell-wrap">
                 {c.orgName ? `${c.orgName} · ` : ''}
                 {c.claimantName}
-              </td>
-              <td>
-                <ClaimStatusBadge status={c.status} />
               </td>
               <td>{formatDateTime(c.updatedAt, locale)}</td>
             </tr>

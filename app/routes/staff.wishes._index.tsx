@@ -37,18 +37,19 @@ export default function StaffWishes() {
       {wishes.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable label={t('staff.wishes.title')} headers={[t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('common.status'), t('staff.wishes.updated')]}>
+        // The status comes first: on a phone the table scrolls sideways, and a reviewer looks for the status.
+        <DataTable label={t('staff.wishes.title')} headers={[t('common.status'), t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('staff.wishes.updated')]}>
           {wishes.map((w) => (
             <tr key={w.id}>
+              <td>
+                <WishStatusBadge status={w.status} />
+              </td>
               <td className="cell-wrap">
                 <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
               </td>
               <td>{w.alias}</td>
               <td className="cell-wrap">{locale === 'en' ? w.siteEn : w.siteZh}</td>
               <td>{formatMoney(w.valueFen)}</td>
-              <td>
-                <WishStatusBadge status={w.status} />
-              </td>
               <td>{formatDateTime(w.updatedAt, locale)}</td>
             </tr>
           ))}

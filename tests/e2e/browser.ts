@@ -58,3 +58,12 @@ export async function signIn(browser: Browser, page: Page, email: string, passwo
   await form.locator('input[name="password"]').fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), form.locator('button[type="submit"]').click()]);
 }
+
+/** Puts a mail in the outbox (the demo starts with none): a visitor asks for a password reset for `email`. */
+export async function queueResetMail(browser: Browser, page: Page, email: string) {
+  await browser.context.clearCookies();
+  await page.goto(`${inject('baseUrl')}/forgot-password`);
+  const form = page.locator('form:has(input[name="email"])');
+  await form.locator('input[name="email"]').fill(email);
+  await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), form.locator('button[type="submit"]').click()]);
+}

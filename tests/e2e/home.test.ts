@@ -17,7 +17,7 @@ describe('home page in Chromium', () => {
     await expect.poll(() => page.textContent('h1')).toContain('心愿桥');
     expect(await page.textContent('.demo-banner')).toContain('演示数据');
 
-    await page.getByRole('link', { name: '切换语言' }).click();
+    await page.getByRole('link', { name: 'English', exact: true }).click();
     await page.waitForURL(/lang=en/);
     // The URL changes before React renders the new page: poll for what it shows.
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
@@ -28,7 +28,7 @@ describe('home page in Chromium', () => {
     await page.waitForURL(/\/wishes/);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
 
-    await page.getByRole('link', { name: 'Switch language' }).click();
+    await page.getByRole('link', { name: '中文', exact: true }).click();
     await page.waitForURL(/lang=zh-CN/);
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN');
     // Wait for hydration to settle before reading the console.
@@ -39,7 +39,7 @@ describe('home page in Chromium', () => {
   it('shows a wish from the list when its card is clicked', async () => {
     const { page, problems } = await browser.newPage();
     await page.goto(`${inject('baseUrl')}/wishes`);
-    const first = page.locator('.card h3 a').first();
+    const first = page.locator('.card h2 a').first();
     const href = await first.getAttribute('href');
     expect(href).toMatch(/^\/wishes\/[a-z0-9]+$/);
     await page.waitForLoadState('networkidle');

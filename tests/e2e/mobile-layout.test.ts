@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, signIn, type Browser } from './browser';
 
 // The list pages on a 390 px wide phone: the page itself never scrolls sideways (a wide table scrolls
-// inside its own focusable region), status badges stay on one line and only as wide as their text,
-// and the sign-up call to action stays readable on /signup. (Before, the tables squeezed their columns
+// inside its own focusable region), status badges stay on one line and only as wide as their text, the
+// staff queues show each row's status without scrolling, and the sign-up call to action stays readable on /signup. (Before, the tables squeezed their columns
 // to a character or two per line, badges stacked "已/认/领", and grid items stretched badges full width.)
 
 const PHONE = { width: 390, height: 844 };
@@ -47,6 +47,21 @@ async function expectOneLine(page: Page, selector: string) {
   expect(text.height, `"${text.content}" (${selector})`).toBeLessThan(2 * text.lineHeight);
 }
 
+/** Each row's status badge is on screen as the page opens, without scrolling the table sideways. */
+async function expectStatusInView(page: Page) {
+  const boxes = await page.locator('table tbody .badge').evaluateAll((badges) =>
+    badges.map((badge) => {
+      const box = badge.getBoundingClientRect();
+      return { text: badge.textContent, left: box.left, right: box.right };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const box of boxes) {
+    expect(box.left, `badge "${box.text}"`).toBeGreaterThanOrEqual(0);
+    expect(box.right, `badge "${box.text}"`).toBeLessThanOrEqual(PHONE.width);
+  }
+}
+
 async function expectTablePage(page: Page, path: string, label: string) {
   await page.goto(`${base()}${path}`);
   const region = page.getByRole('region', { name: label });
@@ -66,10 +81,13 @@ describe('list pages on a 390 px phone', () => {
 
     const wishBadges = await expectTablePage(page, '/staff/wishes', '心愿管理');
     expect(wishBadges.length).toBeGreaterThan(0);
+    // The status, what a reviewer looks for first, is not hidden off-screen in a column to scroll to.
+    await expectStatusInView(page);
     // Each row's cells stay readable: a child's alias is a single line, not a character per line.
-    await expectOneLine(page, 'table tbody tr td:nth-child(2)');
+    await expectOneLine(page, 'table tbody tr td:nth-child(3)');
 
     expect((await expectTablePage(page, '/staff/claims', '认领')).length).toBeGreaterThan(0);
+    await expectStatusInView(page);
     await expectTablePage(page, '/staff/children', '儿童档案');
 
     // In a grid (the claims of a realized wish) a badge is only as wide as its text.

@@ -210,6 +210,17 @@ describe('demo seed', () => {
     expect(user('staff.tx@demo.local')).toMatchObject({ site: 'tx' });
     expect(one("select count(*) from users where email != lower(email) or email_verified_at is null", {})).toBe(0);
 
+    // Each staff account is named after the area it covers (the city's accounts work on every site in the city),
+    // not after one institution.
+    const staffNames = all<{ email: string; name: string; kind: string; site: string }>(
+      `select u.email, u.display_name as name, s.kind, s.name_zh as site from users u join sites s on s.id = u.staff_site_id`,
+    );
+    expect(staffNames.length).toBeGreaterThan(2);
+    for (const { email, name, kind, site } of staffNames) {
+      expect(name, email).toContain(kind === 'city' ? '全市' : site);
+      if (kind === 'city') expect(name, email).not.toMatch(/福利院|儿童之家|保护中心/);
+    }
+
     const vol = db.$client
       .prepare('select v.* , s.code as county from volunteers v join users u on u.id = v.user_id left join sites s on s.id = v.county_site_id where u.email = ?')
       .get('volunteer@demo.local') as Record<string, unknown>;

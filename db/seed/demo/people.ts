@@ -26,8 +26,9 @@ function addUser(b: DemoBuilder, email: string, displayName: string, createdAt: 
 export function buildStaff(b: DemoBuilder): void {
   const t = sh(2024, 1, 3, 9);
   addUser(b, DEMO_EMAILS.admin, '市民政局管理员', t, { isAdmin: true });
-  addUser(b, DEMO_EMAILS.staff, '马老师(儿童福利院)', t + HOUR, { staffSiteId: b.site('wz').id });
-  addUser(b, DEMO_EMAILS.staff2, '李老师(市民政局儿童福利科)', t + 2 * HOUR, { staffSiteId: b.site('wz').id });
+  // A staff account is named after what it covers: the two at the city's level work on every site in the city.
+  addUser(b, DEMO_EMAILS.staff, '马老师(全市工作人员)', t + HOUR, { staffSiteId: b.site('wz').id });
+  addUser(b, DEMO_EMAILS.staff2, '李老师(全市工作人员,第二审核人)', t + 2 * HOUR, { staffSiteId: b.site('wz').id });
   const county: [County, string, string][] = [
     ['lt', DEMO_EMAILS.staffLt, '王督导(利通区)'],
     ['hsb', 'staff.hsb@demo.local', '海主任(红寺堡区)'],
