@@ -9,6 +9,9 @@ import { editSite, sitePage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { metaLocale, textTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(SiteEditSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   textTitle(matches, data && (metaLocale(matches) === 'en' ? data.site.nameEn : data.site.nameZh), 'admin.sites.title');
@@ -57,16 +60,16 @@ export default function AdminSite() {
       <p className="hint">{t('admin.sites.code_fixed')}</p>
       <FormMessage result={result} />
       <Form method="post" className="stack">
-        <Field name="nameZh" label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} required maxLength={60} />
-        <Field name="nameEn" label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} required maxLength={60} />
-        <Field name="address" label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} maxLength={200} />
-        <Field name="handoverNote" label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} maxLength={300} multiline />
+        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} />
+        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} />
+        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
+        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} multiline />
         <Field
           name="wishValueCapFen"
+          {...fields.wishValueCapFen}
           label={t('admin.sites.value_cap_yuan')}
           result={result}
           defaultValue={String(site.wishValueCapFen / 100)}
-          required
         />
         <button type="submit" disabled={busy}>
           {t('common.save')}

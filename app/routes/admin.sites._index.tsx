@@ -12,6 +12,9 @@ import { createSite, sitesPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(SiteCreateSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.sites.title');
 
@@ -82,12 +85,12 @@ export default function AdminSites() {
           </select>
           <FieldErrors result={result} name="kind" />
         </label>
-        <Field name="code" label={t('admin.sites.code')} result={result} hint={t('admin.sites.code_hint')} required maxLength={24} />
-        <Field name="nameZh" label={t('admin.sites.name_zh')} result={result} required maxLength={60} />
-        <Field name="nameEn" label={t('admin.sites.name_en')} result={result} required maxLength={60} />
-        <Field name="address" label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} maxLength={200} />
-        <Field name="handoverNote" label={t('admin.sites.handover_note')} result={result} maxLength={300} multiline />
-        <Field name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" required />
+        <Field name="code" {...fields.code} label={t('admin.sites.code')} result={result} hint={t('admin.sites.code_hint')} />
+        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} />
+        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} />
+        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} />
+        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} multiline />
+        <Field name="wishValueCapFen" {...fields.wishValueCapFen} label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" />
         <button type="submit" disabled={busy}>
           {t('admin.sites.create')}
         </button>

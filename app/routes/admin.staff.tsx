@@ -14,6 +14,9 @@ import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(StaffInviteSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.staff.title');
 
@@ -110,7 +113,7 @@ export default function AdminStaff() {
       {/* Keyed by the notice, so the address typed is cleared once the invitation is sent. */}
       <Form method="post" className="stack" key={done ?? 'invite'}>
         <input type="hidden" name="intent" value="invite" />
-        <Field name="email" label={t('auth.field.email')} type="email" result={result} required />
+        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} />
         <label htmlFor="siteId">
           {t('admin.staff.site')}
           <select id="siteId" name="siteId" required defaultValue="">

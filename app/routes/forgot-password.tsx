@@ -8,6 +8,9 @@ import { requestPasswordReset } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(EmailOnlySchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.forgot.title');
 
@@ -33,7 +36,7 @@ export default function ForgotPassword() {
       {result?.ok ? null : (
         <Form method="post" className="stack">
           <p>{t('auth.forgot.intro')}</p>
-          <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
+          <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
           <Honeypot />
           <button type="submit" disabled={busy}>
             {t('auth.forgot.submit')}

@@ -10,6 +10,9 @@ import { landingPath, requestMeta, signIn } from '../services/auth.server';
 import { localeFromRequest } from '../i18n/locale';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(LoginSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.login.title');
 
@@ -47,8 +50,8 @@ export default function Login() {
       <FormMessage result={result} />
       <Form method="post" className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="username" required />
-        <Field name="password" label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" required />
+        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="username" />
+        <Field name="password" {...fields.password} label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" />
         <Honeypot />
         <button type="submit" disabled={busy}>
           {t('auth.login.submit')}

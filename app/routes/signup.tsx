@@ -10,6 +10,9 @@ import { signUp } from '../services/accounts.server';
 import { landingPath, requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(SignUpSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.signup');
 
@@ -49,8 +52,8 @@ export default function SignUp() {
           </label>
           <FieldErrors result={result} name="accountType" />
         </fieldset>
-        <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
-        <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
+        <Field name="displayName" {...fields.displayName} label={t('auth.field.display_name')} result={result} autoComplete="name" />
+        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
         <NewPasswordField result={result} />
         <div className="volunteer-only">
           <label className="checkbox">
@@ -61,7 +64,7 @@ export default function SignUp() {
         </div>
         <fieldset className="organization-only">
           <legend>{t('auth.signup.organization')}</legend>
-          <Field name="organizationName" label={t('auth.field.organization_name')} result={result} autoComplete="organization" maxLength={100} />
+          <Field name="organizationName" {...fields.organizationName} label={t('auth.field.organization_name')} result={result} autoComplete="organization" />
           <label htmlFor="organizationKind">
             {t('auth.field.organization_kind')}
             <select id="organizationKind" name="organizationKind" defaultValue="social_org">

@@ -12,6 +12,9 @@ import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { decideHelper, helperPage } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(VettingDecisionSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting.page_title');
 
@@ -137,14 +140,14 @@ export default function HelperVetting() {
                 {intent === 'approve' || intent === 'reinstate' || intent === 'recheck' ? (
                   <Field
                     name="checkNote"
+                    {...fields.checkNote}
+                    required
                     label={t('vetting.check_note')}
                     result={result}
                     hint={t('vetting.check_note_hint')}
-                    maxLength={300}
-                    required
                   />
                 ) : (
-                  <Field name="reason" label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} maxLength={500} multiline required />
+                  <Field name="reason" {...fields.reason} required label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} multiline />
                 )}
                 {(intent === 'approve' || intent === 'reinstate') && !caringParent ? (
                   <label className="checkbox">
