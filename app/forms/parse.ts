@@ -39,3 +39,6 @@ export function pageParam(request: Request): number {
   const page = /^[1-9][0-9]{0,5}$/.test(text) ? Number(text) : 1;
   return page;
 }
+
+/** The post of a form that is one button (its route is the action): no fields to read. */
+export const ButtonForm = v.object({});

@@ -8,6 +8,7 @@ import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import {
   findOrganization,
+  givingByYear,
   insertOrganizationMember,
   isMemberOf,
   membersOfOrganization,
@@ -23,7 +24,7 @@ import type { OrganizationProfileInput } from '../forms/profile';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
-import { checkCounty, countyOptions } from './profile.server';
+import { checkCounty, countyOptions, pendingSteps } from './profile.server';
 import { takeRateLimits } from '../server/rate-limit.server';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,7 +35,10 @@ function denied(viewer: ValidSession | null, meta: RequestMeta, what: string): R
   return err({ kind: 'forbidden' });
 }
 
-/** /org: the organization(s) of the signed-in member; `orgId` picks one when there are several. */
+/**
+ * /org and its sections: the organization(s) of the signed-in member (`orgId` picks one when there are several),
+ * what a pending organization still has to do, and what it gave per year (for a company's CSR report).
+ */
 export function orgPage(viewer: ValidSession, orgId: string | null, now: number) {
   const memberships = organizationsOfUser(viewer.user.id);
   if (memberships.length === 0) return null;
@@ -55,6 +59,12 @@ export function orgPage(viewer: ValidSession, orgId: string | null, now: number)
     },
     role: current.role,
     canManage: manager,
+    // D17: staff approve an organization once a manager's address is verified and the contact details are there.
+    pendingSteps: pendingSteps(org.status, {
+      verifyEmail: manager && viewer.user.emailVerifiedAt === null,
+      completeProfile: !org.contactName || !org.contactPhone || !org.countySiteId,
+    }),
+    giving: givingByYear(org.id),
     members: membersOfOrganization(org.id).map((m) => ({ userId: m.userId, displayName: m.displayName, email: manager ? m.email : null, role: m.role, joinedAt: m.joinedAt })),
     invitations: manager ? openInvitations('org_invite', now, { orgId: org.id }).map((i) => ({ id: i.id, email: i.email, expiresAt: i.expiresAt })) : [],
     others: memberships.filter((m) => m.org.id !== org.id).map((m) => ({ id: m.org.id, name: m.org.name })),

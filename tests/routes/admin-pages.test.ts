@@ -10,6 +10,7 @@ import * as auditRoute from '../../app/routes/admin.audit';
 import * as securityRoute from '../../app/routes/admin.security';
 import * as staffInviteRoute from '../../app/routes/invite.staff.$token';
 import * as orgRoute from '../../app/routes/org._index';
+import * as orgMembersRoute from '../../app/routes/org.members';
 import * as orgInviteRoute from '../../app/routes/org.invite.$token';
 import * as staffRoute from '../../app/routes/staff._index';
 import * as loginRoute from '../../app/routes/login';
@@ -155,7 +156,7 @@ describe('organization invitations', () => {
   it('a manager invites a colleague, who joins by creating an account through the single-use link', async () => {
     const manager = await createUser(db, { org: { status: 'approved' } });
     const email = `${uniq('colleague')}@example.org`;
-    const res = await callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email } });
+    const res = await callRoute(orgMembersRoute.action, { url: '/org/members', cookie: manager.cookie(), form: { orgId: manager.orgId!, email } });
     expect(res.status).toBe(302);
     const token = linkIn(email, /\/org\/invite\/([a-z2-7]{32})/);
     const join = await callRoute(orgInviteRoute.action, {
@@ -170,7 +171,7 @@ describe('organization invitations', () => {
     const page = await callRoute(orgRoute.loader, { url: '/org', cookie });
     expect(page.data.page.members).toHaveLength(2);
     // Members cannot invite.
-    const denied = await callRoute(orgRoute.action, { url: '/org', cookie, form: { intent: 'invite', orgId: manager.orgId!, email: `${uniq('x')}@example.org` } });
+    const denied = await callRoute(orgMembersRoute.action, { url: '/org/members', cookie, form: { orgId: manager.orgId!, email: `${uniq('x')}@example.org` } });
     expect(denied.status).toBe(403);
   });
 
@@ -178,7 +179,7 @@ describe('organization invitations', () => {
     const manager = await createUser(db, { org: { status: 'approved' } });
     const invitee = await createUser(db, { volunteer: {} });
     const stranger = await createUser(db);
-    await callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email: invitee.email } });
+    await callRoute(orgMembersRoute.action, { url: '/org/members', cookie: manager.cookie(), form: { orgId: manager.orgId!, email: invitee.email } });
     const token = linkIn(invitee.email, /\/org\/invite\/([a-z2-7]{32})/);
     const wrong = await callRoute(orgInviteRoute.action, { url: `/org/invite/${token}`, params: { token }, form: { intent: 'accept' }, cookie: stranger.cookie() });
     expect(wrong.status).toBe(409);
