@@ -11,7 +11,8 @@ import { InviteSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { requestMeta } from '../services/auth.server';
-import { inviteColleague, orgPage } from '../services/organizations.server';
+import { inviteColleague } from '../services/invitations.server';
+import { orgPage } from '../services/organizations.server';
 import { formAction } from '../server/http.server';
 
 const fields = formConstraints(InviteSchema);

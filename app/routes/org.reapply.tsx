@@ -1,13 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect, useActionData } from '@remix-run/react';
 import { asFormResult } from '../components/auth';
 import { useT } from '../components/i18n';
 import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ButtonForm } from '../forms/parse';
+import { pageTitle } from '../i18n/meta';
 import { requestMeta } from '../services/auth.server';
 import { reapply } from '../services/vetting.server';
 import { formAction } from '../server/http.server';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'me.vetting.reapply');
 
 /** Nothing to show but the landing page, where the button is. */
 export async function loader({ request }: LoaderFunctionArgs) {

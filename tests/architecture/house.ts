@@ -66,7 +66,6 @@ export const EXCEPTIONS: ReadonlyArray<{ from: string; to: string; why: string }
  */
 export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: string }> = [
   { from: 'accounts.server.ts', to: 'auth.server.ts', why: 'a new account lands where a signed-in person would' },
-  { from: 'admin.server.ts', to: 'organizations.server.ts', why: 'staff and organization invitations share one lifetime' },
   { from: 'claims.server.ts', to: 'wishes.server.ts', why: 'claim mail carries the wish’s public face' },
   { from: 'organizations.server.ts', to: 'profile.server.ts', why: 'an organization picks its county as a volunteer does' },
   { from: 'wish-pages.server.ts', to: 'children.server.ts', why: 'the new-wish page embeds the child picker' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
 import { callRoute, createSites, createUser, uniq } from '../helpers/accounts';
 import * as orgMembersRoute from '../../app/routes/org.members';
-import * as orgInviteRoute from '../../app/routes/org.invite.$token';
+import * as inviteRoute from '../../app/routes/invite.$token';
 import * as staffAdminRoute from '../../app/routes/admin.staff';
 
 // Inviting the same person twice (the first mail got lost): one open invitation, the newest link.
@@ -15,7 +15,7 @@ describe('inviting a colleague again', () => {
     const email = `${uniq('colleague')}@example.org`;
     const invite = () => callRoute(orgMembersRoute.action, { url: '/org/members', cookie: manager.cookie(), form: { orgId: manager.orgId!, email } });
     const links = () =>
-      sql<{ body_text: string }>('select body_text from outbox where to_email = ? order by created_at', email).map((m) => m.body_text.match(/\/org\/invite\/([a-z2-7]{32})/)![1]);
+      sql<{ body_text: string }>('select body_text from outbox where to_email = ? order by created_at', email).map((m) => m.body_text.match(/\/invite\/([a-z2-7]{32})/)![1]);
 
     expect((await invite()).status).toBe(302);
     expect((await invite()).status).toBe(302);
@@ -23,7 +23,7 @@ describe('inviting a colleague again', () => {
     expect(page.data.page.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
 
     const [first, second] = links();
-    const view = (token: string) => callRoute(orgInviteRoute.loader, { url: `/org/invite/${token}`, params: { token } });
+    const view = (token: string) => callRoute(inviteRoute.loader, { url: `/invite/${token}`, params: { token } });
     expect((await view(first)).data.invitation).toBeNull();
     expect((await view(second)).data.invitation).toMatchObject({ email });
   });
