@@ -1,4 +1,4 @@
-import { Form, Link, useLocation, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLocation, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { PasswordSchema } from '../forms/account';
 import { HONEYPOT_FIELD, InviteSignUpSchema } from '../forms/auth';
@@ -10,6 +10,13 @@ import { asFormResult, type FormResult } from '../forms/result';
 
 export { asFormResult };
 export type { FormResult };
+
+/** What a page with a form needs: the action's answer, whether a form is being sent, the translator and the locale. */
+export function useFormPage() {
+  const result = asFormResult(useActionData());
+  const busy = useNavigation().state === 'submitting';
+  return { result, busy, t: useT(), locale: useLocale() };
+}
 
 /** The message above a form: green when the action worked, red when it was refused. */
 export function FormMessage({ result }: { result: FormResult | undefined }) {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormMessage, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Field, FormMessage, useFormPage } from '../components/auth';
 import { requireAdmin } from '../auth/guards.server';
 import { SiteEditSchema } from '../forms/admin';
 import { parseForm } from '../forms/parse';
@@ -34,10 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminSite() {
   const { site, saved } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, busy, t, locale } = useFormPage();
   const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
   return (
     <>

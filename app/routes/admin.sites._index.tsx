@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { AdminPageTitle, SiteOptions } from '../components/admin';
-import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Field, FieldErrors, FormMessage, useFormPage } from '../components/auth';
 import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { SITE_KINDS, SiteCreateSchema } from '../forms/admin';
@@ -36,10 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminSites() {
   const { sites, created } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, busy, t, locale } = useFormPage();
   return (
     <>
       <AdminPageTitle title={t('admin.sites.title')} />

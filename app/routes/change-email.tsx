@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, FormMessage, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, FormMessage, useFormPage } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { TokenSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -33,9 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangeEmail() {
   const { token, email, signedIn } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, busy, t } = useFormPage();
   return (
     <AuthCard title={t('auth.change_email.title')}>
       <FormMessage result={result} />

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, Honeypot, useFormPage } from '../components/auth';
 import { EmailOnlySchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { requestPasswordReset } from '../services/accounts.server';
@@ -27,9 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, busy, t } = useFormPage();
   return (
     <AuthCard title={t('auth.forgot.title')}>
       <FormMessage result={result} />

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { InvalidInvitation, InvitationCard, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { InvalidInvitation, InvitationCard, useFormPage } from '../components/auth';
 import { getViewer, requireViewer } from '../auth/guards.server';
 import { looksLikeMailToken } from '../auth/tokens.server';
 import { InviteSignUpSchema } from '../forms/auth';
@@ -45,9 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Invitation() {
   const { invitation, signedIn } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
-  const locale = useLocale();
+  const { result, t, locale } = useFormPage();
   if (!invitation) return <InvalidInvitation />;
   const [title, params] = titleOf(invitation, locale);
   return (

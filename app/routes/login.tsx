@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, Honeypot, useFormPage } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { getViewer } from '../auth/guards.server';
 import { LoginSchema, safeRedirectPath } from '../forms/auth';
@@ -41,9 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, busy, t } = useFormPage();
   return (
     <AuthCard title={t('auth.login.title')}>
       <DoneNotice done={notice} prefix="auth.login.notice" />

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { Field, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { Field, useFormPage } from '../components/auth';
 import { SettingsPage, SubmitButton } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ChangeEmailSchema } from '../forms/auth';
@@ -27,8 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MeEmail() {
   const { email } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.email')} result={result}>
       <p>{email}</p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useActionData } from '@remix-run/react';
-import { Field, NewPasswordField, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, redirect } from '@remix-run/react';
+import { Field, NewPasswordField, useFormPage } from '../components/auth';
 import { SettingsPage, SubmitButton } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ChangePasswordSchema } from '../forms/auth';
@@ -32,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MePassword() {
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.password')} result={result}>
       <Form method="post" className="stack">

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { CountySelect, Field, useFormPage } from '../components/auth';
 import { SettingsPage, SubmitButton } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
@@ -29,8 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MeProfile() {
   const { volunteer, counties } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.profile')} result={result}>
       <p className="hint">{t('me.profile_privacy')}</p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { useFormPage } from '../components/auth';
 import { ActionButton, SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ButtonForm } from '../forms/parse';
@@ -26,8 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MeReapply() {
   const { reason } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.vetting.reapply')} result={result}>
       {reason ? (

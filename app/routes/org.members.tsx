@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { Field, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { Field, useFormPage } from '../components/auth';
 import { DataTable } from '../components/lists';
 import { OrgMissing } from '../components/org';
 import { SettingsPage, SubmitButton } from '../components/settings';
@@ -32,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OrganizationMembers() {
   const { page } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
-  const locale = useLocale();
+  const { result, t, locale } = useFormPage();
   if (!page) return <OrgMissing />;
   const { org, canManage, members, invitations } = page;
   return (

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, SelectField, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { CountySelect, Field, SelectField, useFormPage } from '../components/auth';
 import { OrgMissing } from '../components/org';
 import { SettingsPage, SubmitButton } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
@@ -34,8 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 /** The organization's profile: managers edit it, members read it. */
 export default function OrganizationProfile() {
   const { page } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
+  const { result, t } = useFormPage();
   if (!page) return <OrgMissing />;
   const { org, canManage, counties } = page;
   return (

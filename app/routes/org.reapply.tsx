@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect, useActionData } from '@remix-run/react';
-import { asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { redirect } from '@remix-run/react';
+import { useFormPage } from '../components/auth';
 import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ButtonForm } from '../forms/parse';
@@ -27,7 +26,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** Shown only when applying again was refused. */
 export default function OrganizationReapply() {
-  const result = asFormResult(useActionData<typeof action>());
-  const t = useT();
+  const { result, t } = useFormPage();
   return <SettingsPage back="/org" backLabel={t('org.title')} title={t('me.vetting.reapply')} result={result}>{null}</SettingsPage>;
 }

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, FormMessage, NewPasswordField, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, FormMessage, NewPasswordField, useFormPage } from '../components/auth';
 import { blankSessionCookie } from '../auth/session.server';
 import { ResetPasswordSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -32,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, busy, t } = useFormPage();
   return (
     <AuthCard title={t('auth.reset.title')}>
       <FormMessage result={result} />

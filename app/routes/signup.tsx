@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect } from '@remix-run/react';
+import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, useFormPage } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { SignUpSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -32,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, busy, t } = useFormPage();
   return (
     <AuthCard title={t('auth.signup.title')}>
       <p>{t('auth.signup.intro')}</p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Field, FormMessage, HelperStatusBadge, useFormPage } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
 import { requireStaff } from '../auth/guards.server';
@@ -39,10 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function HelperVetting() {
   const { helper, done } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, busy, t, locale } = useFormPage();
   const v = helper.volunteer;
   const o = helper.organization;
   const name = v ? v.realName || v.displayName : o!.name;
