@@ -126,6 +126,14 @@ export function SelectField({
   );
 }
 
+/** A submit button, disabled while a form of the page is being sent. */
+export function SubmitButton({ children, className }: { children: ReactNode; className?: string }) {
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <SubmitButton className={className}>{children}</SubmitButton>
+  );
+}
+
 /** A password being chosen, with the rules of PasswordSchema (8–128 characters). */
 export function NewPasswordField({ name = 'password', label, hint, result }: { name?: string; label?: string; hint?: string; result: FormResult | undefined }) {
   const t = useT();
@@ -235,7 +243,6 @@ export function InvitationCard({
   /** Shown above the new-account fields. */
   createIntro: string;
 }) {
-  const busy = useNavigation().state === 'submitting';
   const location = useLocation();
   const t = useT();
   return (
@@ -246,9 +253,7 @@ export function InvitationCard({
         <Form method="post">
           <input type="hidden" name="intent" value="accept" />
           {acceptNote ? <p className="hint">{acceptNote}</p> : null}
-          <button type="submit" disabled={busy}>
-            {t('invite.accept')}
-          </button>
+          <SubmitButton>{t('invite.accept')}</SubmitButton>
         </Form>
       ) : signedIn ? (
         <p className="notice">{t('invite.wrong_account', { email: invitation.email })}</p>
@@ -262,9 +267,7 @@ export function InvitationCard({
           <p>{createIntro}</p>
           <Field name="displayName" {...formConstraints(InviteSignUpSchema).displayName} label={t('auth.field.display_name')} result={result} autoComplete="name" />
           <NewPasswordField result={result} />
-          <button type="submit" disabled={busy}>
-            {t('invite.create_and_accept')}
-          </button>
+          <SubmitButton>{t('invite.create_and_accept')}</SubmitButton>
         </Form>
       )}
     </AuthCard>

@@ -1,18 +1,8 @@
-import { Form, Link, useNavigation } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { FormResult } from '../forms/result';
-import { FormMessage } from './auth';
+import { FormMessage, SubmitButton } from './auth';
 import { useT } from './i18n';
-
-/** A submit button, disabled while a form of the page is being sent. */
-export function SubmitButton({ children, className }: { children: ReactNode; className?: string }) {
-  const busy = useNavigation().state === 'submitting';
-  return (
-    <button type="submit" className={className} disabled={busy}>
-      {children}
-    </button>
-  );
-}
 
 /** A form of one button that posts to its own route (`action`), with a hint before it; works without JavaScript. */
 export function ActionButton({ action, label, hint, className, children }: { action: string; label: string; hint?: string; className?: string; children?: ReactNode }) {

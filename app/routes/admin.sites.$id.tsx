@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { Field, FormMessage, useFormPage } from '../components/auth';
+import { Field, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { requireAdmin } from '../auth/guards.server';
 import { SiteEditSchema } from '../forms/admin';
 import { parseForm } from '../forms/parse';
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminSite() {
   const { site, saved } = useLoaderData<typeof loader>();
-  const { result, busy, t, locale } = useFormPage();
+  const { result, t, locale } = useFormPage();
   const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
   return (
     <>
@@ -67,9 +67,7 @@ export default function AdminSite() {
           result={result}
           defaultValue={String(site.wishValueCapFen / 100)}
         />
-        <button type="submit" disabled={busy}>
-          {t('common.save')}
-        </button>
+        <SubmitButton>{t('common.save')}</SubmitButton>
       </Form>
     </>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { AdminPageTitle, SiteOptions } from '../components/admin';
-import { Field, FieldErrors, FormMessage, useFormPage } from '../components/auth';
+import { Field, FieldErrors, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { SITE_KINDS, SiteCreateSchema } from '../forms/admin';
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminSites() {
   const { sites, created } = useLoaderData<typeof loader>();
-  const { result, busy, t, locale } = useFormPage();
+  const { result, t, locale } = useFormPage();
   return (
     <>
       <AdminPageTitle title={t('admin.sites.title')} />
@@ -87,9 +87,7 @@ export default function AdminSites() {
         <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} />
         <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} multiline />
         <Field name="wishValueCapFen" {...fields.wishValueCapFen} label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" />
-        <button type="submit" disabled={busy}>
-          {t('admin.sites.create')}
-        </button>
+        <SubmitButton>{t('admin.sites.create')}</SubmitButton>
       </Form>
     </>
   );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect, useLoaderData } from '@remix-run/react';
 import { AdminPageTitle, SiteOptions } from '../components/admin';
-import { Field, FieldErrors, FormMessage, useFormPage } from '../components/auth';
+import { Field, FieldErrors, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminStaff() {
   const { staff, invitations, sites, done } = useLoaderData<typeof loader>();
-  const { result, busy, t, locale } = useFormPage();
+  const { result, t, locale } = useFormPage();
   return (
     <>
       <AdminPageTitle title={t('admin.staff.title')} />
@@ -76,16 +76,12 @@ export default function AdminStaff() {
                         <SiteOptions sites={sites} />
                       </select>
                     </label>
-                    <button type="submit" className="secondary" disabled={busy}>
-                      {t('admin.staff.move')}
-                    </button>
+                    <SubmitButton className="secondary">{t('admin.staff.move')}</SubmitButton>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" className="danger" disabled={busy}>
-                      {t('admin.staff.remove')}
-                    </button>
+                    <SubmitButton className="danger">{t('admin.staff.remove')}</SubmitButton>
                   </Form>
                 </details>
               ) : null}
@@ -122,9 +118,7 @@ export default function AdminStaff() {
           <FieldErrors result={result} name="siteId" />
         </label>
         <p className="hint">{t('admin.staff.invite_hint')}</p>
-        <button type="submit" disabled={busy}>
-          {t('admin.staff.send_invite')}
-        </button>
+        <SubmitButton>{t('admin.staff.send_invite')}</SubmitButton>
       </Form>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { AuthCard, FormMessage, useFormPage } from '../components/auth';
+import { AuthCard, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { TokenSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangeEmail() {
   const { token, email, signedIn } = useLoaderData<typeof loader>();
-  const { result, busy, t } = useFormPage();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.change_email.title')}>
       <FormMessage result={result} />
@@ -45,9 +45,7 @@ export default function ChangeEmail() {
           <p>{t('auth.change_email.intro', { email })}</p>
           <p className="hint">{t('auth.change_email.effect')}</p>
           <input type="hidden" name="token" value={token} />
-          <button type="submit" disabled={busy}>
-            {t('auth.change_email.submit')}
-          </button>
+          <SubmitButton>{t('auth.change_email.submit')}</SubmitButton>
         </Form>
       ) : (
         <p className="notice notice-error" role="alert">

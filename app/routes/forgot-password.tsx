@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, Honeypot, useFormPage } from '../components/auth';
+import { AuthCard, Field, FormMessage, Honeypot, useFormPage, SubmitButton } from '../components/auth';
 import { EmailOnlySchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { requestPasswordReset } from '../services/accounts.server';
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const { result, busy, t } = useFormPage();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.forgot.title')}>
       <FormMessage result={result} />
@@ -35,9 +35,7 @@ export default function ForgotPassword() {
           <p>{t('auth.forgot.intro')}</p>
           <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
           <Honeypot />
-          <button type="submit" disabled={busy}>
-            {t('auth.forgot.submit')}
-          </button>
+          <SubmitButton>{t('auth.forgot.submit')}</SubmitButton>
         </Form>
       )}
       <p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, Honeypot, useFormPage } from '../components/auth';
+import { AuthCard, Field, FormMessage, Honeypot, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { getViewer } from '../auth/guards.server';
 import { LoginSchema, safeRedirectPath } from '../forms/auth';
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
-  const { result, busy, t } = useFormPage();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.login.title')}>
       <DoneNotice done={notice} prefix="auth.login.notice" />
@@ -50,9 +50,7 @@ export default function Login() {
         <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="username" />
         <Field name="password" {...fields.password} label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" />
         <Honeypot />
-        <button type="submit" disabled={busy}>
-          {t('auth.login.submit')}
-        </button>
+        <SubmitButton>{t('auth.login.submit')}</SubmitButton>
       </Form>
       <p>
         <Link to="/forgot-password">{t('auth.login.forgot')}</Link>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect } from '@remix-run/react';
-import { Field, NewPasswordField, useFormPage } from '../components/auth';
-import { SettingsPage, SubmitButton } from '../components/settings';
+import { Field, NewPasswordField, useFormPage, SubmitButton } from '../components/auth';
+import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ChangePasswordSchema } from '../forms/auth';
 import { formConstraints } from '../forms/constraints';

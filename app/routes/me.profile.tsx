@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, useFormPage } from '../components/auth';
-import { SettingsPage, SubmitButton } from '../components/settings';
+import { CountySelect, Field, useFormPage, SubmitButton } from '../components/auth';
+import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { VolunteerProfileSchema } from '../forms/profile';

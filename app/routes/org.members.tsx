@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { Field, useFormPage } from '../components/auth';
+import { Field, useFormPage, SubmitButton } from '../components/auth';
 import { DataTable } from '../components/lists';
 import { OrgMissing } from '../components/org';
-import { SettingsPage, SubmitButton } from '../components/settings';
+import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { InviteSchema } from '../forms/profile';

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, SelectField, useFormPage } from '../components/auth';
+import { CountySelect, Field, SelectField, useFormPage, SubmitButton } from '../components/auth';
 import { OrgMissing } from '../components/org';
-import { SettingsPage, SubmitButton } from '../components/settings';
+import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { ORGANIZATION_KINDS, OrganizationProfileSchema } from '../forms/profile';

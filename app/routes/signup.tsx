@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect } from '@remix-run/react';
-import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, useFormPage } from '../components/auth';
+import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, useFormPage, SubmitButton } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { SignUpSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { result, busy, t } = useFormPage();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.signup.title')}>
       <p>{t('auth.signup.intro')}</p>
@@ -73,9 +73,7 @@ export default function SignUp() {
         </fieldset>
         <Honeypot />
         <p className="hint">{t('auth.signup.privacy')}</p>
-        <button type="submit" disabled={busy}>
-          {t('auth.signup.submit')}
-        </button>
+        <SubmitButton>{t('auth.signup.submit')}</SubmitButton>
       </Form>
       <p>
         {t('auth.signup.have_account')} <Link to="/login">{t('nav.login')}</Link>

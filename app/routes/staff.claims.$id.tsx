@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { Field } from '../components/auth';
+import { Field, SubmitButton } from '../components/auth';
 import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
@@ -118,9 +118,7 @@ export default function StaffClaim() {
           <input type="hidden" name="intent" value="reject" />
           <Field name="reason" {...fields.reason} label={t('claim.reject_reason')} result={failed} multiline />
           <div>
-            <button type="submit" className="danger" disabled={busy}>
-              {t('claim.action.reject')}
-            </button>
+            <SubmitButton className="danger">{t('claim.action.reject')}</SubmitButton>
           </div>
         </Form>
       ) : null}
@@ -131,9 +129,7 @@ export default function StaffClaim() {
           <Field name="valueReceived" {...fields.valueReceived} required label={t('claim.value_received_yuan')} result={failed} defaultValue={String(wish.valueFen / 100)} inputMode="decimal" />
           <Field name="thanks" {...fields.thanks} label={t('claim.thanks_field')} result={failed} hint={t('claim.thanks_hint')} multiline />
           <div>
-            <button type="submit" disabled={busy}>
-              {t('claim.action.confirm')}
-            </button>
+            <SubmitButton>{t('claim.action.confirm')}</SubmitButton>
           </div>
         </Form>
       ) : null}

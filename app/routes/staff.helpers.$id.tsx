@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { Field, FormMessage, HelperStatusBadge, useFormPage } from '../components/auth';
+import { Field, FormMessage, HelperStatusBadge, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
 import { requireStaff } from '../auth/guards.server';
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function HelperVetting() {
   const { helper, done } = useLoaderData<typeof loader>();
-  const { result, busy, t, locale } = useFormPage();
+  const { result, t, locale } = useFormPage();
   const v = helper.volunteer;
   const o = helper.organization;
   const name = v ? v.realName || v.displayName : o!.name;
@@ -151,9 +151,7 @@ export default function HelperVetting() {
                     {t('vetting.one_to_one')}
                   </label>
                 ) : null}
-                <button type="submit" className={intent === 'reject' || intent === 'suspend' ? 'danger' : undefined} disabled={busy}>
-                  {t(`vetting.intent.${intent}`)}
-                </button>
+                <SubmitButton className={intent === 'reject' || intent === 'suspend' ? 'danger' : undefined}>{t(`vetting.intent.${intent}`)}</SubmitButton>
               </Form>
             ))}
           </div>
