@@ -130,7 +130,9 @@ export function SelectField({
 export function SubmitButton({ children, className }: { children: ReactNode; className?: string }) {
   const busy = useNavigation().state === 'submitting';
   return (
-    <SubmitButton className={className}>{children}</SubmitButton>
+    <button type="submit" className={className} disabled={busy}>
+      {children}
+    </button>
   );
 }
 

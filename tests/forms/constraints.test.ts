@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { Field } from '../../app/components/auth';
+import { Field, SubmitButton } from '../../app/components/auth';
 import { formConstraints, inputConstraints } from '../../app/forms/constraints';
 import { ChangePasswordSchema, SignUpSchema } from '../../app/forms/auth';
 import { ChildForm } from '../../app/forms/child';
@@ -63,5 +63,9 @@ describe('input constraints read from the schema', () => {
     const optional = await render(createElement(Field, { name: 'skills', label: 'Skills', result: undefined, ...formConstraints(VolunteerProfileSchema).skills }));
     expect(optional).toMatch(/maxLength="300"/);
     expect(optional).not.toMatch(/required/);
+  });
+
+  it('sit in the one form kit, whose button renders as a plain submit button (forms work without JavaScript)', async () => {
+    expect(await render(createElement(SubmitButton, { className: 'secondary', children: 'Save' }))).toBe('<button type="submit" class="secondary">Save</button>');
   });
 });
