@@ -1,4 +1,7 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { DataTable, FilterForm } from './lists';
+import { Pager } from './pager';
 import { useLocale, useT } from './i18n';
 
 /** The heading of an admin page, under a link back to /admin. */
@@ -51,6 +54,46 @@ export function DateRangeFilter({ from, to }: { from: string; to: string }) {
         {t('admin.audit.to')}
         <input type="date" name="to" defaultValue={to} />
       </label>
+    </>
+  );
+}
+
+/**
+ * An admin log (audit, security): its filters with the day range, one table row per event, "none" when the
+ * filter matches nothing, and the pager (D19).
+ */
+export function LogPage({
+  title,
+  filters,
+  from,
+  to,
+  headers,
+  empty,
+  paging,
+  children,
+}: {
+  title: string;
+  filters: ReactNode;
+  from: string;
+  to: string;
+  headers: ReactNode[];
+  empty: boolean;
+  paging: Parameters<typeof Pager>[0];
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <AdminPageTitle title={title} />
+      <FilterForm>
+        {filters}
+        <DateRangeFilter from={from} to={to} />
+      </FilterForm>
+      <DataTable label={title} headers={headers}>
+        {children}
+      </DataTable>
+      {empty ? <p>{t('common.none')}</p> : null}
+      <Pager {...paging} />
     </>
   );
 }

@@ -1,6 +1,8 @@
-import { Form, Link, useLocation, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLocation, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { HONEYPOT_FIELD } from '../forms/auth';
+import { PasswordSchema } from '../forms/account';
+import { HONEYPOT_FIELD, InviteSignUpSchema } from '../forms/auth';
+import { formConstraints, inputConstraints, type InputConstraints } from '../forms/constraints';
 import { useLocale, useT } from './i18n';
 import { PasswordStrengthHint } from './password-strength';
 import { useRevealAnswer } from './reveal';
@@ -9,6 +11,13 @@ import { asFormResult, type FormResult } from '../forms/result';
 
 export { asFormResult };
 export type { FormResult };
+
+/** What a page with a form needs: the action's answer, whether a form is being sent, the translator and the locale. */
+export function useFormPage() {
+  const result = asFormResult(useActionData());
+  const busy = useNavigation().state === 'submitting';
+  return { result, busy, t: useT(), locale: useLocale() };
+}
 
 /** The message above a form: green when the action worked, red when it was refused. */
 export function FormMessage({ result }: { result: FormResult | undefined }) {
@@ -33,43 +42,104 @@ export function FieldErrors({ result, name }: { result: FormResult | undefined; 
   );
 }
 
-interface FieldProps {
+interface FieldProps extends InputConstraints {
   name: string;
   label: string;
   result: FormResult | undefined;
   type?: string;
   defaultValue?: string | null;
-  required?: boolean;
   autoComplete?: string;
   hint?: string;
-  minLength?: number;
-  maxLength?: number;
   multiline?: boolean;
   readOnly?: boolean;
+  inputMode?: 'decimal' | 'numeric' | 'tel' | 'email';
 }
 
-/** A labelled input with its hint and errors wired to aria-describedby. */
-export function Field({ name, label, result, type = 'text', defaultValue, hint, multiline, ...rest }: FieldProps) {
+/** The attributes that tie an input to its hint and its errors. */
+function described(name: string, hint: string | undefined, result: FormResult | undefined) {
   const invalid = Boolean(result?.fieldErrors?.[name]?.length);
   const describedBy = [hint ? `${name}-hint` : null, invalid ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id: name, name, defaultValue: defaultValue ?? undefined, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy, ...rest };
+  return { id: name, name, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
+}
+
+/** The label's hint and errors below an input, a textarea or a select. */
+function FieldFoot({ name, hint, result }: { name: string; hint?: string; result: FormResult | undefined }) {
   return (
-    <label htmlFor={name}>
-      {label}
-      {multiline ? <textarea {...common} /> : <input type={type} {...common} />}
+    <>
       {hint ? (
         <small className="hint" id={`${name}-hint`}>
           {hint}
         </small>
       ) : null}
       <FieldErrors result={result} name={name} />
-    </label>
+    </>
   );
 }
 
 /**
- * A password being chosen, with the rules of PasswordSchema (8–128 characters) and, as the person types,
- * the strength the server will require (app/forms/password-strength.ts, loaded only when needed).
+ * A labelled input with its hint and errors wired to aria-describedby. Its constraints come from the
+ * form's schema: spread `formConstraints(Schema).field` onto it (app/forms/constraints.ts).
+ */
+export function Field({ name, label, result, type = 'text', defaultValue, hint, multiline, ...rest }: FieldProps) {
+  const common = { ...described(name, hint, result), defaultValue: defaultValue ?? undefined, ...rest };
+  return (
+    <label htmlFor={name}>
+      {label}
+      {multiline ? <textarea {...common} /> : <input type={type} {...common} />}
+      <FieldFoot name={name} hint={hint} result={result} />
+    </label>
+  );
+}
+
+/** A labelled select; of the schema's constraints only `required` applies to it. */
+export function SelectField({
+  name,
+  label,
+  result,
+  defaultValue,
+  hint,
+  required,
+  options = [],
+  children,
+}: InputConstraints & {
+  name: string;
+  label: string;
+  result: FormResult | undefined;
+  defaultValue?: string | null;
+  hint?: string;
+  options?: readonly { value: string; label: string }[];
+  /** Options before the listed ones (an empty choice). */
+  children?: ReactNode;
+}) {
+  return (
+    <label htmlFor={name}>
+      {label}
+      <select {...described(name, hint, result)} defaultValue={defaultValue ?? ''} required={required}>
+        {children}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldFoot name={name} hint={hint} result={result} />
+    </label>
+  );
+}
+
+/** A submit button, disabled while a form of the page is being sent. */
+export function SubmitButton({ children, className }: { children: ReactNode; className?: string }) {
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <button type="submit" className={className} disabled={busy}>
+      {children}
+    </button>
+  );
+}
+
+/**
+ * A password being chosen, with the rules of PasswordSchema and, as the person types, the strength the
+ * server will require (app/forms/password-strength.ts, loaded only when needed).
  */
 export function NewPasswordField({
   name = 'password',
@@ -94,9 +164,7 @@ export function NewPasswordField({
         type="password"
         result={result}
         autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
+        {...inputConstraints(PasswordSchema)}
         hint={hint ?? t('auth.field.password_hint')}
       />
       <PasswordStrengthHint name={name} owner={owner} />
@@ -115,18 +183,15 @@ export function CountySelect({ counties, defaultValue, result }: { counties: Cou
   const t = useT();
   const locale = useLocale();
   return (
-    <label htmlFor="countySiteId">
-      {t('me.field.county')}
-      <select id="countySiteId" name="countySiteId" defaultValue={defaultValue ?? ''}>
-        <option value="">{t('me.field.county_none')}</option>
-        {counties.map((c) => (
-          <option key={c.id} value={c.id}>
-            {locale === 'en' ? c.nameEn : c.nameZh}
-          </option>
-        ))}
-      </select>
-      <FieldErrors result={result} name="countySiteId" />
-    </label>
+    <SelectField
+      name="countySiteId"
+      label={t('me.field.county')}
+      result={result}
+      defaultValue={defaultValue}
+      options={counties.map((c) => ({ value: c.id, label: locale === 'en' ? c.nameEn : c.nameZh }))}
+    >
+      <option value="">{t('me.field.county_none')}</option>
+    </SelectField>
   );
 }
 
@@ -200,7 +265,6 @@ export function InvitationCard({
   /** Shown above the new-account fields. */
   createIntro: string;
 }) {
-  const busy = useNavigation().state === 'submitting';
   const location = useLocation();
   const t = useT();
   return (
@@ -211,9 +275,7 @@ export function InvitationCard({
         <Form method="post">
           <input type="hidden" name="intent" value="accept" />
           {acceptNote ? <p className="hint">{acceptNote}</p> : null}
-          <button type="submit" disabled={busy}>
-            {t('invite.accept')}
-          </button>
+          <SubmitButton>{t('invite.accept')}</SubmitButton>
         </Form>
       ) : signedIn ? (
         <p className="notice">{t('invite.wrong_account', { email: invitation.email })}</p>
@@ -225,11 +287,9 @@ export function InvitationCard({
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="create" />
           <p>{createIntro}</p>
-          <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
+          <Field name="displayName" {...formConstraints(InviteSignUpSchema).displayName} label={t('auth.field.display_name')} result={result} autoComplete="name" />
           <NewPasswordField result={result} owner={{ email: invitation.email }} />
-          <button type="submit" disabled={busy}>
-            {t('invite.create_and_accept')}
-          </button>
+          <SubmitButton>{t('invite.create_and_accept')}</SubmitButton>
         </Form>
       )}
     </AuthCard>

@@ -1,8 +1,11 @@
+import { CHILD_CATEGORIES, CHILD_GENDERS, ChildForm } from '../forms/child';
+import { formConstraints } from '../forms/constraints';
+import type { FormFailure } from '../forms/result';
+import { Field, SelectField } from './auth';
 import { useLocale, useT } from './i18n';
-import { FieldError, type FormFailure } from './wish-ui';
 
-export const GENDERS = ['female', 'male', 'other'] as const;
-export const CATEGORIES = ['orphan', 'de_facto_unsupported', 'left_behind', 'in_difficulty', 'migrant', 'other'] as const;
+const fields = formConstraints(ChildForm);
+
 
 export interface ChildDefaults {
   realName: string;
@@ -29,63 +32,28 @@ export function ChildFields({
   const locale = useLocale();
   return (
     <>
-      <label>
-        {t('child.real_name')}
-        <input name="realName" defaultValue={defaults.realName} required maxLength={40} autoComplete="off" />
-        <FieldError failure={failure} name="realName" />
-      </label>
-      <label>
-        {t('child.alias')}
-        <input name="alias" defaultValue={defaults.alias} required maxLength={20} autoComplete="off" />
-        <span className="meta">{t('child.alias_hint')}</span>
-        <FieldError failure={failure} name="alias" />
-      </label>
-      <label>
-        {t('child.birth_date')}
-        <input type="date" name="birthDate" defaultValue={defaults.birthDate} required />
-        <FieldError failure={failure} name="birthDate" />
-      </label>
-      <label>
-        {t('child.gender')}
-        <select name="gender" defaultValue={defaults.gender} required>
-          {GENDERS.map((g) => (
-            <option key={g} value={g}>
-              {t(`child.gender.${g}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('child.category')}
-        <select name="category" defaultValue={defaults.category} required>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`child.category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('child.guardian')}
-        <input name="guardian" defaultValue={defaults.guardian} maxLength={80} autoComplete="off" />
-        <FieldError failure={failure} name="guardian" />
-      </label>
-      <label>
-        {t('child.notes')}
-        <textarea name="notes" defaultValue={defaults.notes} maxLength={2000} />
-        <FieldError failure={failure} name="notes" />
-      </label>
-      <label>
-        {t('child.site')}
-        <select name="siteId" defaultValue={defaults.siteId} required>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {locale === 'en' ? s.nameEn : s.nameZh}
-            </option>
-          ))}
-        </select>
-        <FieldError failure={failure} name="siteId" />
-      </label>
+      <Field name="realName" {...fields.realName} label={t('child.real_name')} result={failure} defaultValue={defaults.realName} autoComplete="off" />
+      <Field name="alias" {...fields.alias} label={t('child.alias')} result={failure} defaultValue={defaults.alias} autoComplete="off" hint={t('child.alias_hint')} />
+      <Field name="birthDate" {...fields.birthDate} label={t('child.birth_date')} type="date" result={failure} defaultValue={defaults.birthDate} />
+      <SelectField name="gender" {...fields.gender} label={t('child.gender')} result={failure} defaultValue={defaults.gender} options={CHILD_GENDERS.map((g) => ({ value: g, label: t(`child.gender.${g}`) }))} />
+      <SelectField
+        name="category"
+        {...fields.category}
+        label={t('child.category')}
+        result={failure}
+        defaultValue={defaults.category}
+        options={CHILD_CATEGORIES.map((c) => ({ value: c, label: t(`child.category.${c}`) }))}
+      />
+      <Field name="guardian" {...fields.guardian} label={t('child.guardian')} result={failure} defaultValue={defaults.guardian} autoComplete="off" />
+      <Field name="notes" {...fields.notes} label={t('child.notes')} result={failure} defaultValue={defaults.notes} multiline />
+      <SelectField
+        name="siteId"
+        {...fields.siteId}
+        label={t('child.site')}
+        result={failure}
+        defaultValue={defaults.siteId}
+        options={sites.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.nameZh }))}
+      />
     </>
   );
 }

@@ -1,7 +1,13 @@
 import { Form, Link } from '@remix-run/react';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
-import { FieldError, Lines, type FormFailure } from './wish-ui';
+import { formConstraints } from '../forms/constraints';
+import type { FormFailure } from '../forms/result';
+import { WishDraftForm, WishReturnForm } from '../forms/wish';
+import { Field, FieldErrors, SelectField } from './auth';
+import { Lines } from './wish-ui';
+
+const fields = formConstraints(WishDraftForm);
 
 export interface WishFieldDefaults {
   title: string;
@@ -27,42 +33,26 @@ export function WishFields({
   return (
     <>
       <p className="meta">{t('wish.form.public_hint')}</p>
-      <label>
-        {t('wish.form.title')}
-        <input name="title" defaultValue={defaults.title} required maxLength={60} aria-describedby="title-error" />
-        <FieldError failure={failure} name="title" />
-      </label>
-      <label>
-        {t('wish.form.story')}
-        <textarea name="story" defaultValue={defaults.story} required maxLength={1000} aria-describedby="story-error" />
-        <span className="meta">{t('wish.form.story_hint')}</span>
-        <FieldError failure={failure} name="story" />
-      </label>
-      <label>
-        {t('wishes.category')}
-        <select name="category" defaultValue={defaults.category} required>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {t(`wish.category.${c}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError failure={failure} name="category" />
-      </label>
-      <label>
-        {t('wish.form.value')}
-        <input name="value" defaultValue={defaults.value} required inputMode="decimal" aria-describedby="value-error" />
-        <span className="meta">
-          {capFen !== null ? t('wish.form.value_cap', { cap: formatMoney(capFen) }) : t('wish.form.value_cap_default')}
-        </span>
-        <FieldError failure={failure} name="value" />
-      </label>
-      <label>
-        {t('wish.form.deadline')}
-        <input type="date" name="deadline" defaultValue={defaults.deadline} aria-describedby="deadline-error" />
-        <span className="meta">{t('wish.form.deadline_hint')}</span>
-        <FieldError failure={failure} name="deadline" />
-      </label>
+      <Field name="title" {...fields.title} label={t('wish.form.title')} result={failure} defaultValue={defaults.title} />
+      <Field name="story" {...fields.story} label={t('wish.form.story')} result={failure} defaultValue={defaults.story} hint={t('wish.form.story_hint')} multiline />
+      <SelectField
+        name="category"
+        {...fields.category}
+        label={t('wishes.category')}
+        result={failure}
+        defaultValue={defaults.category}
+        options={categories.map((c) => ({ value: c, label: t(`wish.category.${c}`) }))}
+      />
+      <Field
+        name="value"
+        {...fields.value}
+        label={t('wish.form.value')}
+        result={failure}
+        defaultValue={defaults.value}
+        inputMode="decimal"
+        hint={capFen !== null ? t('wish.form.value_cap', { cap: formatMoney(capFen) }) : t('wish.form.value_cap_default')}
+      />
+      <Field name="deadline" {...fields.deadline} label={t('wish.form.deadline')} type="date" result={failure} defaultValue={defaults.deadline} hint={t('wish.form.deadline_hint')} />
     </>
   );
 }
@@ -159,7 +149,7 @@ export function ChildSelect({ picker, failure }: { picker: ChildPickerData; fail
           </option>
         ))}
       </select>
-      <FieldError failure={failure} name="childId" />
+      <FieldErrors result={failure} name="childId" />
     </label>
   );
 }
@@ -170,14 +160,8 @@ export function SendBackForm({ failure, busy }: { failure: FormFailure | undefin
   return (
     <Form method="post" className="stack send-back-form">
       <input type="hidden" name="intent" value="return_to_draft" />
-      <label>
-        {t('wish.return.reason')}
-        <textarea name="reason" required maxLength={500} aria-describedby="reason-hint reason-error" />
-        <span className="meta" id="reason-hint">
-          {t('wish.return.reason_hint')}
-        </span>
-        <FieldError failure={failure} name="reason" />
-      </label>
+      {/* Optional in the schema (an author may send back their own wish without one); a reviewer must give it. */}
+      <Field name="reason" {...formConstraints(WishReturnForm).reason} required label={t('wish.return.reason')} result={failure} hint={t('wish.return.reason_hint')} multiline />
       <div>
         <button type="submit" className="secondary" disabled={busy}>
           {t('wish.action.return_to_draft')}

@@ -1,7 +1,6 @@
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
-import { FieldErrors } from './auth';
 import { useLocale, useT } from './i18n';
 import { useRevealAnswer } from './reveal';
 
@@ -39,11 +38,6 @@ export function PrivacyFindings({ findings, showMatches }: { findings: { kind: s
       ))}
     </ul>
   );
-}
-
-/** FieldErrors of app/components/auth.tsx, for forms that keep a FormFailure. */
-export function FieldError({ failure, name }: { failure: FormFailure | undefined; name: string }) {
-  return <FieldErrors result={failure} name={name} />;
 }
 
 /** A form of one button that posts `intent` to the page's action (field "intent"). */

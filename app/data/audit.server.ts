@@ -1,7 +1,8 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import type { NamedKind, NameRef, ObjectNames } from '../views/names';
 import { db, type Tx } from './db.server';
+import { logWhere, newestFirst } from './logs.server';
 import { newId } from './ids.server';
 
 export interface AuditInput {
@@ -44,14 +45,9 @@ export interface AuditFilter {
 }
 
 function auditWhere(filter: AuditFilter): SQL | undefined {
-  const conditions: SQL[] = [];
   const a = schema.auditEvents;
-  if (filter.entityType) conditions.push(eq(a.entityType, filter.entityType));
-  if (filter.actions) conditions.push(filter.actions.length ? inArray(a.action, [...filter.actions]) : sql`0`);
-  if (filter.actorId) conditions.push(eq(a.actorId, filter.actorId));
-  if (filter.from !== undefined) conditions.push(gte(a.at, filter.from));
-  if (filter.to !== undefined) conditions.push(lte(a.at, filter.to));
-  return conditions.length ? and(...conditions) : undefined;
+  const actions = filter.actions ? [filter.actions.length ? inArray(a.action, [...filter.actions]) : sql`0`] : [];
+  return logWhere(a.at, [[a.entityType, filter.entityType], [a.actorId, filter.actorId]], filter, actions);
 }
 
 /** How many events the filter matches (for "第 2 / 7 页,共 320 条"). */
@@ -62,15 +58,13 @@ export function countAudit(filter: AuditFilter): number {
 /** The newest events first, each with the display name of its actor (null for the system), in one query. */
 export function searchAudit(filter: AuditFilter) {
   const a = schema.auditEvents;
-  return db()
+  const query = db()
     .select({ ...getTableColumns(a), actorName: schema.users.displayName })
     .from(a)
     .leftJoin(schema.users, eq(schema.users.id, a.actorId))
     .where(auditWhere(filter))
-    .orderBy(desc(a.at), desc(a.id))
-    .limit(filter.limit ?? 200)
-    .offset(filter.offset ?? 0)
-    .all();
+    .$dynamic();
+  return newestFirst(query, a.at, a.id, filter).all();
 }
 
 /** Every action code present in the log, in one query (the admin log's filter offers these). */

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import type { HelperStatusValue, VettingWrite } from './users.server';
@@ -77,4 +77,24 @@ export function setOrganizationVetting(tx: Tx, orgId: string, from: HelperStatus
       .where(and(eq(schema.organizations.id, orgId), eq(schema.organizations.status, from)))
       .run().changes === 1
   );
+}
+
+/** A year in Asia/Shanghai (UTC+8, no daylight saving) of a UTC millisecond column. */
+const shanghaiYear = (column: typeof schema.claims.confirmedAt) => sql<string>`strftime('%Y', (${column} + 28800000) / 1000, 'unixepoch')`;
+
+/**
+ * What an organization gave, per year of the staff's confirmation (Asia/Shanghai): the wishes fulfilled
+ * through its confirmed claims and the value staff recorded as received. Newest year first.
+ */
+export function givingByYear(orgId: string) {
+  const cl = schema.claims;
+  const year = shanghaiYear(cl.confirmedAt);
+  return db()
+    .select({ year, wishes: sql<number>`count(*)`, valueFen: sql<number>`coalesce(sum(${cl.valueReceivedFen}), 0)` })
+    .from(cl)
+    .where(and(eq(cl.orgId, orgId), eq(cl.status, 'confirmed')))
+    .groupBy(year)
+    .orderBy(desc(year))
+    .all()
+    .map((r) => ({ year: Number(r.year), wishes: Number(r.wishes), valueFen: Number(r.valueFen) }));
 }

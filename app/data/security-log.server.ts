@@ -1,6 +1,7 @@
-import { and, count, desc, eq, getTableColumns, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gte, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
+import { logWhere, newestFirst } from './logs.server';
 import { newId } from './ids.server';
 
 /** Every kind of security event; the admin log's filter and its labels (security.type.*) follow this list. */
@@ -52,12 +53,7 @@ export interface SecurityEventFilter {
 
 function securityWhere(filter: SecurityEventFilter): SQL | undefined {
   const e = schema.securityEvents;
-  const conditions: SQL[] = [];
-  if (filter.type) conditions.push(eq(e.type, filter.type));
-  if (filter.userId) conditions.push(eq(e.userId, filter.userId));
-  if (filter.from !== undefined) conditions.push(gte(e.at, filter.from));
-  if (filter.to !== undefined) conditions.push(lte(e.at, filter.to));
-  return conditions.length ? and(...conditions) : undefined;
+  return logWhere(e.at, [[e.type, filter.type], [e.userId, filter.userId]], filter);
 }
 
 /** How many events the filter matches. */
@@ -68,15 +64,13 @@ export function countSecurityEvents(filter: SecurityEventFilter = {}): number {
 /** The newest events first, each with the display name of its user (null when none or deleted), in one query. */
 export function searchSecurityEvents(filter: SecurityEventFilter = {}) {
   const e = schema.securityEvents;
-  return db()
+  const query = db()
     .select({ ...getTableColumns(e), userName: schema.users.displayName })
     .from(e)
     .leftJoin(schema.users, eq(schema.users.id, e.userId))
     .where(securityWhere(filter))
-    .orderBy(desc(e.at), desc(e.id))
-    .limit(filter.limit ?? 200)
-    .offset(filter.offset ?? 0)
-    .all();
+    .$dynamic();
+  return newestFirst(query, e.at, e.id, filter).all();
 }
 
 /** Whether the account signed in successfully from this address since `since` (a known network for it). */

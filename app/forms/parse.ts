@@ -39,3 +39,14 @@ export function pageParam(request: Request): number {
   const page = /^[1-9][0-9]{0,5}$/.test(text) ? Number(text) : 1;
   return page;
 }
+
+/** The post of a form that is one button (its route is the action): no fields to read. */
+export const ButtonForm = v.object({});
+
+/**
+ * Reads a query string with a valibot schema (the first value of each key). Filters take `v.fallback`s,
+ * so an odd value in a shared link narrows nothing instead of failing the page.
+ */
+export function parseQuery<S extends v.GenericSchema>(schema: S, request: Request): v.InferOutput<S> {
+  return v.parse(schema, Object.fromEntries(new URL(request.url).searchParams));
+}

@@ -34,9 +34,11 @@ export const VolunteerProfileSchema = v.object({
 });
 export type VolunteerProfileInput = v.InferOutput<typeof VolunteerProfileSchema>;
 
+export const ORGANIZATION_KINDS = ['social_org', 'company'] as const;
+
 export const OrganizationProfileSchema = v.object({
   name: v.pipe(v.string('form.organization_name.required'), v.trim(), v.nonEmpty('form.organization_name.required'), v.maxLength(100, 'form.organization_name.too_long')),
-  kind: v.picklist(['social_org', 'company'], 'form.organization_kind.required'),
+  kind: v.picklist(ORGANIZATION_KINDS, 'form.organization_kind.required'),
   contactName: optionalText(40, 'form.text.too_long'),
   contactPhone: phone,
   countySiteId: optionalText(40, 'form.county.invalid'),

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormMessage, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Field, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { requireAdmin } from '../auth/guards.server';
 import { SiteEditSchema } from '../forms/admin';
 import { parseForm } from '../forms/parse';
@@ -9,6 +8,9 @@ import { editSite, sitePage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { metaLocale, textTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(SiteEditSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   textTitle(matches, data && (metaLocale(matches) === 'en' ? data.site.nameEn : data.site.nameZh), 'admin.sites.title');
@@ -31,10 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminSite() {
   const { site, saved } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, t, locale } = useFormPage();
   const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
   return (
     <>
@@ -57,20 +56,18 @@ export default function AdminSite() {
       <p className="hint">{t('admin.sites.code_fixed')}</p>
       <FormMessage result={result} />
       <Form method="post" className="stack">
-        <Field name="nameZh" label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} required maxLength={60} />
-        <Field name="nameEn" label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} required maxLength={60} />
-        <Field name="address" label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} maxLength={200} />
-        <Field name="handoverNote" label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} maxLength={300} multiline />
+        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} />
+        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} />
+        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
+        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} multiline />
         <Field
           name="wishValueCapFen"
+          {...fields.wishValueCapFen}
           label={t('admin.sites.value_cap_yuan')}
           result={result}
           defaultValue={String(site.wishValueCapFen / 100)}
-          required
         />
-        <button type="submit" disabled={busy}>
-          {t('common.save')}
-        </button>
+        <SubmitButton>{t('common.save')}</SubmitButton>
       </Form>
     </>
   );

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { AdminPageTitle, SiteOptions } from '../components/admin';
-import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Field, FieldErrors, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
 import { SITE_KINDS, SiteCreateSchema } from '../forms/admin';
@@ -12,6 +11,9 @@ import { createSite, sitesPage } from '../services/admin.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(SiteCreateSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.sites.title');
 
@@ -33,10 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminSites() {
   const { sites, created } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, t, locale } = useFormPage();
   return (
     <>
       <AdminPageTitle title={t('admin.sites.title')} />
@@ -82,15 +81,13 @@ export default function AdminSites() {
           </select>
           <FieldErrors result={result} name="kind" />
         </label>
-        <Field name="code" label={t('admin.sites.code')} result={result} hint={t('admin.sites.code_hint')} required maxLength={24} />
-        <Field name="nameZh" label={t('admin.sites.name_zh')} result={result} required maxLength={60} />
-        <Field name="nameEn" label={t('admin.sites.name_en')} result={result} required maxLength={60} />
-        <Field name="address" label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} maxLength={200} />
-        <Field name="handoverNote" label={t('admin.sites.handover_note')} result={result} maxLength={300} multiline />
-        <Field name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" required />
-        <button type="submit" disabled={busy}>
-          {t('admin.sites.create')}
-        </button>
+        <Field name="code" {...fields.code} label={t('admin.sites.code')} result={result} hint={t('admin.sites.code_hint')} />
+        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} />
+        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} />
+        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} />
+        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} multiline />
+        <Field name="wishValueCapFen" {...fields.wishValueCapFen} label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" />
+        <SubmitButton>{t('admin.sites.create')}</SubmitButton>
       </Form>
     </>
   );

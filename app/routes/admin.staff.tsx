@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
 import { AdminPageTitle, SiteOptions } from '../components/admin';
-import { Field, FieldErrors, FormMessage, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Field, FieldErrors, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { DataTable } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
@@ -10,10 +9,14 @@ import { StaffChangeSchema, StaffInviteSchema } from '../forms/admin';
 import { parseForm, doneParam } from '../forms/parse';
 import { formatDate } from '../i18n/index';
 import { localeFromRequest } from '../i18n/locale';
-import { changeStaff, inviteStaff, staffPage } from '../services/admin.server';
+import { changeStaff, staffPage } from '../services/admin.server';
+import { inviteStaff } from '../services/invitations.server';
 import { requestMeta } from '../services/auth.server';
 import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(StaffInviteSchema);
 
 /** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
 export const headers = keepRetryAfter;
@@ -49,10 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminStaff() {
   const { staff, invitations, sites, done } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, t, locale } = useFormPage();
   return (
     <>
       <AdminPageTitle title={t('admin.staff.title')} />
@@ -79,16 +79,12 @@ export default function AdminStaff() {
                         <SiteOptions sites={sites} />
                       </select>
                     </label>
-                    <button type="submit" className="secondary" disabled={busy}>
-                      {t('admin.staff.move')}
-                    </button>
+                    <SubmitButton className="secondary">{t('admin.staff.move')}</SubmitButton>
                   </Form>
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={s.id} />
-                    <button type="submit" className="danger" disabled={busy}>
-                      {t('admin.staff.remove')}
-                    </button>
+                    <SubmitButton className="danger">{t('admin.staff.remove')}</SubmitButton>
                   </Form>
                 </details>
               ) : null}
@@ -113,7 +109,7 @@ export default function AdminStaff() {
       {/* Keyed by the notice, so the address typed is cleared once the invitation is sent. */}
       <Form method="post" className="stack" key={done ?? 'invite'}>
         <input type="hidden" name="intent" value="invite" />
-        <Field name="email" label={t('auth.field.email')} type="email" result={result} required />
+        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} />
         <label htmlFor="siteId">
           {t('admin.staff.site')}
           <select id="siteId" name="siteId" required defaultValue="">
@@ -125,9 +121,7 @@ export default function AdminStaff() {
           <FieldErrors result={result} name="siteId" />
         </label>
         <p className="hint">{t('admin.staff.invite_hint')}</p>
-        <button type="submit" disabled={busy}>
-          {t('admin.staff.send_invite')}
-        </button>
+        <SubmitButton>{t('admin.staff.send_invite')}</SubmitButton>
       </Form>
     </>
   );

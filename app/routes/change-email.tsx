@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, FormMessage, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { TokenSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -33,9 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangeEmail() {
   const { token, email, signedIn } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.change_email.title')}>
       <FormMessage result={result} />
@@ -48,9 +45,7 @@ export default function ChangeEmail() {
           <p>{t('auth.change_email.intro', { email })}</p>
           <p className="hint">{t('auth.change_email.effect')}</p>
           <input type="hidden" name="token" value={token} />
-          <button type="submit" disabled={busy}>
-            {t('auth.change_email.submit')}
-          </button>
+          <SubmitButton>{t('auth.change_email.submit')}</SubmitButton>
         </Form>
       ) : (
         <p className="notice notice-error" role="alert">

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, Honeypot, useFormPage, SubmitButton } from '../components/auth';
 import { EmailOnlySchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
 import { requestPasswordReset } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(EmailOnlySchema);
 
 /** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
 export const headers = keepRetryAfter;
@@ -27,20 +29,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.forgot.title')}>
       <FormMessage result={result} />
       {result?.ok ? null : (
         <Form method="post" className="stack">
           <p>{t('auth.forgot.intro')}</p>
-          <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
+          <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
           <Honeypot />
-          <button type="submit" disabled={busy}>
-            {t('auth.forgot.submit')}
-          </button>
+          <SubmitButton>{t('auth.forgot.submit')}</SubmitButton>
         </Form>
       )}
       <p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FormMessage, Honeypot, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, Field, FormMessage, Honeypot, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { readDeviceCookie } from '../auth/device.server';
 import { getViewer } from '../auth/guards.server';
@@ -11,6 +10,9 @@ import { landingPath, requestMeta, signIn } from '../services/auth.server';
 import { localeFromRequest } from '../i18n/locale';
 import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(LoginSchema);
 
 /** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
 export const headers = keepRetryAfter;
@@ -45,21 +47,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.login.title')}>
       <DoneNotice done={notice} prefix="auth.login.notice" />
       <FormMessage result={result} />
       <Form method="post" className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="username" required />
-        <Field name="password" label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" required />
+        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="username" />
+        <Field name="password" {...fields.password} label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" />
         <Honeypot />
-        <button type="submit" disabled={busy}>
-          {t('auth.login.submit')}
-        </button>
+        <SubmitButton>{t('auth.login.submit')}</SubmitButton>
       </Form>
       <p>
         <Link to="/forgot-password">{t('auth.login.forgot')}</Link>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, FormMessage, NewPasswordField, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, FormMessage, NewPasswordField, useFormPage, SubmitButton } from '../components/auth';
 import { blankSessionCookie } from '../auth/session.server';
 import { ResetPasswordSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -32,9 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, t } = useFormPage();
   return (
     <AuthCard title={t('auth.reset.title')}>
       <FormMessage result={result} />
@@ -42,9 +39,7 @@ export default function ResetPassword() {
         <Form method="post" className="stack">
           <input type="hidden" name="token" value={token} />
           <NewPasswordField label={t('auth.field.new_password')} result={result} />
-          <button type="submit" disabled={busy}>
-            {t('auth.reset.submit')}
-          </button>
+          <SubmitButton>{t('auth.reset.submit')}</SubmitButton>
         </Form>
       ) : (
         <>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { AuthCard, Field, FieldErrors, FormMessage, Honeypot, NewPasswordField, useFormPage, SubmitButton } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { SignUpSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -10,6 +9,9 @@ import { signUp } from '../services/accounts.server';
 import { landingPath, requestMeta } from '../services/auth.server';
 import { failure, keepRetryAfter } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(SignUpSchema);
 
 /** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
 export const headers = keepRetryAfter;
@@ -33,9 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const { sent } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, t } = useFormPage();
   if (sent) {
     return (
       <AuthCard title={t('auth.signup.sent_title')}>
@@ -66,8 +66,8 @@ export default function SignUp() {
           </label>
           <FieldErrors result={result} name="accountType" />
         </fieldset>
-        <Field name="displayName" label={t('auth.field.display_name')} result={result} autoComplete="name" required maxLength={60} />
-        <Field name="email" label={t('auth.field.email')} type="email" result={result} autoComplete="email" required />
+        <Field name="displayName" {...fields.displayName} label={t('auth.field.display_name')} result={result} autoComplete="name" />
+        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
         <NewPasswordField result={result} />
         <div className="volunteer-only">
           <label className="checkbox">
@@ -78,7 +78,7 @@ export default function SignUp() {
         </div>
         <fieldset className="organization-only">
           <legend>{t('auth.signup.organization')}</legend>
-          <Field name="organizationName" label={t('auth.field.organization_name')} result={result} autoComplete="organization" maxLength={100} />
+          <Field name="organizationName" {...fields.organizationName} label={t('auth.field.organization_name')} result={result} autoComplete="organization" />
           <label htmlFor="organizationKind">
             {t('auth.field.organization_kind')}
             <select id="organizationKind" name="organizationKind" defaultValue="social_org">
@@ -90,9 +90,7 @@ export default function SignUp() {
         </fieldset>
         <Honeypot />
         <p className="hint">{t('auth.signup.privacy')}</p>
-        <button type="submit" disabled={busy}>
-          {t('auth.signup.submit')}
-        </button>
+        <SubmitButton>{t('auth.signup.submit')}</SubmitButton>
       </Form>
       <p>
         {t('auth.signup.have_account')} <Link to="/login">{t('nav.login')}</Link>

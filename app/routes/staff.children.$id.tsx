@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
+import { SubmitButton } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
 import { DoneNotice, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
@@ -33,7 +34,6 @@ export default function StaffChild() {
   const { child, site, ageBand, wishes, sites, timeline, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
-  const busy = useNavigation().state !== 'idle';
   const t = useT();
   const locale = useLocale();
   return (
@@ -87,9 +87,7 @@ export default function StaffChild() {
           sites={sites}
         />
         <div>
-          <button type="submit" disabled={busy}>
-            {t('common.save')}
-          </button>
+          <SubmitButton>{t('common.save')}</SubmitButton>
         </div>
       </Form>
 

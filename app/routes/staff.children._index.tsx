@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
 import { ChildSearchForm } from '../components/wish-form';
+import { SubmitButton } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
 import { DataTable } from '../components/lists';
 import { FormNotice, isFailure } from '../components/wish-ui';
@@ -36,7 +37,6 @@ export default function StaffChildren() {
   const { children, sites, defaultSiteId, paging, q, site, searchSites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
-  const busy = useNavigation().state !== 'idle';
   const t = useT();
   const locale = useLocale();
   return (
@@ -79,9 +79,7 @@ export default function StaffChildren() {
           sites={sites}
         />
         <div>
-          <button type="submit" disabled={busy}>
-            {t('child.create')}
-          </button>
+          <SubmitButton>{t('child.create')}</SubmitButton>
         </div>
       </Form>
     </>

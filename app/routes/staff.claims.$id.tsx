@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { ClaimStatusBadge, DoneNotice, FieldError, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { Field, SubmitButton } from '../components/auth';
+import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
+import { formConstraints } from '../forms/constraints';
 import { parseForm, doneParam } from '../forms/parse';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { claimForStaff, staffClaimStep } from '../services/claims.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+
+const fields = formConstraints(StaffClaimForm);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'claim.page_title');
 
@@ -112,36 +116,20 @@ export default function StaffClaim() {
       {allowed.reject ? (
         <Form method="post" className="stack claim-form">
           <input type="hidden" name="intent" value="reject" />
-          <label>
-            {t('claim.reject_reason')}
-            <textarea name="reason" maxLength={500} />
-            <FieldError failure={failed} name="reason" />
-          </label>
+          <Field name="reason" {...fields.reason} label={t('claim.reject_reason')} result={failed} multiline />
           <div>
-            <button type="submit" className="danger" disabled={busy}>
-              {t('claim.action.reject')}
-            </button>
+            <SubmitButton className="danger">{t('claim.action.reject')}</SubmitButton>
           </div>
         </Form>
       ) : null}
       {allowed.confirm ? (
         <Form method="post" className="stack claim-form">
           <input type="hidden" name="intent" value="confirm" />
-          <label>
-            {t('claim.value_received_yuan')}
-            <input name="valueReceived" inputMode="decimal" defaultValue={String(wish.valueFen / 100)} required />
-            <FieldError failure={failed} name="valueReceived" />
-          </label>
-          <label>
-            {t('claim.thanks_field')}
-            <textarea name="thanks" maxLength={1000} />
-            <span className="meta">{t('claim.thanks_hint')}</span>
-            <FieldError failure={failed} name="thanks" />
-          </label>
+          {/* Optional in the schema, which serves reject too; confirming needs the value received. */}
+          <Field name="valueReceived" {...fields.valueReceived} required label={t('claim.value_received_yuan')} result={failed} defaultValue={String(wish.valueFen / 100)} inputMode="decimal" />
+          <Field name="thanks" {...fields.thanks} label={t('claim.thanks_field')} result={failed} hint={t('claim.thanks_hint')} multiline />
           <div>
-            <button type="submit" disabled={busy}>
-              {t('claim.action.confirm')}
-            </button>
+            <SubmitButton>{t('claim.action.confirm')}</SubmitButton>
           </div>
         </Form>
       ) : null}

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormMessage, HelperStatusBadge, asFormResult } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Field, FormMessage, HelperStatusBadge, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
 import { requireStaff } from '../auth/guards.server';
@@ -12,6 +11,9 @@ import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { decideHelper, helperPage } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
+import { formConstraints } from '../forms/constraints';
+
+const fields = formConstraints(VettingDecisionSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'vetting.page_title');
 
@@ -36,10 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function HelperVetting() {
   const { helper, done } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
-  const locale = useLocale();
+  const { result, t, locale } = useFormPage();
   const v = helper.volunteer;
   const o = helper.organization;
   const name = v ? v.realName || v.displayName : o!.name;
@@ -142,14 +141,14 @@ export default function HelperVetting() {
                 {intent === 'approve' || intent === 'reinstate' || intent === 'recheck' ? (
                   <Field
                     name="checkNote"
+                    {...fields.checkNote}
+                    required
                     label={t('vetting.check_note')}
                     result={result}
                     hint={t('vetting.check_note_hint')}
-                    maxLength={300}
-                    required
                   />
                 ) : (
-                  <Field name="reason" label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} maxLength={500} multiline required />
+                  <Field name="reason" {...fields.reason} required label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} multiline />
                 )}
                 {(intent === 'approve' || intent === 'reinstate') && !caringParent ? (
                   <label className="checkbox">
@@ -157,9 +156,7 @@ export default function HelperVetting() {
                     {t('vetting.one_to_one')}
                   </label>
                 ) : null}
-                <button type="submit" className={intent === 'reject' || intent === 'suspend' ? 'danger' : undefined} disabled={busy}>
-                  {t(`vetting.intent.${intent}`)}
-                </button>
+                <SubmitButton className={intent === 'reject' || intent === 'suspend' ? 'danger' : undefined}>{t(`vetting.intent.${intent}`)}</SubmitButton>
               </Form>
             ))}
           </div>

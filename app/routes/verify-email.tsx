@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AuthCard, FormMessage, asFormResult } from '../components/auth';
-import { useT } from '../components/i18n';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { AuthCard, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
 import { TokenSchema } from '../forms/auth';
 import { parseForm } from '../forms/parse';
@@ -30,9 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function VerifyEmail() {
   const { token, signedIn } = useLoaderData<typeof loader>();
-  const result = asFormResult(useActionData<typeof action>());
-  const busy = useNavigation().state === 'submitting';
-  const t = useT();
+  const { result, t } = useFormPage();
   const next = signedIn ? '/me' : '/login';
   return (
     <AuthCard title={t('auth.verify.title')}>
@@ -45,9 +42,7 @@ export default function VerifyEmail() {
         <Form method="post" className="stack">
           <p>{t('auth.verify.intro')}</p>
           <input type="hidden" name="token" value={token} />
-          <button type="submit" disabled={busy}>
-            {t('auth.verify.submit')}
-          </button>
+          <SubmitButton>{t('auth.verify.submit')}</SubmitButton>
         </Form>
       ) : (
         <p className="notice notice-error" role="alert">

@@ -1,7 +1,8 @@
 import { data, type HeadersFunction } from '@remix-run/node';
-import type { DomainError } from '../domain/errors';
+import type * as v from 'valibot';
+import type { DomainError, Result } from '../domain/errors';
+import { parseForm } from '../forms/parse';
 import type { FormFailure } from '../forms/result';
-
 
 const STATUS: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -59,4 +60,20 @@ export const keepRetryAfter: HeadersFunction = ({ parentHeaders, loaderHeaders, 
 
 export function notFound(): never {
   throw new Response('Not Found', { status: 404 });
+}
+
+/**
+ * One form, one use case: the schema parses the post, `run` does the change, and `done` answers a success
+ * (a redirect with its `?done=` notice); a refusal goes back to the form through `failure`.
+ */
+export async function formAction<S extends v.GenericSchema, T>(
+  request: Request,
+  schema: S,
+  run: (input: v.InferOutput<S>) => Result<T> | Promise<Result<T>>,
+  done: (value: T) => Response,
+) {
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+  const result = await run(parsed.value);
+  return result.ok ? done(result.value) : failure(result.error);
 }

@@ -215,7 +215,7 @@ export function formBodyGate(req: Request, res: Response, next: NextFunction) {
  */
 export function needsNoStore(req: Request): boolean {
   if (req.path.endsWith('.data')) return true;
-  if (/^\/(invite\/staff|org\/invite)\//.test(req.path) || 'token' in req.query) return true;
+  if (/^\/(invite|org\/invite)\//.test(req.path) || 'token' in req.query) return true;
   const cookie = req.get('cookie');
   if (!cookie) return false;
   const name = cookieName();

@@ -1,8 +1,3 @@
-import { weakPasswordMessages } from '../forms/password-strength';
-import { hashPassword } from '../auth/password.server';
-import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
-import { generateMailToken, hashMailToken } from '../auth/tokens.server';
-import { config } from '../platform/config.server';
 import { auditActionsInUse, countAudit, namesOfObjects, recordAudit, searchAudit } from '../data/audit.server';
 import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
@@ -10,20 +5,16 @@ import { getOutboxMail, listOutbox } from '../data/outbox.server';
 import { countSecurityEvents, logSecurityEvent, searchSecurityEvents, SECURITY_EVENT_TYPES } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { findSiteByCode, findSiteById, insertSite, listSites, updateSite, type SiteRow } from '../data/sites.server';
-import { consumeToken, findLiveToken, insertToken, openInvitations, retireInvitationsTo } from '../data/tokens.server';
-import { findUserByEmail, findUserById, insertUser, listStaffAndAdmins, setStaffSite } from '../data/users.server';
+import { openInvitations } from '../data/tokens.server';
+import { findUserById, listStaffAndAdmins, setStaffSite } from '../data/users.server';
 import type { Actor } from '../domain/actor';
-import { err, ok, type DomainError, type Result } from '../domain/errors';
+import { err, ok, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import type { SiteCreateInput, SiteEditInput, StaffChangeInput } from '../forms/admin';
 import { auditNameRefs, securityNameRefs } from '../i18n/labels';
-import type { Locale } from '../i18n/locale';
-import { enqueueMail } from '../mail/send.server';
 import { maskLinks } from '../mail/links.server';
 import type { RequestMeta } from './auth.server';
-import { INVITE_TOKEN_MS } from './organizations.server';
 import { clampedPage, pageWindow } from '../server/paging.server';
-import { takeRateLimits } from '../server/rate-limit.server';
 
 function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
   logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
@@ -134,43 +125,6 @@ export function staffPage(actor: Actor, meta: RequestMeta) {
   });
 }
 
-export function inviteStaff(actor: Actor, input: { email: string; siteId: string }, locale: Locale, meta: RequestMeta): Result<{ invited: string }> {
-  if (!can(actor, 'staff.manage', { type: 'global' })) return denied(actor, meta, 'staff.invite');
-  const site = findSiteById(input.siteId);
-  if (!site) return err({ kind: 'validation', fields: { siteId: ['form.site.required'] } });
-  const existing = findUserByEmail(input.email);
-  if (existing?.staffSiteId === site.id) return err({ kind: 'validation', fields: { email: ['admin.staff.already_staff'] } });
-  const token = generateMailToken();
-  return writeTx((tx) => {
-    const limit = takeRateLimits(tx, [['invitePerUser', actor.userId]], { ...meta, userId: actor.userId });
-    if (!limit.ok) return limit;
-    // A new invitation to the same address supersedes the earlier one (one open invitation per address).
-    retireInvitationsTo(tx, 'staff_invite', input.email, meta.now);
-    insertToken(tx, {
-      id: newId(),
-      purpose: 'staff_invite',
-      tokenHash: hashMailToken(token),
-      email: input.email,
-      siteId: site.id,
-      expiresAt: meta.now + INVITE_TOKEN_MS,
-      createdAt: meta.now,
-    });
-    const mailLocale = existing?.locale ?? locale;
-    enqueueMail(
-      tx,
-      {
-        to: input.email,
-        template: 'staff_invite',
-        locale: mailLocale,
-        params: { siteName: mailLocale === 'en' ? site.nameEn : site.nameZh, link: `${config().appUrl}/invite/staff/${token}` },
-      },
-      meta.now,
-    );
-    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: site.id, action: 'invite_staff', siteId: site.id });
-    return ok({ invited: input.email });
-  });
-}
-
 /** Moving staff to another site or taking the role away is a role change: every session of theirs ends. */
 export function changeStaff(actor: Actor, input: StaffChangeInput, meta: RequestMeta): Result<{ userId: string }> {
   if (!can(actor, 'staff.manage', { type: 'global' })) return denied(actor, meta, 'staff.change');
@@ -186,77 +140,6 @@ export function changeStaff(actor: Actor, input: StaffChangeInput, meta: Request
     logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: user.id, ip: meta.ip, detail: `role change (${revoked})` }, tx);
   });
   return ok({ userId: user.id });
-}
-
-export interface StaffInvitationView {
-  siteZh: string;
-  siteEn: string;
-  email: string;
-  viewerIsInvitee: boolean;
-  accountExists: boolean;
-}
-
-/** What /invite/staff/:token shows. Reading it changes nothing. */
-export function staffInvitation(token: string, viewer: ValidSession | null, now: number): StaffInvitationView | null {
-  const row = findLiveToken(hashMailToken(token), 'staff_invite', now);
-  const site = row?.siteId ? findSiteById(row.siteId) : undefined;
-  if (!row || !site || !row.email) return null;
-  return {
-    siteZh: site.nameZh,
-    siteEn: site.nameEn,
-    email: row.email,
-    viewerIsInvitee: viewer !== null && viewer.user.email === row.email,
-    accountExists: findUserByEmail(row.email) !== undefined,
-  };
-}
-
-const invalidInvite = (): DomainError => ({ kind: 'conflict', message: { key: 'invite.invalid' } });
-
-/** An existing account (signed in with the invited address) becomes staff of the site; its sessions are renewed. */
-export function acceptStaffInvitation(token: string, viewer: ValidSession, meta: RequestMeta): Result<{ cookie: string }> {
-  const hash = hashMailToken(token);
-  const result = writeTx((tx): Result<true> => {
-    const row = findLiveToken(hash, 'staff_invite', meta.now, tx);
-    if (!row || !row.siteId) return err(invalidInvite());
-    if (row.email !== viewer.user.email) return err({ kind: 'conflict', message: { key: 'invite.wrong_account', params: { email: row.email ?? '' } } });
-    if (!consumeToken(tx, row.id, meta.now)) return err(invalidInvite());
-    setStaffSite(tx, viewer.user.id, row.siteId);
-    const revoked = deleteSessionsOfUser(viewer.user.id, tx);
-    recordAudit(tx, { at: meta.now, actorId: viewer.user.id, entityType: 'user', entityId: viewer.user.id, action: 'staff_join', note: row.siteId, siteId: row.siteId });
-    logSecurityEvent({ at: meta.now, type: 'role_changed', userId: viewer.user.id, ip: meta.ip, detail: 'staff invitation accepted' }, tx);
-    logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: viewer.user.id, ip: meta.ip, detail: `role change (${revoked})` }, tx);
-    return ok(true);
-  });
-  if (!result.ok) return result;
-  const { token: sessionToken, session } = createSession(findUserById(viewer.user.id)!, meta.now);
-  return ok({ cookie: sessionCookie(sessionToken, session.expiresAt, meta.now) });
-}
-
-export async function acceptStaffInvitationWithNewAccount(
-  token: string,
-  input: { displayName: string; password: string },
-  locale: Locale,
-  meta: RequestMeta,
-): Promise<Result<{ cookie: string }>> {
-  const row = findLiveToken(hashMailToken(token), 'staff_invite', meta.now);
-  if (!row || !row.siteId || !row.email) return err(invalidInvite());
-  if (findUserByEmail(row.email)) return err({ kind: 'conflict', message: { key: 'invite.sign_in_first' } });
-  const weak = weakPasswordMessages(input.password, { email: row.email, name: input.displayName });
-  if (weak) return err({ kind: 'validation', fields: { password: weak } });
-  const passwordHash = await hashPassword(input.password);
-  const userId = newId();
-  const { email, siteId } = row;
-  const result = writeTx((tx): Result<true> => {
-    if (findUserByEmail(email, tx)) return err({ kind: 'conflict', message: { key: 'invite.sign_in_first' } });
-    if (!consumeToken(tx, row.id, meta.now)) return err(invalidInvite());
-    insertUser(tx, { id: userId, email, passwordHash, displayName: input.displayName, locale, staffSiteId: siteId, emailVerifiedAt: meta.now, createdAt: meta.now });
-    recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'user', entityId: userId, action: 'staff_join', note: siteId, siteId });
-    logSecurityEvent({ at: meta.now, type: 'sign_up', userId, ip: meta.ip, detail: 'staff_invite' }, tx);
-    return ok(true);
-  });
-  if (!result.ok) return result;
-  const { token: sessionToken, session } = createSession(findUserById(userId)!, meta.now);
-  return ok({ cookie: sessionCookie(sessionToken, session.expiresAt, meta.now) });
 }
 
 // ---- outbox, audit, security log ---------------------------------------------------------------

@@ -20,19 +20,21 @@ export function countyOptions(): CountyOption[] {
   return listCountySites().map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn }));
 }
 
-/** What a pending volunteer still has to do before staff can approve them (PRODUCT.md §2). */
+/** What a pending helper (a volunteer, an organization) still has to do before staff can approve them (PRODUCT.md §2, D17). */
 export type PendingStep = 'verify_email' | 'complete_profile' | 'wait';
+
+export function pendingSteps(status: string, todo: { verifyEmail: boolean; completeProfile: boolean }): PendingStep[] {
+  if (status !== 'pending') return [];
+  const steps: PendingStep[] = [];
+  if (todo.verifyEmail) steps.push('verify_email');
+  if (todo.completeProfile) steps.push('complete_profile');
+  return steps.length ? steps : ['wait'];
+}
 
 /** Everything /me shows: the account, the volunteer profile and its vetting state. No staff-only notes. */
 export function mePage(viewer: ValidSession, now: number) {
   const volunteer = findVolunteer(viewer.user.id);
   const emailVerified = viewer.user.emailVerifiedAt !== null;
-  const pendingSteps: PendingStep[] = [];
-  if (volunteer?.status === 'pending') {
-    if (!emailVerified) pendingSteps.push('verify_email');
-    if (!volunteer.realName || !volunteer.phone || !volunteer.countySiteId) pendingSteps.push('complete_profile');
-    if (pendingSteps.length === 0) pendingSteps.push('wait');
-  }
   return {
     account: {
       displayName: viewer.user.displayName,
@@ -52,7 +54,10 @@ export function mePage(viewer: ValidSession, now: number) {
           vettedAt: volunteer.vettedAt,
           recheckDueAt: volunteer.recheckDueAt,
           recheckOverdue: volunteer.status === 'approved' && volunteer.recheckDueAt !== null && volunteer.recheckDueAt < now,
-          pendingSteps,
+          pendingSteps: pendingSteps(volunteer.status, {
+            verifyEmail: !emailVerified,
+            completeProfile: !volunteer.realName || !volunteer.phone || !volunteer.countySiteId,
+          }),
         }
       : null,
     orgs: organizationsOfUser(viewer.user.id).map(({ org, role }) => ({ id: org.id, name: org.name, status: org.status, role })),

@@ -65,7 +65,6 @@ export const EXCEPTIONS: ReadonlyArray<{ from: string; to: string; why: string }
  * the domain, the data layer or server plumbing instead.
  */
 export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: string }> = [
-  { from: 'admin.server.ts', to: 'organizations.server.ts', why: 'staff and organization invitations share one lifetime' },
   { from: 'claims.server.ts', to: 'wishes.server.ts', why: 'claim mail carries the wish’s public face' },
   { from: 'claims.server.ts', to: 'wish-claim-status.server.ts', why: 'the one writer of wishes.status and claims.status' },
   { from: 'wishes.server.ts', to: 'wish-claim-status.server.ts', why: 'the one writer of wishes.status and claims.status' },

@@ -60,7 +60,7 @@ describe('answers appear where the person is looking', () => {
   it('takes a volunteer to the field that is wrong', async () => {
     const { page, problems } = await browser.newPage();
     await loginAs(page, 'volunteer@demo.local');
-    await page.goto(`${base()}/me`);
+    await page.goto(`${base()}/me/profile`);
     await page.waitForLoadState('networkidle');
     await page.fill('input[name=phone]', '不是电话');
     const save = page.getByRole('button', { name: '保存', exact: true });

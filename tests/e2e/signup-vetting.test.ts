@@ -76,7 +76,9 @@ describe('a volunteer signs up, verifies the email, is approved by staff and see
     await page.goto(`${inject('baseUrl')}/me`);
     await expect.poll(() => page.textContent('[data-testid=vetting-status]')).toContain('待审核');
 
-    // Complete the profile: real name and county.
+    // Complete the profile (its own page, linked from the checklist on /me): real name and county.
+    await page.getByRole('link', { name: '志愿者资料', exact: true }).click();
+    await page.waitForURL(/\/me\/profile$/);
     await page.fill('input[name=realName]', realName);
     await page.fill('input[name=phone]', '13800000000');
     await page.selectOption('select[name=countySiteId]', { label: '利通区' });

@@ -9,9 +9,10 @@ import * as staffAdminRoute from '../../app/routes/admin.staff';
 import * as outboxRoute from '../../app/routes/admin.outbox';
 import * as auditRoute from '../../app/routes/admin.audit';
 import * as securityRoute from '../../app/routes/admin.security';
-import * as staffInviteRoute from '../../app/routes/invite.staff.$token';
+import * as inviteRoute from '../../app/routes/invite.$token';
+import * as oldStaffInviteRoute from '../../app/routes/invite.staff.$token';
 import * as orgRoute from '../../app/routes/org._index';
-import * as orgInviteRoute from '../../app/routes/org.invite.$token';
+import * as orgMembersRoute from '../../app/routes/org.members';
 import * as staffRoute from '../../app/routes/staff._index';
 import * as loginRoute from '../../app/routes/login';
 import { auditPage, securityLogPage } from '../../app/services/admin.server';
@@ -110,19 +111,22 @@ describe('staff invitations', () => {
     const email = `${uniq('newstaff')}@example.org`;
     const res = await callRoute(staffAdminRoute.action, { url: '/admin/staff', cookie: admin.cookie(), form: { intent: 'invite', email, siteId: sites.yc } });
     expect(res.location).toBe('/admin/staff?done=invite');
-    const token = linkIn(email, /\/invite\/staff\/([a-z2-7]{32})/);
+    const token = linkIn(email, /\/invite\/([a-z2-7]{32})/);
 
-    const view = await callRoute(staffInviteRoute.loader, { url: `/invite/staff/${token}`, params: { token } });
-    expect(view.data.invitation).toMatchObject({ email, siteZh: '盐池县', accountExists: false });
+    const view = await callRoute(inviteRoute.loader, { url: `/invite/${token}`, params: { token } });
+    expect(view.data.invitation).toMatchObject({ kind: 'staff', email, siteZh: '盐池县', accountExists: false });
+    // A link mailed before invitations had one address still opens.
+    const old = await callRoute(oldStaffInviteRoute.loader, { url: `/invite/staff/${token}`, params: { token } });
+    expect(old.location).toBe(`/invite/${token}`);
 
-    const weak = await callRoute(staffInviteRoute.action, { url: `/invite/staff/${token}`, params: { token }, form: { intent: 'create', displayName: '李老师', password: '12345678' } });
+    const weak = await callRoute(inviteRoute.action, { url: `/invite/${token}`, params: { token }, form: { intent: 'create', displayName: '李老师', password: '12345678' } });
     expect(weak.status).toBe(400);
-    const breached = await callRoute(staffInviteRoute.action, { url: `/invite/staff/${token}`, params: { token }, form: { intent: 'create', displayName: '李老师', password: 'P@ssw0rd!' } });
+    const breached = await callRoute(inviteRoute.action, { url: `/invite/${token}`, params: { token }, form: { intent: 'create', displayName: '李老师', password: 'P@ssw0rd!' } });
     expect(breached.status).toBe(400);
     expect(breached.data.fieldErrors.password[0]).toBe('form.password.weak');
 
-    const created = await callRoute(staffInviteRoute.action, {
-      url: `/invite/staff/${token}`,
+    const created = await callRoute(inviteRoute.action, {
+      url: `/invite/${token}`,
       params: { token },
       form: { intent: 'create', displayName: '李老师', password: 'Yanchi-Welfare-2025' },
     });
@@ -134,9 +138,9 @@ describe('staff invitations', () => {
     const cookie = cookieFromResponse(created.headers)!;
     expect((await callRoute(staffRoute.loader, { url: '/staff', cookie })).status).toBe(200);
 
-    const again = await callRoute(staffInviteRoute.action, { url: `/invite/staff/${token}`, params: { token }, form: { intent: 'create', displayName: 'x', password: 'Yanchi-Welfare-2026' } });
+    const again = await callRoute(inviteRoute.action, { url: `/invite/${token}`, params: { token }, form: { intent: 'create', displayName: 'x', password: 'Yanchi-Welfare-2026' } });
     expect(again.status).toBe(409);
-    expect((await callRoute(staffInviteRoute.loader, { url: `/invite/staff/${token}`, params: { token } })).data.invitation).toBeNull();
+    expect((await callRoute(inviteRoute.loader, { url: `/invite/${token}`, params: { token } })).data.invitation).toBeNull();
   });
 
   it('moving staff or removing the role ends all their sessions', async () => {
@@ -159,14 +163,14 @@ describe('organization invitations', () => {
   it('a manager invites a colleague, who joins by creating an account through the single-use link', async () => {
     const manager = await createUser(db, { org: { status: 'approved' } });
     const email = `${uniq('colleague')}@example.org`;
-    const res = await callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email } });
+    const res = await callRoute(orgMembersRoute.action, { url: '/org/members', cookie: manager.cookie(), form: { orgId: manager.orgId!, email } });
     expect(res.status).toBe(302);
-    const token = linkIn(email, /\/org\/invite\/([a-z2-7]{32})/);
-    const weak = await callRoute(orgInviteRoute.action, { url: `/org/invite/${token}`, params: { token }, form: { intent: 'create', displayName: '王同事', password: 'Summer2024' } });
+    const token = linkIn(email, /\/invite\/([a-z2-7]{32})/);
+    const weak = await callRoute(inviteRoute.action, { url: `/invite/${token}`, params: { token }, form: { intent: 'create', displayName: '王同事', password: 'Summer2024' } });
     expect(weak.status).toBe(400);
     expect(weak.data.fieldErrors.password[0]).toBe('form.password.weak');
-    const join = await callRoute(orgInviteRoute.action, {
-      url: `/org/invite/${token}`,
+    const join = await callRoute(inviteRoute.action, {
+      url: `/invite/${token}`,
       params: { token },
       form: { intent: 'create', displayName: '王同事', password: 'Warm-Sunshine-Team-3' },
     });
@@ -177,7 +181,7 @@ describe('organization invitations', () => {
     const page = await callRoute(orgRoute.loader, { url: '/org', cookie });
     expect(page.data.page.members).toHaveLength(2);
     // Members cannot invite.
-    const denied = await callRoute(orgRoute.action, { url: '/org', cookie, form: { intent: 'invite', orgId: manager.orgId!, email: `${uniq('x')}@example.org` } });
+    const denied = await callRoute(orgMembersRoute.action, { url: '/org/members', cookie, form: { orgId: manager.orgId!, email: `${uniq('x')}@example.org` } });
     expect(denied.status).toBe(403);
   });
 
@@ -185,11 +189,11 @@ describe('organization invitations', () => {
     const manager = await createUser(db, { org: { status: 'approved' } });
     const invitee = await createUser(db, { volunteer: {} });
     const stranger = await createUser(db);
-    await callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email: invitee.email } });
-    const token = linkIn(invitee.email, /\/org\/invite\/([a-z2-7]{32})/);
-    const wrong = await callRoute(orgInviteRoute.action, { url: `/org/invite/${token}`, params: { token }, form: { intent: 'accept' }, cookie: stranger.cookie() });
+    await callRoute(orgMembersRoute.action, { url: '/org/members', cookie: manager.cookie(), form: { orgId: manager.orgId!, email: invitee.email } });
+    const token = linkIn(invitee.email, /\/invite\/([a-z2-7]{32})/);
+    const wrong = await callRoute(inviteRoute.action, { url: `/invite/${token}`, params: { token }, form: { intent: 'accept' }, cookie: stranger.cookie() });
     expect(wrong.status).toBe(409);
-    const ok = await callRoute(orgInviteRoute.action, { url: `/org/invite/${token}`, params: { token }, form: { intent: 'accept' }, cookie: invitee.cookie() });
+    const ok = await callRoute(inviteRoute.action, { url: `/invite/${token}`, params: { token }, form: { intent: 'accept' }, cookie: invitee.cookie() });
     expect(ok.status).toBe(302);
     expect(sql('select * from organization_members where org_id = ? and user_id = ?', manager.orgId, invitee.id)).toHaveLength(1);
   });

@@ -4,7 +4,10 @@ import { withLinks } from '../helpers/mail';
 import { callRoute, cookieFromResponse, createUser, uniq } from '../helpers/accounts';
 import * as loginRoute from '../../app/routes/login';
 import * as logoutRoute from '../../app/routes/logout';
-import * as meRoute from '../../app/routes/me';
+import * as meRoute from '../../app/routes/me._index';
+import * as meAccountRoute from '../../app/routes/me.account';
+import * as mePasswordRoute from '../../app/routes/me.password';
+import * as meVerificationRoute from '../../app/routes/me.verification';
 import * as forgotRoute from '../../app/routes/forgot-password';
 import * as resetRoute from '../../app/routes/reset-password';
 import * as verifyRoute from '../../app/routes/verify-email';
@@ -288,15 +291,15 @@ describe('email verification', () => {
   it('resends a verification mail from /me, retiring the old link, with a per-address limit', async () => {
     const user = await createUser(db, { volunteer: {}, verified: false });
     const cookie = user.cookie();
-    const first = await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    const first = await callRoute(meVerificationRoute.action, { url: '/me/verification', form: {}, cookie });
     expect(first.location).toBe('/me?done=verification_sent');
-    await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    await callRoute(meVerificationRoute.action, { url: '/me/verification', form: {}, cookie });
     const mails = mailTo(user.email, 'verify_email');
     expect(mails).toHaveLength(2);
     const live = sql('select * from tokens where user_id = ? and used_at is null', user.id);
     expect(live).toHaveLength(1);
-    await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
-    const limited = await callRoute(meRoute.action, { url: '/me', form: { intent: 'resend_verification' }, cookie });
+    await callRoute(meVerificationRoute.action, { url: '/me/verification', form: {}, cookie });
+    const limited = await callRoute(meVerificationRoute.action, { url: '/me/verification', form: {}, cookie });
     expect(limited.status).toBe(429);
   });
 });
@@ -306,15 +309,15 @@ describe('password change', () => {
     const user = await createUser(db, { volunteer: {} });
     const here = user.cookie();
     const elsewhere = user.cookie();
-    const wrong = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: 'nope-nope-nope', newPassword: 'Fresh-Meadow-99' }, cookie: here });
+    const wrong = await callRoute(mePasswordRoute.action, { url: '/me/password', form: { currentPassword: 'nope-nope-nope', newPassword: 'Fresh-Meadow-99' }, cookie: here });
     expect(wrong.status).toBe(400);
     expect(wrong.data.fieldErrors.currentPassword).toEqual(['form.password.current_wrong']);
-    const common = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: '1qaz2wsx' }, cookie: here });
+    const common = await callRoute(mePasswordRoute.action, { url: '/me/password', form: { currentPassword: user.password, newPassword: '1qaz2wsx' }, cookie: here });
     expect(common.data.fieldErrors.newPassword[0]).toBe('form.password.weak');
-    const siteWord = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'wishbridge1' }, cookie: here });
+    const siteWord = await callRoute(mePasswordRoute.action, { url: '/me/password', form: { currentPassword: user.password, newPassword: 'wishbridge1' }, cookie: here });
     expect(siteWord.data.fieldErrors.newPassword).toEqual(expect.arrayContaining(['form.password.weak', 'password.warning.userInputs']));
 
-    const res = await callRoute(meRoute.action, { url: '/me', form: { intent: 'password', currentPassword: user.password, newPassword: 'Fresh-Meadow-99' }, cookie: here });
+    const res = await callRoute(mePasswordRoute.action, { url: '/me/password', form: { currentPassword: user.password, newPassword: 'Fresh-Meadow-99' }, cookie: here });
     expect(res.status).toBe(302);
     const fresh = cookieFromResponse(res.headers)!;
     expect(await opensMe(fresh)).toBe(true);
@@ -326,7 +329,7 @@ describe('password change', () => {
 describe('account name', () => {
   it('changes the name the account shows, refusing an empty or overlong one without writing', async () => {
     const user = await createUser(db, { displayName: '小林' });
-    const save = (displayName: string) => callRoute(meRoute.action, { url: '/me', form: { intent: 'account', displayName }, cookie: user.cookie() });
+    const save = (displayName: string) => callRoute(meAccountRoute.action, { url: '/me/account', form: { displayName }, cookie: user.cookie() });
     const nameNow = () => sql<{ display_name: string }>('select display_name from users where id = ?', user.id)[0].display_name;
 
     const empty = await save('   ');

@@ -5,7 +5,8 @@ import { accountCounts, callRoute, cookieFromResponse, createUser, uniq, type Te
 import * as changeRoute from '../../app/routes/change-email';
 import * as forgotRoute from '../../app/routes/forgot-password';
 import * as loginRoute from '../../app/routes/login';
-import * as meRoute from '../../app/routes/me';
+import * as meRoute from '../../app/routes/me._index';
+import * as meEmailRoute from '../../app/routes/me.email';
 import * as resetRoute from '../../app/routes/reset-password';
 import { hashMailToken } from '../../app/auth/tokens.server';
 import { RATE_LIMITS } from '../../app/server/rate-limit.server';
@@ -28,7 +29,7 @@ const emailOf = (userId: string) => sql<{ email: string; email_verified_at: numb
 const newAddress = () => `${uniq('new')}@example.net`;
 
 const ask = (user: TestUser, cookie: string, newEmail: string, password = user.password, ip = nextIp()) =>
-  callRoute(meRoute.action, { url: '/me', form: { intent: 'email', newEmail, password }, cookie, ip });
+  callRoute(meEmailRoute.action, { url: '/me/email', form: { newEmail, password }, cookie, ip });
 const tokenIn = (body: string) => body.match(/\/change-email\?token=([a-z2-7]{32})/)![1];
 const linkFor = (email: string) => tokenIn(mailTo(email, 'email_change')[0].body_text);
 const confirm = (token: string, cookie: string | null = null) => callRoute(changeRoute.action, { url: '/change-email', form: { token }, cookie, ip: nextIp() });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../helpers/db';
 import { withLinks } from '../helpers/mail';
 import { callRoute, createSites, createUser, uniq } from '../helpers/accounts';
-import * as orgRoute from '../../app/routes/org._index';
-import * as orgInviteRoute from '../../app/routes/org.invite.$token';
+import * as orgMembersRoute from '../../app/routes/org.members';
+import * as inviteRoute from '../../app/routes/invite.$token';
 import * as staffAdminRoute from '../../app/routes/admin.staff';
 
 // Inviting the same person twice (the first mail got lost): one open invitation, the newest link.
@@ -14,17 +14,17 @@ describe('inviting a colleague again', () => {
   it('keeps one open invitation per address, and only the newest link works', async () => {
     const manager = await createUser(db, { org: { status: 'approved' } });
     const email = `${uniq('colleague')}@example.org`;
-    const invite = () => callRoute(orgRoute.action, { url: '/org', cookie: manager.cookie(), form: { intent: 'invite', orgId: manager.orgId!, email } });
+    const invite = () => callRoute(orgMembersRoute.action, { url: '/org/members', cookie: manager.cookie(), form: { orgId: manager.orgId!, email } });
     const links = () =>
-      sql<{ id: string; body_text: string; link_secret: string | null }>('select * from outbox where to_email = ? order by created_at', email).map((m) => withLinks(db, m).body_text.match(/\/org\/invite\/([a-z2-7]{32})/)![1]);
+      sql<{ id: string; body_text: string; link_secret: string | null }>('select * from outbox where to_email = ? order by created_at', email).map((m) => withLinks(db, m).body_text.match(/\/invite\/([a-z2-7]{32})/)![1]);
 
     expect((await invite()).status).toBe(302);
     expect((await invite()).status).toBe(302);
-    const page = await callRoute(orgRoute.loader, { url: '/org', cookie: manager.cookie() });
+    const page = await callRoute(orgMembersRoute.loader, { url: '/org/members', cookie: manager.cookie() });
     expect(page.data.page.invitations.map((i: { email: string }) => i.email)).toEqual([email]);
 
     const [first, second] = links();
-    const view = (token: string) => callRoute(orgInviteRoute.loader, { url: `/org/invite/${token}`, params: { token } });
+    const view = (token: string) => callRoute(inviteRoute.loader, { url: `/invite/${token}`, params: { token } });
     expect((await view(first)).data.invitation).toBeNull();
     expect((await view(second)).data.invitation).toMatchObject({ email });
   });

@@ -47,8 +47,9 @@ describe('page titles', () => {
     const data = { site: { nameZh: '盐池县', nameEn: 'Yanchi County' } };
     expect(titleOf(site.meta, 'en', { data })).toBe('Yanchi County · WishBridge');
     expect(titleOf(site.meta, 'zh-CN', { data })).toBe('盐池县 · 心愿桥');
-    const invite = await import('../../app/routes/invite.staff.$token');
-    expect(titleOf(invite.meta, 'en', { data: { invitation: { siteZh: '盐池县', siteEn: 'Yanchi County' } } })).toBe('Work as staff of “Yanchi County” · WishBridge');
+    const invite = await import('../../app/routes/invite.$token');
+    expect(titleOf(invite.meta, 'en', { data: { invitation: { kind: 'staff', siteZh: '盐池县', siteEn: 'Yanchi County' } } })).toBe('Work as staff of “Yanchi County” · WishBridge');
+    expect(titleOf(invite.meta, 'zh-CN', { data: { invitation: { kind: 'org', orgName: '爱心社工服务中心' } } })).toContain('爱心社工服务中心');
     expect(titleOf(invite.meta, 'zh-CN', { data: { invitation: null } })).toBe('邀请 · 心愿桥');
   });
 

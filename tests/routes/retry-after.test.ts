@@ -4,8 +4,10 @@ import { startProductionServer, type RunningServer } from '../helpers/server';
 import * as adminStaff from '../../app/routes/admin.staff';
 import * as forgotPassword from '../../app/routes/forgot-password';
 import * as login from '../../app/routes/login';
-import * as me from '../../app/routes/me';
-import * as org from '../../app/routes/org._index';
+import * as meEmail from '../../app/routes/me.email';
+import * as mePassword from '../../app/routes/me.password';
+import * as meVerification from '../../app/routes/me.verification';
+import * as orgMembers from '../../app/routes/org.members';
 import * as signup from '../../app/routes/signup';
 
 // A refused attempt says when to come back, as the real server answers it: to a form posted without
@@ -46,7 +48,7 @@ describe('429 answers', () => {
 
 describe('every route whose action can answer 429', () => {
   it('keeps the action’s Retry-After (and the parent’s headers)', () => {
-    for (const [name, route] of Object.entries({ adminStaff, forgotPassword, login, me, org, signup })) {
+    for (const [name, route] of Object.entries({ adminStaff, forgotPassword, login, meEmail, mePassword, meVerification, orgMembers, signup })) {
       expect(typeof route.headers, name).toBe('function');
       const headers = new Headers(
         route.headers({

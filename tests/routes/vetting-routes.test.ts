@@ -3,8 +3,11 @@ import { useTestDatabase } from '../helpers/db';
 import { callRoute, createSites, createUser, signUpAndApprove, type TestSites, type TestUser } from '../helpers/accounts';
 import * as staffRoute from '../../app/routes/staff._index';
 import * as helperRoute from '../../app/routes/staff.helpers.$id';
-import * as meRoute from '../../app/routes/me';
+import * as meRoute from '../../app/routes/me._index';
+import * as meProfileRoute from '../../app/routes/me.profile';
+import * as meReapplyRoute from '../../app/routes/me.reapply';
 import * as orgRoute from '../../app/routes/org._index';
+import * as orgReapplyRoute from '../../app/routes/org.reapply';
 import { RECHECK_INTERVAL_MS } from '../../app/domain/vetting';
 
 const { db } = useTestDatabase('vetting-routes');
@@ -174,9 +177,9 @@ describe('a helper’s page at /staff/helpers/:id', () => {
     expect(await steps()).toEqual(['verify_email', 'complete_profile']);
     db.$client.prepare('update users set email_verified_at = ? where id = ?').run(Date.now(), helper.id);
     expect(await steps()).toEqual(['complete_profile']);
-    const saved = await callRoute(meRoute.action, {
-      url: '/me',
-      form: { intent: 'profile', realName: '林晓', phone: '13800000000', countySiteId: sites.lt },
+    const saved = await callRoute(meProfileRoute.action, {
+      url: '/me/profile',
+      form: { realName: '林晓', phone: '13800000000', countySiteId: sites.lt },
       cookie: helper.cookie(),
     });
     expect(saved.status).toBe(302);
@@ -196,7 +199,7 @@ describe('a helper’s page at /staff/helpers/:id', () => {
 
   it('lets a rejected volunteer mend the profile and apply again, back into the queue', async () => {
     const helper = await createUser(db, { volunteer: { countySiteId: sites.lt } });
-    const reapply = (cookie: string) => callRoute(meRoute.action, { url: '/me', form: { intent: 'reapply' }, cookie });
+    const reapply = (cookie: string) => callRoute(meReapplyRoute.action, { url: '/me/reapply', form: {}, cookie });
     // Nothing to re-apply for while the application is pending.
     expect((await reapply(helper.cookie())).status).toBe(409);
     await decide(staffLt, helper.id, { intent: 'reject', reason: '请补充联系电话' });
@@ -227,7 +230,7 @@ describe('a helper’s page at /staff/helpers/:id', () => {
     db.$client.prepare("insert into organization_members (org_id, user_id, role, created_at) values (?, ?, 'member', ?)").run(manager.orgId, colleague.id, Date.now());
     const outsider = await createUser(db, { org: { countySiteId: sites.lt } });
     await decide(staffLt, manager.orgId!, { intent: 'reject', reason: '请补充机构简介' });
-    const reapply = (user: TestUser) => callRoute(orgRoute.action, { url: '/org', form: { intent: 'reapply', orgId: manager.orgId! }, cookie: user.cookie() });
+    const reapply = (user: TestUser) => callRoute(orgReapplyRoute.action, { url: '/org/reapply', form: { orgId: manager.orgId! }, cookie: user.cookie() });
     expect((await reapply(colleague)).status).toBe(403);
     expect((await reapply(outsider)).status).toBe(403);
     expect(sql<{ status: string }>('select status from organizations where id = ?', manager.orgId)[0].status).toBe('rejected');
@@ -237,7 +240,7 @@ describe('a helper’s page at /staff/helpers/:id', () => {
 
     const suspended = await createUser(db, { volunteer: { status: 'approved', countySiteId: sites.lt } });
     await decide(staffLt, suspended.id, { intent: 'suspend', reason: '多次未按约定送达' });
-    expect((await callRoute(meRoute.action, { url: '/me', form: { intent: 'reapply' }, cookie: suspended.cookie() })).status).toBe(409);
+    expect((await callRoute(meReapplyRoute.action, { url: '/me/reapply', form: {}, cookie: suspended.cookie() })).status).toBe(409);
     expect(statusOf(suspended.id)).toBe('suspended');
   });
 

@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { Field, useFormPage, SubmitButton } from '../components/auth';
+import { SettingsPage } from '../components/settings';
+import { requireViewer } from '../auth/guards.server';
+import { ChangeEmailSchema } from '../forms/auth';
+import { formConstraints } from '../forms/constraints';
+import { pageTitle } from '../i18n/meta';
+import { requestMeta } from '../services/auth.server';
+import { requestEmailChange } from '../services/email-change.server';
+import { formAction, keepRetryAfter } from '../server/http.server';
+
+const fields = formConstraints(ChangeEmailSchema);
+
+/** A 429's Retry-After reaches the browser, for the HTML page and the .data request alike. */
+export const headers = keepRetryAfter;
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'me.email');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { email: requireViewer(request).user.email };
+}
+
+/** A link to the new address; nothing changes until it is opened (D16). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireViewer(request);
+  return formAction(request, ChangeEmailSchema, (input) => requestEmailChange(viewer, input, requestMeta(context)), () => redirect('/me?done=email_change_sent'));
+}
+
+export default function MeEmail() {
+  const { email } = useLoaderData<typeof loader>();
+  const { result, t } = useFormPage();
+  return (
+    <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.email')} result={result}>
+      <p>{email}</p>
+      <Form method="post" className="stack">
+        <p className="hint">{t('me.email_hint')}</p>
+        <Field name="newEmail" {...fields.newEmail} label={t('me.field.new_email')} type="email" result={result} autoComplete="email" />
+        <Field name="password" {...fields.password} label={t('me.field.current_password')} type="password" result={result} autoComplete="current-password" />
+        <div>
+          <SubmitButton>{t('me.change_email')}</SubmitButton>
+        </div>
+      </Form>
+    </SettingsPage>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { CountySelect, Field, SelectField, useFormPage, SubmitButton } from '../components/auth';
+import { OrgMissing } from '../components/org';
+import { SettingsPage } from '../components/settings';
+import { requireViewer } from '../auth/guards.server';
+import { formConstraints } from '../forms/constraints';
+import { ORGANIZATION_KINDS, OrganizationProfileSchema } from '../forms/profile';
+import { pageTitle } from '../i18n/meta';
+import { requestMeta } from '../services/auth.server';
+import { orgPage, saveOrganizationProfile } from '../services/organizations.server';
+import { formAction } from '../server/http.server';
+
+const fields = formConstraints(OrganizationProfileSchema);
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.profile');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { page: orgPage(requireViewer(request), new URL(request.url).searchParams.get('org'), Date.now()) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = requireViewer(request);
+  const orgId = String((await request.clone().formData()).get('orgId') ?? '');
+  return formAction(
+    request,
+    OrganizationProfileSchema,
+    (input) => saveOrganizationProfile(viewer, orgId, input, requestMeta(context)),
+    () => redirect(`/org?org=${orgId}&done=profile`),
+  );
+}
+
+/** The organization's profile: managers edit it, members read it. */
+export default function OrganizationProfile() {
+  const { page } = useLoaderData<typeof loader>();
+  const { result, t } = useFormPage();
+  if (!page) return <OrgMissing />;
+  const { org, canManage, counties } = page;
+  return (
+    <SettingsPage back={`/org?org=${org.id}`} backLabel={org.name} title={t('org.profile')} result={result}>
+      {canManage ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="orgId" value={org.id} />
+          <Field name="name" {...fields.name} label={t('auth.field.organization_name')} result={result} defaultValue={org.name} />
+          <SelectField
+            name="kind"
+            {...fields.kind}
+            label={t('auth.field.organization_kind')}
+            result={result}
+            defaultValue={org.kind}
+            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
+          />
+          <Field name="contactName" {...fields.contactName} label={t('org.field.contact_name')} result={result} defaultValue={org.contactName} />
+          <Field name="contactPhone" {...fields.contactPhone} label={t('org.field.contact_phone')} type="tel" result={result} defaultValue={org.contactPhone} />
+          <CountySelect counties={counties} defaultValue={org.countySiteId} result={result} />
+          <Field name="description" {...fields.description} label={t('org.field.description')} result={result} defaultValue={org.description} multiline />
+          <div>
+            <SubmitButton>{t('common.save')}</SubmitButton>
+          </div>
+        </Form>
+      ) : (
+        <dl className="facts">
+          <dt>{t('org.field.contact_name')}</dt>
+          <dd>{org.contactName ?? '—'}</dd>
+          <dt>{t('org.field.contact_phone')}</dt>
+          <dd>{org.contactPhone ?? '—'}</dd>
+          <dt>{t('org.field.description')}</dt>
+          <dd>{org.description ?? '—'}</dd>
+        </dl>
+      )}
+    </SettingsPage>
+  );
+}
