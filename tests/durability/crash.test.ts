@@ -49,7 +49,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, VITEST: '', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, RESEND_API_KEY: '', SEED_DEMO: 'false', TRUST_PROXY: 'true' },
+    env: { ...process.env, VITEST: '', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, RESEND_API_KEY: '', SEED_DEMO: 'false', TRUST_PROXY: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

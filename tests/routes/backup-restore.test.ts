@@ -25,7 +25,7 @@ const count = (file: string, query: string) => {
 
 describe('backup and restore', () => {
   it('backs up under write load, restores into a new file that passes integrity_check, and serves it', { timeout: 240_000 }, async () => {
-    const server = await startProductionServer({ SEED_DEMO: 'true', TRUST_PROXY: 'true' });
+    const server = await startProductionServer({ SEED_DEMO: 'true', TRUST_PROXY: '1' });
     servers.push(server);
     // Write load: sign-ups from many addresses (the sign-up limit is per IP) until told to stop.
     let stop = false;

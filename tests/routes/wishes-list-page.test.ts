@@ -44,7 +44,7 @@ async function page(path: string, cookie?: string) {
   return res.text();
 }
 const decode = (s: string) => s.replace(/&amp;/g, '&');
-const cardIds = (html: string) => [...html.matchAll(/<h3><a[^>]*href="\/wishes\/([a-z0-9]+)"/g)].map((m) => m[1]);
+const cardIds = (html: string) => [...html.matchAll(/<h2><a[^>]*href="\/wishes\/([a-z0-9]+)"/g)].map((m) => m[1]);
 const pageOf = (html: string) => html.match(/data-testid="page-of"[^>]*>([^<]*)</)?.[1];
 const link = (html: string, rel: string) => {
   const anchor = html.match(new RegExp(`<a\\b[^>]*\\bdata-rel="${rel}"[^>]*>`))?.[0];
