@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const position = (page: Page) => page.getByTestId('page-of').textContent();
-const cardIds = (page: Page) => page.locator('ul.cards h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+const cardIds = (page: Page) => page.locator('ul.cards h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 const tickedIds = (page: Page) => page.locator('input[name="wishId"]:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).sort());
 
 describe('browsing /wishes', () => {
