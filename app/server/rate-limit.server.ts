@@ -68,8 +68,8 @@ function refuse(tx: Tx, over: Counted[], meta: { ip: string; now: number; userId
 
 /**
  * Counts one attempt against each (rule, subject) pair. Any pair over its limit refuses the attempt,
- * which is logged as rate_limited. Runs inside the caller's write transaction: the caller returns the
- * refusal (it does not throw it), so the counts commit.
+ * which is logged as rate_limited. Runs in the transaction given; callers charge through chargeRateLimits,
+ * whose transaction commits on its own, so that a refused attempt still counts.
  */
 export function takeRateLimits(tx: Tx, checks: Array<[RateRuleName, string]>, meta: { ip: string; now: number; userId?: string | null }): RateCheck {
   const counted = checks.map(([name, subject]) => count(tx, name, subject, meta.now));
@@ -127,6 +127,14 @@ export function chargeSignInAttempt(attempt: SignInAttempt, meta: { ip: string; 
 
 export function refundRateLimits(tx: Tx, hits: Hit[]): void {
   for (const hit of hits) refundHit(tx, hit.key, hit.windowStart);
+}
+
+/**
+ * Gives back the hits of an earlier charge in a transaction of its own (the password was right, and what
+ * follows may still be refused): part of the named exception with chargeRateLimits.
+ */
+export function giveBackRateLimits(hits: Hit[]): void {
+  writeTx((tx) => refundRateLimits(tx, hits));
 }
 
 export function rateLimited(retryAfterMs: number): DomainError & { kind: 'rate_limited' } {

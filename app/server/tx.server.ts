@@ -1,6 +1,23 @@
 import { writeTx, type Tx } from '../data/db.server';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
 
+/**
+ * The one idiom for writes is `transact(tx => …)` with a thrown Refusal: a refusal rolls back everything.
+ * These modules are the only ones that call writeTx directly, each for a write that must commit on its own
+ * whatever happens next (tests/write-idiom.test.ts holds the rest of app/ to it):
+ * - app/server/tx.server.ts: transact itself;
+ * - app/data/db.server.ts: where writeTx is defined;
+ * - app/server/rate-limit.server.ts: rate-limit charges (chargeRateLimits, chargeSignInAttempt) and their
+ *   give-back (giveBackRateLimits): an attempt counts even when the work after it is refused or fails;
+ * - app/data/meta.server.ts: the /healthz write probe (probeWrite), a data-layer round trip with no refusal.
+ */
+export const WRITES_OUTSIDE_TRANSACT = [
+  'app/server/tx.server.ts',
+  'app/data/db.server.ts',
+  'app/server/rate-limit.server.ts',
+  'app/data/meta.server.ts',
+] as const;
+
 /** Thrown inside a write transaction to roll it back and return an expected failure. */
 export class Refusal extends Error {
   constructor(readonly error: DomainError) {

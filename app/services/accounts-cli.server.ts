@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { hashPassword } from '../auth/password.server';
-import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { findSiteByCode } from '../data/sites.server';
 import { findUserByEmail, insertUser, insertVolunteer } from '../data/users.server';
@@ -8,6 +7,7 @@ import { recordAudit } from '../data/audit.server';
 import { EmailSchema, PasswordSchema } from '../forms/account';
 import { passwordStrength, MIN_PASSWORD_SCORE } from '../forms/password-strength';
 import { translator } from '../i18n/index';
+import { transact } from '../server/tx.server';
 
 const Input = v.object({
   email: EmailSchema,
@@ -52,7 +52,7 @@ export async function createUserFromCli(raw: Record<string, string | undefined>)
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   const now = Date.now();
-  writeTx((tx) => {
+  transact((tx) => {
     insertUser(tx, {
       id,
       email: input.email,

@@ -3,7 +3,7 @@ import { createSession, sessionCookie, type ValidSession } from '../auth/session
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
 import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
-import { writeTx, type Tx } from '../data/db.server';
+import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { insertOrganization, insertOrganizationMember } from '../data/organizations.server';
@@ -16,7 +16,8 @@ import { weakPasswordMessages, type PasswordOwner } from '../forms/password-stre
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
-import { chargeRateLimits, refundRateLimits, takeRateLimits, withinRateLimit } from '../server/rate-limit.server';
+import { chargeRateLimits, giveBackRateLimits, withinRateLimit } from '../server/rate-limit.server';
+import { Refusal, transact } from '../server/tx.server';
 
 const HOUR = 60 * 60 * 1000;
 export const VERIFY_TOKEN_MS = 48 * HOUR;
@@ -53,7 +54,7 @@ export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMe
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
   const token = generateMailToken();
-  writeTx((tx) => {
+  transact((tx) => {
     const now = meta.now;
     const existing = findUserByEmail(input.email, tx);
     if (existing) {
@@ -122,13 +123,13 @@ export function verificationLinkIsLive(token: string, now: number): boolean {
 
 export function verifyEmail(token: string, meta: RequestMeta): Result<{ userId: string }> {
   const hash = hashMailToken(token);
-  return writeTx((tx) => {
+  return transact((tx) => {
     const row = findLiveToken(hash, 'verify_email', meta.now, tx);
-    if (!row || !row.userId || !consumeToken(tx, row.id, meta.now)) return err({ kind: 'conflict', message: { key: 'auth.verify.invalid' } });
+    if (!row || !row.userId || !consumeToken(tx, row.id, meta.now)) throw new Refusal({ kind: 'conflict', message: { key: 'auth.verify.invalid' } });
     markEmailVerified(tx, row.userId, meta.now);
     recordAudit(tx, { at: meta.now, actorId: row.userId, entityType: 'user', entityId: row.userId, action: 'verify_email' });
     logSecurityEvent({ at: meta.now, type: 'email_verified', userId: row.userId, ip: meta.ip }, tx);
-    return ok({ userId: row.userId });
+    return { userId: row.userId };
   });
 }
 
@@ -136,11 +137,12 @@ export function resendVerification(viewer: ValidSession, meta: RequestMeta): Res
   const user = viewer.user;
   if (user.emailVerifiedAt !== null) return ok({ sent: false });
   const token = generateMailToken();
-  return writeTx((tx) => {
-    const limit = takeRateLimits(tx, [['mailPerEmail', user.email], ['mailPerIp', meta.ip]], { ...meta, userId: user.id });
-    if (!limit.ok) return limit;
+  // The count commits on its own (chargeRateLimits), before the mail is queued.
+  const limit = chargeRateLimits([['mailPerEmail', user.email], ['mailPerIp', meta.ip]], { ...meta, userId: user.id });
+  if (!limit.ok) return limit;
+  return transact((tx) => {
     queueVerificationMail(tx, { userId: user.id, email: user.email, name: user.displayName, locale: user.locale }, token, meta.now);
-    return ok({ sent: true });
+    return { sent: true };
   });
 }
 
@@ -151,9 +153,9 @@ export function resendVerification(viewer: ValidSession, meta: RequestMeta): Res
 export function requestPasswordReset(email: string, meta: RequestMeta): Result<{ done: true }> {
   const address = email.toLowerCase();
   const token = generateMailToken();
-  return writeTx((tx) => {
-    const limit = takeRateLimits(tx, [['mailPerEmail', address], ['mailPerIp', meta.ip]], meta);
-    if (!limit.ok) return limit;
+  const limit = chargeRateLimits([['mailPerEmail', address], ['mailPerIp', meta.ip]], meta);
+  if (!limit.ok) return limit;
+  return transact((tx) => {
     const user = findUserByEmail(address, tx);
     if (user && user.disabledAt === null) {
       retireTokensOfUser(tx, user.id, 'reset_password', meta.now);
@@ -173,7 +175,7 @@ export function requestPasswordReset(email: string, meta: RequestMeta): Result<{
       );
       logSecurityEvent({ at: meta.now, type: 'password_reset_requested', userId: user.id, ip: meta.ip }, tx);
     }
-    return ok({ done: true as const });
+    return { done: true as const };
   });
 }
 
@@ -192,8 +194,8 @@ export async function resetPassword(input: { token: string; password: string }, 
   const weak = weakPassword(input.password, { email: user.email, name: user.displayName });
   if (weak) return err(weak);
   const passwordHash = await hashPassword(input.password);
-  return writeTx((tx) => {
-    if (!consumeToken(tx, row.id, meta.now)) return err(invalidReset());
+  return transact((tx) => {
+    if (!consumeToken(tx, row.id, meta.now)) throw new Refusal(invalidReset());
     updatePasswordHash(tx, user.id, passwordHash);
     // Whoever holds the link reads the mailbox: that verifies the address too.
     if (user.emailVerifiedAt === null) markEmailVerified(tx, user.id, meta.now);
@@ -204,7 +206,7 @@ export async function resetPassword(input: { token: string; password: string }, 
     recordAudit(tx, { at: meta.now, actorId: user.id, entityType: 'user', entityId: user.id, action: 'password_reset' });
     logSecurityEvent({ at: meta.now, type: 'password_reset', userId: user.id, ip: meta.ip }, tx);
     logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId: user.id, ip: meta.ip, detail: `password reset (${revoked})` }, tx);
-    return ok({ userId: user.id });
+    return { userId: user.id };
   });
 }
 
@@ -224,11 +226,11 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return err({ kind: 'validation', fields: { currentPassword: ['form.password.current_wrong'] } });
   }
-  writeTx((tx) => refundRateLimits(tx, limit.hits));
+  giveBackRateLimits(limit.hits);
   const weak = weakPassword(input.newPassword, { email: user.email, name: user.displayName }, 'newPassword');
   if (weak) return err(weak);
   const passwordHash = await hashPassword(input.newPassword);
-  writeTx((tx) => {
+  transact((tx) => {
     updatePasswordHash(tx, user.id, passwordHash);
     retireTokensOfUser(tx, user.id, 'email_change', meta.now);
     const revoked = deleteSessionsOfUser(user.id, tx);

@@ -1,5 +1,4 @@
 import { auditActionsInUse, countAudit, namesOfObjects, recordAudit, searchAudit } from '../data/audit.server';
-import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { getOutboxMail, listOutbox } from '../data/outbox.server';
 import { countSecurityEvents, logSecurityEvent, searchSecurityEvents, SECURITY_EVENT_TYPES } from '../data/security-log.server';
@@ -15,6 +14,7 @@ import { auditNameRefs, securityNameRefs } from '../i18n/labels';
 import { maskLinks } from '../mail/links.server';
 import type { RequestMeta } from './auth.server';
 import { clampedPage, pageWindow } from '../server/paging.server';
+import { transact } from '../server/tx.server';
 
 function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
   logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
@@ -64,7 +64,7 @@ export function createSite(actor: Actor, input: SiteCreateInput, meta: RequestMe
   if (findSiteByCode(input.code)) return err({ kind: 'validation', fields: { code: ['form.site_code.taken'] } });
   const id = newId();
   const path = `${parent?.path ?? '/'}${input.code}/`;
-  writeTx((tx) => {
+  transact((tx) => {
     insertSite(tx, {
       id,
       code: input.code,
@@ -98,7 +98,7 @@ export function editSite(actor: Actor, id: string, input: SiteEditInput, meta: R
   if (!can(actor, 'site.manage', { type: 'global' })) return denied(actor, meta, 'site.edit');
   const site = findSiteById(id);
   if (!site) return err({ kind: 'not_found' });
-  writeTx((tx) => {
+  transact((tx) => {
     updateSite(tx, id, input);
     const capNote = site.wishValueCapFen !== input.wishValueCapFen ? `value cap ${site.wishValueCapFen} → ${input.wishValueCapFen} fen` : null;
     recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: id, action: 'update', note: capNote, siteId: id });
@@ -132,7 +132,7 @@ export function changeStaff(actor: Actor, input: StaffChangeInput, meta: Request
   if (!user || user.staffSiteId === null) return err({ kind: 'not_found' });
   const siteId = input.intent === 'move' ? input.siteId : null;
   if (siteId && !findSiteById(siteId)) return err({ kind: 'validation', fields: { siteId: ['form.site.required'] } });
-  writeTx((tx) => {
+  transact((tx) => {
     setStaffSite(tx, user.id, siteId);
     const revoked = deleteSessionsOfUser(user.id, tx);
     recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'user', entityId: user.id, action: input.intent === 'move' ? 'staff_move' : 'staff_remove', note: siteId, siteId });

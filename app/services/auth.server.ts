@@ -3,13 +3,13 @@ import { deviceCookieAfterSignIn, isKnownDevice, type DeviceCookie } from '../au
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { blankSessionCookie, createSession, invalidateSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { loadActor } from '../data/actors.server';
-import { writeTx } from '../data/db.server';
 import { hasSignedInFrom, logSecurityEvent } from '../data/security-log.server';
 import { findUserByEmail, setUserLocale } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { err, ok, type Result } from '../domain/errors';
 import type { LoginInput } from '../forms/auth';
 import { chargeSignInAttempt, refundRateLimits } from '../server/rate-limit.server';
+import { transact } from '../server/tx.server';
 
 /** Who is asking and when: every service that logs or rate-limits takes it. */
 export interface RequestMeta {
@@ -77,7 +77,7 @@ export async function signIn(
     logSecurityEvent({ at: meta.now, type: 'sign_in_failed', userId: user?.id ?? null, ip: meta.ip, detail: user ? 'wrong password' : 'unknown account' });
     return err({ kind: 'validation', fields: {}, message: { key: 'auth.login.failed' } });
   }
-  writeTx((tx) => {
+  transact((tx) => {
     refundRateLimits(tx, limit.hits);
     logSecurityEvent({ at: meta.now, type: 'sign_in', userId: user.id, ip: meta.ip }, tx);
     if (locale && locale !== user.locale) setUserLocale(tx, user.id, locale);

@@ -11,7 +11,6 @@ import {
   updateChild as updateChildRow,
   wishesOfChild,
 } from '../data/children.server';
-import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { scopeRoot } from '../data/scope.server';
 import { timelineOf } from '../data/wishes.server';
@@ -51,7 +50,7 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
   const searchSites = sitesWithChildrenUnder(root);
   const site = searchSites.some((x) => x.id === query.site) ? (query.site as string) : '';
   const { rows, paging } = readPage(query.page, (window) => pageOfChildrenUnder(root, { text: q, siteId: site || null }, window));
-  writeTx((tx) =>
+  transact((tx) =>
     recordAudit(tx, {
       at: now,
       actorId: actor.userId,
@@ -129,7 +128,7 @@ export function childPicker(actor: Actor, query: ChildPickerQuery, now: number):
   // The choices carry real names: a search is a `child.search` (how many matched), a plain look a `child.list`
   // (how many were shown), as on the child list (README D13).
   if (searched || choices.length > 0) {
-    writeTx((tx) =>
+    transact((tx) =>
       recordAudit(tx, {
         at: now,
         actorId: actor.userId,
@@ -159,7 +158,7 @@ export function childPicker(actor: Actor, query: ChildPickerQuery, now: number):
 export function childForStaff(actor: Actor, id: string, now: number) {
   const found = findChild(id);
   if (!found || !can(actor, 'child.read', { type: 'site', sitePath: found.sitePath })) return notFound();
-  writeTx((tx) =>
+  transact((tx) =>
     recordAudit(tx, {
       at: now,
       actorId: actor.userId,
@@ -184,7 +183,7 @@ export function createChild(actor: Actor, input: ChildInput, now: number): Resul
   const checked = checkChildInput(actor, input, now);
   if (!checked.ok) return checked;
   const id = newId();
-  writeTx((tx) => {
+  transact((tx) => {
     insertChild(tx, { id, ...input, guardian: input.guardian ?? null, notes: input.notes ?? null, createdBy: actor.userId, createdAt: now });
     recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'child', entityId: id, action: 'child.create', siteId: input.siteId });
   });

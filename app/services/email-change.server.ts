@@ -3,7 +3,6 @@ import type { ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
 import { config } from '../platform/config.server';
 import { recordAudit } from '../data/audit.server';
-import { writeTx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { logSecurityEvent } from '../data/security-log.server';
 import { deleteOtherSessionsOfUser, deleteSessionsOfUser } from '../data/sessions.server';
@@ -13,7 +12,7 @@ import { err, ok, type DomainError, type Result } from '../domain/errors';
 import type { ChangeEmailInput } from '../forms/auth';
 import { enqueueMail } from '../mail/send.server';
 import type { RequestMeta } from './auth.server';
-import { chargeRateLimits, refundRateLimits, takeRateLimits } from '../server/rate-limit.server';
+import { chargeRateLimits, giveBackRateLimits } from '../server/rate-limit.server';
 import { Refusal, transact } from '../server/tx.server';
 
 // Changing the account's address (D16): /me asks for the new address and the current password, mails a
@@ -49,26 +48,26 @@ export async function requestEmailChange(viewer: ValidSession, input: ChangeEmai
   const limit = chargeRateLimits([['signInAccountIp', `${user.email}|${meta.ip}`]], { ...meta, userId: user.id });
   if (!limit.ok) return limit;
   if (!(await verifyPassword(user.passwordHash, input.password))) return err(field('password', 'form.password.current_wrong'));
-  writeTx((tx) => refundRateLimits(tx, limit.hits));
+  giveBackRateLimits(limit.hits);
 
   if (findUserByEmail(newEmail)) return err(field('newEmail', 'form.email.in_use'));
 
+  // Like verification mail: a few per address (old and new) and per IP an hour. The counts commit on
+  // their own (chargeRateLimits), even when what follows is refused.
+  const mailLimit = chargeRateLimits(
+    [
+      ['mailPerEmail', user.email],
+      ['mailPerEmail', newEmail],
+      ['mailPerIp', meta.ip],
+    ],
+    { ...meta, userId: user.id },
+  );
+  if (!mailLimit.ok) return mailLimit;
+
   const token = generateMailToken();
   const appUrl = config().appUrl;
-  const result = transact((tx) => {
+  return transact((tx) => {
     if (findUserByEmail(newEmail, tx)) throw new Refusal(field('newEmail', 'form.email.in_use'));
-    // Like verification mail: a few per address (old and new) and per IP an hour. The counts commit
-    // even when refused, so this runs outside the Refusal path.
-    const mailLimit = takeRateLimits(
-      tx,
-      [
-        ['mailPerEmail', user.email],
-        ['mailPerEmail', newEmail],
-        ['mailPerIp', meta.ip],
-      ],
-      { ...meta, userId: user.id },
-    );
-    if (!mailLimit.ok) return mailLimit;
     retireTokensOfUser(tx, user.id, 'email_change', meta.now);
     insertToken(tx, {
       id: newId(),
@@ -91,11 +90,8 @@ export async function requestEmailChange(viewer: ValidSession, input: ChangeEmai
     );
     // Never the addresses in the log: they are personal data.
     logSecurityEvent({ at: meta.now, type: 'email_change_requested', userId: user.id, ip: meta.ip }, tx);
-    return { ok: true as const };
+    return { sent: true as const };
   });
-  if (!result.ok) return result;
-  if (!result.value.ok) return err(result.value.error);
-  return ok({ sent: true as const });
 }
 
 /** The page behind the mailed link: the new address when the link is good. Reading it changes nothing. */

@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/password.server';
 import { createSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { generateMailToken, hashMailToken } from '../auth/tokens.server';
 import { recordAudit } from '../data/audit.server';
-import { writeTx, type Tx } from '../data/db.server';
+import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { findOrganization, insertOrganizationMember, isMemberOf } from '../data/organizations.server';
 import { logSecurityEvent } from '../data/security-log.server';
@@ -17,7 +17,8 @@ import { can } from '../domain/policy';
 import type { Locale } from '../i18n/locale';
 import { enqueueMail } from '../mail/send.server';
 import { config } from '../platform/config.server';
-import { takeRateLimits } from '../server/rate-limit.server';
+import { chargeRateLimits } from '../server/rate-limit.server';
+import { Refusal, transact } from '../server/tx.server';
 import type { RequestMeta } from './auth.server';
 
 // One invitation flow for both kinds: an admin invites staff to a site, an organization's manager invites a
@@ -43,9 +44,10 @@ function issue(
   meta: RequestMeta,
 ): Result<{ invited: string }> {
   const token = generateMailToken();
-  return writeTx((tx) => {
-    const limit = takeRateLimits(tx, [['invitePerUser', inviter.userId]], { ...meta, userId: inviter.userId });
-    if (!limit.ok) return limit;
+  // The count commits on its own (chargeRateLimits), before the invitation is written.
+  const limit = chargeRateLimits([['invitePerUser', inviter.userId]], { ...meta, userId: inviter.userId });
+  if (!limit.ok) return limit;
+  return transact((tx) => {
     retireInvitationsTo(tx, invite.purpose, invite.email, meta.now, invite.orgId);
     insertToken(tx, {
       id: newId(),
@@ -61,7 +63,7 @@ function issue(
     const params = invite.mail(locale, `${config().appUrl}/invite/${token}`);
     enqueueMail(tx, { to: invite.email, template: invite.purpose, locale, params }, meta.now);
     recordAudit(tx, { at: meta.now, actorId: inviter.userId, ...audit });
-    return ok({ invited: invite.email });
+    return { invited: invite.email };
   });
 }
 
@@ -154,18 +156,18 @@ function newSessionCookie(userId: string, now: number): string {
 /** The invited person, signed in with the invited address, accepts. A role change renews their sessions. */
 export function acceptInvitation(token: string, viewer: ValidSession, meta: RequestMeta): Result<{ landing: string; cookie: string | null }> {
   const userId = viewer.user.id;
-  const result = writeTx((tx): Result<Joined> => {
+  const result = transact((tx): Joined => {
     const row = liveInvitation(token, meta.now, tx);
-    if (!row) return err(invalidInvite());
+    if (!row) throw new Refusal(invalidInvite());
     // The link went to one address; only the account with that address can use it.
-    if (row.email !== viewer.user.email) return err({ kind: 'conflict', message: { key: 'invite.wrong_account', params: { email: row.email ?? '' } } });
-    if (!consumeToken(tx, row.id, meta.now)) return err(invalidInvite());
+    if (row.email !== viewer.user.email) throw new Refusal({ kind: 'conflict', message: { key: 'invite.wrong_account', params: { email: row.email ?? '' } } });
+    if (!consumeToken(tx, row.id, meta.now)) throw new Refusal(invalidInvite());
     const joined = join(tx, row, userId, meta);
     if (joined.renewSessions) {
       const revoked = deleteSessionsOfUser(userId, tx);
       logSecurityEvent({ at: meta.now, type: 'sessions_revoked', userId, ip: meta.ip, detail: `role change (${revoked})` }, tx);
     }
-    return ok(joined);
+    return joined;
   });
   if (!result.ok) return result;
   return ok({ landing: result.value.landing, cookie: result.value.renewSessions ? newSessionCookie(userId, meta.now) : null });
@@ -186,13 +188,13 @@ export async function acceptInvitationWithNewAccount(
   if (weak) return err({ kind: 'validation', fields: { password: weak } });
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
-  const result = writeTx((tx): Result<Joined> => {
-    if (findUserByEmail(email, tx)) return err(signInFirst());
-    if (!consumeToken(tx, row.id, meta.now)) return err(invalidInvite());
+  const result = transact((tx): Joined => {
+    if (findUserByEmail(email, tx)) throw new Refusal(signInFirst());
+    if (!consumeToken(tx, row.id, meta.now)) throw new Refusal(invalidInvite());
     insertUser(tx, { id: userId, email, passwordHash, displayName: input.displayName, locale, emailVerifiedAt: meta.now, createdAt: meta.now });
     recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'user', entityId: userId, action: 'sign_up', note: row.purpose });
     logSecurityEvent({ at: meta.now, type: 'sign_up', userId, ip: meta.ip, detail: row.purpose }, tx);
-    return ok(join(tx, row, userId, meta));
+    return join(tx, row, userId, meta);
   });
   if (!result.ok) return result;
   return ok({ landing: result.value.landing, cookie: newSessionCookie(userId, meta.now) });

@@ -1,6 +1,5 @@
 import type { ValidSession } from '../auth/session.server';
 import { recordAudit } from '../data/audit.server';
-import { writeTx } from '../data/db.server';
 import { givingByYear, membersOfOrganization, organizationsOfUser, updateOrganizationProfile } from '../data/organizations.server';
 import { logSecurityEvent } from '../data/security-log.server';
 import { openInvitations } from '../data/tokens.server';
@@ -9,6 +8,7 @@ import { err, ok, type Result } from '../domain/errors';
 import type { OrganizationProfileInput } from '../forms/profile';
 import type { RequestMeta } from './auth.server';
 import { checkCounty, countyOptions, pendingSteps } from './profile.server';
+import { transact } from '../server/tx.server';
 
 function denied(viewer: ValidSession | null, meta: RequestMeta, what: string): Result<never> {
   logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: viewer?.user.id ?? null, ip: meta.ip, detail: what });
@@ -56,7 +56,7 @@ export function saveOrganizationProfile(viewer: ValidSession, orgId: string, inp
   if (!can(viewer.actor, 'org.manage_members', { type: 'org', orgId })) return denied(viewer, meta, `org.edit ${orgId}`);
   const countyError = checkCounty(input.countySiteId);
   if (countyError) return err(countyError);
-  writeTx((tx) => {
+  transact((tx) => {
     updateOrganizationProfile(tx, orgId, input);
     recordAudit(tx, { at: meta.now, actorId: viewer.user.id, entityType: 'organization', entityId: orgId, action: 'profile_update', siteId: input.countySiteId });
   });

@@ -1,6 +1,5 @@
 import type { ValidSession } from '../auth/session.server';
 import { recordAudit } from '../data/audit.server';
-import { writeTx } from '../data/db.server';
 import { organizationsOfUser } from '../data/organizations.server';
 import { logSecurityEvent } from '../data/security-log.server';
 import { findSiteById, listCountySites } from '../data/sites.server';
@@ -9,6 +8,7 @@ import { can } from '../domain/policy';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
 import type { AccountSettingsInput, VolunteerProfileInput } from '../forms/profile';
 import type { RequestMeta } from './auth.server';
+import { transact } from '../server/tx.server';
 
 export interface CountyOption {
   id: string;
@@ -85,7 +85,7 @@ export function saveVolunteerProfile(viewer: ValidSession, input: VolunteerProfi
   if (countyError) return err(countyError);
   // An approved volunteer who becomes a caring parent needs the one-to-one check now, not in a year.
   const newlyCaring = input.caringParent && !current.caringParent && current.status === 'approved';
-  writeTx((tx) => {
+  transact((tx) => {
     updateVolunteerProfile(tx, userId, { ...input, ...(newlyCaring ? { recheckDueAt: meta.now } : {}) });
     recordAudit(tx, {
       at: meta.now,
@@ -104,7 +104,7 @@ export function saveVolunteerProfile(viewer: ValidSession, input: VolunteerProfi
 export function saveAccountSettings(viewer: ValidSession, input: AccountSettingsInput, meta: RequestMeta): Result<{ saved: true }> {
   const userId = viewer.user.id;
   if (!can(viewer.actor, 'profile.edit', { type: 'user', userId })) return denied(viewer, meta, 'profile.edit');
-  writeTx((tx) => {
+  transact((tx) => {
     updateUserNameAndLocale(tx, userId, input);
     recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'user', entityId: userId, action: 'account_update' });
   });
@@ -115,7 +115,7 @@ export function saveAccountSettings(viewer: ValidSession, input: AccountSettings
 export function becomeVolunteer(viewer: ValidSession, meta: RequestMeta): Result<{ created: boolean }> {
   const userId = viewer.user.id;
   if (findVolunteer(userId)) return ok({ created: false });
-  writeTx((tx) => {
+  transact((tx) => {
     insertVolunteer(tx, { userId, status: 'pending', createdAt: meta.now });
     recordAudit(tx, { at: meta.now, actorId: userId, entityType: 'volunteer', entityId: userId, action: 'apply', toStatus: 'pending' });
   });
