@@ -1,23 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTree } from './architecture/source-tree';
 import { checkTree, HOUSE, importsOf, layerOf, type Layer } from './architecture/house';
 
 // The house (tests/architecture/house.ts) checked against the real tree, and a positive control: a small
 // tree breaking each rule must be caught, so a broken matcher cannot pass silently.
-const root = path.resolve(__dirname, '..');
 
-function sourceFiles(dir: string): string[] {
-  const full = path.join(root, dir);
-  if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.(ts|tsx)$/.test(entry.name) ? [rel] : [];
-  });
-}
-
-const tree = Object.fromEntries([...sourceFiles('app'), ...sourceFiles('db')].map((rel) => [rel, fs.readFileSync(path.join(root, rel), 'utf8')]));
+const tree = Object.fromEntries(readTree('app', 'db'));
 
 describe('architecture: the real tree', () => {
   it('puts every source file in a layer of the house', () => {

@@ -1,21 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTree } from './architecture/source-tree';
 import { STATUS_COLUMNS, statusWriteViolations } from './architecture/status-writers';
 
 // One owner per state change: each status column has exactly one service module that writes it
 // (declared in tests/architecture/status-writers.ts). A positive control shows each kind of second writer is caught.
-const root = path.resolve(__dirname, '..');
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.(ts|tsx)$/.test(entry.name) ? [rel] : [];
-  });
-}
-
-const app = new Map(sourceFiles('app').map((rel) => [rel, fs.readFileSync(path.join(root, rel), 'utf8')] as const));
+const app = readTree('app');
 
 describe('status columns: one writer each', () => {
   it('has exactly one service module writing each status column', () => {

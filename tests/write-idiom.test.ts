@@ -1,20 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTree } from './architecture/source-tree';
 import { WRITES_OUTSIDE_TRANSACT } from '~/server/tx.server';
 
 // One write idiom (README, issue 7): every write is transact(tx => …) with a thrown Refusal. Only the modules
 // named in WRITES_OUTSIDE_TRANSACT (app/server/tx.server.ts) may reach writeTx; anywhere else, a use of it
 // (a call, an import, an alias) is a violation. A positive control shows each kind is caught.
-const root = path.resolve(__dirname, '..');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.(ts|tsx)$/.test(entry.name) ? [rel] : [];
-  });
-}
 
 /** The code without its comments, so that prose may name writeTx. */
 function code(text: string): string {
@@ -35,7 +25,7 @@ function writeIdiomViolations(tree: Map<string, string>, allowed: readonly strin
   return violations;
 }
 
-const app = new Map(sourceFiles('app').map((rel) => [rel, fs.readFileSync(path.join(root, rel), 'utf8')] as const));
+const app = readTree('app');
 
 describe('one write idiom', () => {
   it('calls writeTx only in the modules named in WRITES_OUTSIDE_TRANSACT', () => {
