@@ -29,8 +29,22 @@ export function openDatabase(file: string): DB {
   return drizzle({ client: sqlite, schema }) as DB;
 }
 
+/**
+ * Applies the pending migrations. A migration that rebuilds a table (drizzle-kit's `__new_x` copy, e.g.
+ * to add a CHECK) drops the old table, and with foreign keys on that drop would cascade into the rows
+ * that refer to it. SQLite ignores `PRAGMA foreign_keys` inside a transaction, so the pragma in the
+ * generated SQL does nothing there: keys are switched off around the whole migration run instead, as
+ * SQLite's documented table-rebuild procedure does, and checked before they are switched back on.
+ */
 export function migrate(db: DB): void {
-  drizzleMigrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  db.$client.pragma('foreign_keys = OFF');
+  try {
+    drizzleMigrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const broken = db.$client.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration left ${broken.length} rows with a broken foreign key`);
+  } finally {
+    db.$client.pragma('foreign_keys = ON');
+  }
 }
 
 /** True when no migration has been applied yet: the database was just created. */

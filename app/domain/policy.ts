@@ -4,6 +4,7 @@
 // this alone decides *who*. Each lifecycle names the action its steps need (WISH_STEP_ACTION, …).
 
 import { approvedOrgs, canSeeSite, isApprovedVolunteer, isClaimant, type Actor } from './actor';
+import type { ActivityStatus, ContactTier } from './activity';
 import type { WishStatus } from './wish';
 
 export type Action =
@@ -27,6 +28,14 @@ export type Action =
   | 'audit.read'
   | 'report.read'
   | 'activity.propose'
+  | 'activity.edit'
+  | 'activity.review'
+  | 'activity.cancel'
+  | 'activity.read_contact'
+  | 'slot.signup'
+  | 'slot.signup_colleague'
+  | 'slot.manage'
+  | 'signup.act_as_helper'
   | 'org.manage_members'
   | 'profile.edit';
 
@@ -51,6 +60,14 @@ export const ACTIONS: readonly Action[] = [
   'audit.read',
   'report.read',
   'activity.propose',
+  'activity.edit',
+  'activity.review',
+  'activity.cancel',
+  'activity.read_contact',
+  'slot.signup',
+  'slot.signup_colleague',
+  'slot.manage',
+  'signup.act_as_helper',
   'org.manage_members',
   'profile.edit',
 ];
@@ -68,6 +85,15 @@ export type Resource =
    * orgId (an organization) so nobody vets themselves or their own organization.
    */
   | { type: 'helper'; sitePath: string | null; userId?: string; orgId?: string }
+  /**
+   * An activity. proposerId and orgId say whose proposal it is; viewerSignedUp is whether the asking
+   * person holds a confirmed place on one of its slots (the organizer contact is theirs to see).
+   */
+  | { type: 'activity'; sitePath: string; proposerId: string; orgId: string | null; status: ActivityStatus; viewerSignedUp?: boolean }
+  /** A slot, for signing up: its site and the activity's contact tier. */
+  | { type: 'slot'; sitePath: string; contactTier: ContactTier }
+  /** A sign-up: whose place it is, and for which organization it was made (null: for themselves). */
+  | { type: 'signup'; userId: string; orgId: string | null; sitePath: string }
   | { type: 'org'; orgId: string }
   | { type: 'user'; userId: string }
   /** The whole platform: bureau-level pages (outbox, all sites, all staff). */
@@ -81,6 +107,12 @@ const staffOf = (actor: Actor, sitePath: string) => canSeeSite(actor, sitePath);
 const isAdmin = (actor: Actor) => actor.admin;
 const isStaffOrAdmin = (actor: Actor) => actor.admin || actor.staff !== null;
 const isApprovedHelper = (actor: Actor) => isApprovedVolunteer(actor) || approvedOrgs(actor).length > 0;
+/** Vetted for time alone with a child, and the yearly re-check not overdue. */
+const oneToOneCleared = (actor: Actor) =>
+  isApprovedVolunteer(actor) && actor.volunteer?.oneToOne === true && actor.volunteer.recheckOverdue !== true;
+/** The person who proposed the activity, or a member of the organization it was proposed for. */
+const proposes = (actor: Actor, r: { proposerId: string; orgId: string | null }) =>
+  actor.userId === r.proposerId || (r.orgId !== null && actor.orgs.some((m) => m.orgId === r.orgId));
 
 const vetsThemselves = (actor: Actor, helper: { userId?: string; orgId?: string }) =>
   (helper.userId !== undefined && helper.userId === actor.userId) ||
@@ -145,7 +177,7 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
   // Time alone with a child (pairings, one-to-one activities): an approved volunteer vetted for it,
   // whose yearly re-check is not overdue. Donate-only steps (claiming a wish) do not ask this.
   'one_to_one.contact': {
-    site: (a) => isApprovedVolunteer(a) && a.volunteer?.oneToOne === true && a.volunteer.recheckOverdue !== true,
+    site: (a) => oneToOneCleared(a),
   },
 
   'site.manage': { site: (a) => isAdmin(a), global: (a) => isAdmin(a) },
@@ -159,6 +191,35 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
   'activity.propose': {
     site: (a, r) => staffOf(a, r.sitePath),
     org: (a, r) => approvedOrgs(a).some((m) => m.orgId === r.orgId),
+  },
+  // The proposer side edits and submits its own draft; staff of the site edit any draft there.
+  'activity.edit': {
+    activity: (a, r) => r.status === 'draft' && (proposes(a, r) || staffOf(a, r.sitePath)),
+  },
+  // Staff of the activity's site approve and reject; unlike a wish there is no second pair of eyes, since
+  // an activity's text names no child (the privacy check still runs).
+  'activity.review': { activity: (a, r) => staffOf(a, r.sitePath) },
+  // Staff of the site, or the proposer side (who may call off their own activity).
+  'activity.cancel': { activity: (a, r) => staffOf(a, r.sitePath) || proposes(a, r) },
+  // The organizer contact: people holding a place, the proposer side and staff.
+  'activity.read_contact': {
+    activity: (a, r) => r.viewerSignedUp === true || proposes(a, r) || staffOf(a, r.sitePath),
+  },
+  // Approved helpers sign up; a one-to-one slot only for those vetted for it whose re-check is current.
+  'slot.signup': {
+    slot: (a, r) => (r.contactTier === 'one_to_one' ? oneToOneCleared(a) : isApprovedHelper(a)),
+  },
+  // A member of an approved organization signs up named colleagues for it.
+  'slot.signup_colleague': { org: (a, r) => approvedOrgs(a).some((m) => m.orgId === r.orgId) },
+  // Rosters with contact details, attendance, outcomes, cancelling anyone: staff of the site.
+  'slot.manage': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    slot: (a, r) => staffOf(a, r.sitePath),
+    signup: (a, r) => staffOf(a, r.sitePath),
+  },
+  // The helper themselves, or a colleague of the organization that made the sign-up.
+  'signup.act_as_helper': {
+    signup: (a, r) => a.userId === r.userId || (r.orgId !== null && a.orgs.some((m) => m.orgId === r.orgId)),
   },
   'org.manage_members': {
     org: (a, r) => a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager'),

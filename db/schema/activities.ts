@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex, check, primaryKey } from 'drizzle-orm/sqlite-core';
 import { id, timestamp } from './common';
 import { sites } from './sites';
 import { users, organizations } from './users';
@@ -21,6 +22,8 @@ export const ACTIVITY_TYPES = [
   'other',
 ] as const;
 
+export const ACTIVITY_STATUSES = ['draft', 'submitted', 'approved', 'completed', 'rejected', 'cancelled'] as const;
+
 export const activities = sqliteTable(
   'activities',
   {
@@ -35,15 +38,27 @@ export const activities = sqliteTable(
     proposerId: text('proposer_id')
       .notNull()
       .references(() => users.id),
-    status: text('status', { enum: ['draft', 'submitted', 'approved', 'completed', 'rejected', 'cancelled'] })
-      .notNull()
-      .default('draft'),
+    /** `group`: supervised, in a public area. `one_to_one`: time alone with a child (needs one-to-one vetting). */
+    contactTier: text('contact_tier', { enum: ['group', 'one_to_one'] }).notNull().default('group'),
+    riskNotes: text('risk_notes').notNull().default(''),
+    safetyMeasures: text('safety_measures').notNull().default(''),
+    /** Who signed-up helpers call about the activity (shown to them only). */
+    organizerContact: text('organizer_contact').notNull().default(''),
+    /** Helpers cancel themselves up to this many hours before a slot starts; after it, staff do. */
+    cancelCutoffHours: integer('cancel_cutoff_hours').notNull().default(24),
+    status: text('status', { enum: ACTIVITY_STATUSES }).notNull().default('draft'),
+    /** The reason of the last rejection or cancellation, which the proposer reads. */
     reason: text('reason'),
+    submittedAt: timestamp('submitted_at'),
+    approvedAt: timestamp('approved_at'),
+    approvedBy: text('approved_by').references(() => users.id),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [index('activities_status_idx').on(t.status), index('activities_site_idx').on(t.siteId)],
+  (t) => [index('activities_status_idx').on(t.status), index('activities_site_idx').on(t.siteId), index('activities_org_idx').on(t.orgId)],
 );
+
+export const SLOT_STATUSES = ['open', 'closed', 'cancelled'] as const;
 
 export const slots = sqliteTable(
   'slots',
@@ -57,19 +72,51 @@ export const slots = sqliteTable(
       .references(() => sites.id),
     startsAt: timestamp('starts_at').notNull(),
     endsAt: timestamp('ends_at').notNull(),
+    /** Where inside the site, e.g. "活动室" (privacy-checked). */
+    place: text('place').notNull().default(''),
     capacity: integer('capacity').notNull(),
+    /**
+     * Places held: confirmed sign-ups plus offers in flight. Changed only by a conditional update
+     * inside the sign-up transaction; the CHECK keeps it within capacity under any concurrency.
+     */
+    taken: integer('taken').notNull().default(0),
     childrenExpected: integer('children_expected').notNull().default(0),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** Minutes of service a slot is planned for; attendance defaults to it. */
+    scheduledMinutes: integer('scheduled_minutes').notNull(),
+    status: text('status', { enum: SLOT_STATUSES }).notNull().default('open'),
     // Outcome, recorded when staff close the slot.
     childrenServed: integer('children_served'),
     moneyFen: integer('money_fen'),
     goodsFen: integer('goods_fen'),
     materials: integer('materials'),
+    /** 场次 held (default 1 when closed). */
+    sessions: integer('sessions'),
     closedAt: timestamp('closed_at'),
+    closedBy: text('closed_by').references(() => users.id),
+    /** The last correction of a closed slot's outcome (reports frozen before it say so). */
+    correctedAt: timestamp('corrected_at'),
+    /** When the 24-hour reminder went out (once per slot). */
+    remindedAt: timestamp('reminded_at'),
+    cancelReason: text('cancel_reason'),
     createdAt: timestamp('created_at').notNull(),
   },
-  (t) => [index('slots_activity_idx').on(t.activityId), index('slots_starts_idx').on(t.startsAt)],
+  (t) => [
+    index('slots_activity_idx').on(t.activityId),
+    index('slots_starts_idx').on(t.startsAt),
+    index('slots_site_idx').on(t.siteId),
+    check('slots_taken_within_capacity', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
+    check('slots_capacity_positive', sql`${t.capacity} >= 1`),
+    check('slots_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
 );
+
+/**
+ * A helper's place in a slot. `confirmed` holds a place; `waitlisted` waits in `queue_no` order;
+ * `offered` holds a freed place for them until `offer_expires_at`; `cancelled` (by the helper or by
+ * staff), `declined` (an offer turned down) and `expired` (an offer not answered in time) hold none.
+ * Attendance is kept apart from the status.
+ */
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'offered', 'cancelled', 'declined', 'expired'] as const;
 
 export const slotSignups = sqliteTable(
   'slot_signups',
@@ -78,17 +125,67 @@ export const slotSignups = sqliteTable(
     slotId: text('slot_id')
       .notNull()
       .references(() => slots.id, { onDelete: 'cascade' }),
+    /** The helper who holds (or waits for) the place. */
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
-    status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    /** Set when an organization member signed up a colleague for the organization. */
+    orgId: text('org_id').references(() => organizations.id),
+    /** Who made the sign-up (the helper, or the colleague who signed them up). */
+    signedUpBy: text('signed_up_by').references(() => users.id),
+    status: text('status', { enum: SIGNUP_STATUSES }).notNull(),
+    /** Order on the waiting list (lower waits less); assigned when waitlisted. */
+    queueNo: integer('queue_no'),
+    offeredAt: timestamp('offered_at'),
+    offerExpiresAt: timestamp('offer_expires_at'),
+    cancelReason: text('cancel_reason'),
     attendance: text('attendance', { enum: ['attended', 'no_show'] }),
     /** Credited service minutes, set when attendance is recorded. */
     serviceMinutes: integer('service_minutes'),
+    attendanceBy: text('attendance_by').references(() => users.id),
+    attendanceAt: timestamp('attendance_at'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('slot_signups_one_per_person').on(t.slotId, t.userId), index('slot_signups_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('slot_signups_one_per_person').on(t.slotId, t.userId),
+    index('slot_signups_user_idx').on(t.userId),
+    index('slot_signups_slot_status_idx').on(t.slotId, t.status, t.queueNo),
+    index('slot_signups_offer_idx').on(t.status, t.offerExpiresAt),
+  ],
+);
+
+/**
+ * A helper's personal iCal feed. The secret URL carries a random token, looked up by its SHA-256.
+ * So that the helper's page can show the URL again, the token is also kept sealed under the link key
+ * that is never in the database (README D22), bound to the user id. Rotating replaces the row, so the
+ * old URL stops working at once.
+ */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  tokenSealed: text('token_sealed').notNull(),
+  createdAt: timestamp('created_at').notNull(),
+});
+
+/** Helpers flagged for staff review after three no-shows within 12 months (one row per flag). */
+export const noShowFlags = sqliteTable(
+  'no_show_flags',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The no-show that raised the flag. */
+    signupId: text('signup_id')
+      .notNull()
+      .references(() => slotSignups.id, { onDelete: 'cascade' }),
+    flaggedAt: timestamp('flagged_at').notNull(),
+    reviewedAt: timestamp('reviewed_at'),
+    reviewedBy: text('reviewed_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.signupId] })],
 );
 
 /** Which children a closed slot served (counts distinct children in reports). */

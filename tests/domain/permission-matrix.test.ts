@@ -102,6 +102,27 @@ const helper: Build = (k, own) => {
 };
 const org: Build = (k, own) => (own ? (k.org && k.actor ? { type: 'org', orgId: k.org } : null) : { type: 'org', orgId: k.otherOrg });
 
+/** An activity: a helper's own is their organization's (volunteers propose none); staff's own is in their subtree. */
+const activityIn = (status: 'draft' | 'submitted' | 'approved'): Build => (k, own) => {
+  if (own && !k.actor) return null;
+  if (isOverseer(k)) return { type: 'activity', sitePath: (own ? k.home : k.away).site, proposerId: 'mgr-x', orgId: 'org-x', status };
+  if (own && k.org === null) return null;
+  return { type: 'activity', sitePath: k.home.site, proposerId: own ? k.actor!.userId : 'someone', orgId: own ? k.org : k.otherOrg, status };
+};
+/** Signing up: "own" is a group slot at home, "someone else's" a one-to-one slot elsewhere (time alone with a child). */
+const slotFor: Build = (k, own) =>
+  own && !k.actor ? null : { type: 'slot', sitePath: (own ? k.home : k.away).site, contactTier: own ? 'group' : 'one_to_one' };
+const slotAt: Build = (k, own) => (own && !k.actor ? null : { type: 'slot', sitePath: (own ? k.home : k.away).site, contactTier: 'group' });
+/** A helper's own sign-up (for themselves, or made for their organization) / another's; for staff, a volunteer's at home / away. */
+const signup: Build = (k, own) => {
+  if (own && !k.actor) return null;
+  if (isOverseer(k)) return { type: 'signup', userId: 'vol', orgId: null, sitePath: (own ? k.home : k.away).site };
+  const ref = own ? k.self! : k.other;
+  return 'userId' in ref
+    ? { type: 'signup', userId: ref.userId, orgId: null, sitePath: k.home.site }
+    : { type: 'signup', userId: `someone-of-${ref.orgId}`, orgId: ref.orgId, sitePath: k.home.site };
+};
+
 /** What each action is asked about. Typed over Action, so a new action without a builder does not compile. */
 const RESOURCE_FOR: Record<Action, Build> = {
   'child.read': site,
@@ -128,6 +149,14 @@ const RESOURCE_FOR: Record<Action, Build> = {
   'report.read': site,
   // A helper proposes as an organization; staff and admin at a site.
   'activity.propose': (k, own) => (isOverseer(k) ? site(k, own) : org(k, own)),
+  'activity.edit': activityIn('draft'),
+  'activity.review': activityIn('submitted'),
+  'activity.cancel': activityIn('approved'),
+  'activity.read_contact': activityIn('approved'),
+  'slot.signup': slotFor,
+  'slot.signup_colleague': org,
+  'slot.manage': slotAt,
+  'signup.act_as_helper': signup,
   'org.manage_members': org,
   'profile.edit': (k, own) => (own && !k.actor ? null : { type: 'user', userId: own ? k.actor!.userId : k.otherUser }),
 };
@@ -158,6 +187,14 @@ const EXPECTED: Record<Action, string> = {
   'audit.read':            '-. .. .. .. .. .. Y. Y. YY',
   'report.read':           '-. .. .. .. .. .. Y. Y. YY',
   'activity.propose':      '-. -. -. -. Y. Y. Y. Y. YY',
+  'activity.edit':         '-. -. -. -. Y. Y. Y. Y. YY',
+  'activity.review':       '-. -. -. -. .. .. Y. Y. YY',
+  'activity.cancel':       '-. -. -. -. Y. Y. Y. Y. YY',
+  'activity.read_contact': '-. -. -. -. Y. Y. Y. Y. YY',
+  'slot.signup':           '-. .. YY Y. Y. Y. .. .. ..',
+  'slot.signup_colleague': '-. -. -. -. Y. Y. -. -. -.',
+  'slot.manage':           '-. .. .. .. .. .. Y. Y. YY',
+  'signup.act_as_helper':  '-. Y. Y. Y. Y. Y. .. .. ..',
   'org.manage_members':    '-. -. -. -. Y. .. -. -. -.',
   'profile.edit':          '-. Y. Y. Y. Y. Y. Y. Y. Y.',
 };

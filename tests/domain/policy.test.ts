@@ -52,6 +52,13 @@ const RESOURCES = {
   'org-b': { type: 'org', orgId: 'org-b' },
   "the volunteer's account": { type: 'user', userId: 'vol' },
   "the pending volunteer's account": { type: 'user', userId: 'vol-p' },
+  'draft activity of org-a': { type: 'activity', sitePath: '/wz/lt/gc/', proposerId: 'someone-of-org-a', orgId: 'org-a', status: 'draft' },
+  'submitted activity of org-a': { type: 'activity', sitePath: '/wz/lt/gc/', proposerId: 'someone-of-org-a', orgId: 'org-a', status: 'submitted' },
+  'approved activity of org-a': { type: 'activity', sitePath: '/wz/lt/gc/', proposerId: 'someone-of-org-a', orgId: 'org-a', status: 'approved' },
+  'group slot in 利通区': { type: 'slot', sitePath: '/wz/lt/gc/', contactTier: 'group' },
+  'one-to-one slot in 利通区': { type: 'slot', sitePath: '/wz/lt/gc/', contactTier: 'one_to_one' },
+  "the volunteer's sign-up": { type: 'signup', userId: 'vol', orgId: null, sitePath: '/wz/lt/gc/' },
+  'a sign-up made for org-a': { type: 'signup', userId: 'someone-of-org-a', orgId: 'org-a', sitePath: '/wz/lt/gc/' },
   global: { type: 'global' },
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof RESOURCES;
@@ -112,6 +119,21 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
   'audit.read': { ...SITES_ONLY, global: 'A' },
   'report.read': { ...SITES_ONLY, global: 'A' },
   'activity.propose': { ...SITES_ONLY, 'org-a': 'M', 'org-b': 'B' },
+  'activity.edit': { 'draft activity of org-a': 'ASM' },
+  'activity.review': { 'draft activity of org-a': 'AS', 'submitted activity of org-a': 'AS', 'approved activity of org-a': 'AS' },
+  'activity.cancel': { 'draft activity of org-a': 'ASM', 'submitted activity of org-a': 'ASM', 'approved activity of org-a': 'ASM' },
+  'activity.read_contact': { 'draft activity of org-a': 'ASM', 'submitted activity of org-a': 'ASM', 'approved activity of org-a': 'ASM' },
+  // The matrix's volunteer is vetted for one-to-one contact; organization members are not.
+  'slot.signup': { 'group slot in 利通区': 'VMB', 'one-to-one slot in 利通区': 'V' },
+  'slot.signup_colleague': { 'org-a': 'M', 'org-b': 'B' },
+  'slot.manage': {
+    ...SITES_ONLY,
+    'group slot in 利通区': 'AS',
+    'one-to-one slot in 利通区': 'AS',
+    "the volunteer's sign-up": 'AS',
+    'a sign-up made for org-a': 'AS',
+  },
+  'signup.act_as_helper': { "the volunteer's sign-up": 'V', 'a sign-up made for org-a': 'M' },
   'org.manage_members': { 'org-a': 'M' },
   'profile.edit': { "the volunteer's account": 'V', "the pending volunteer's account": 'P' },
 };
@@ -123,8 +145,8 @@ const cells = ACTIONS.flatMap((action) =>
 describe('permission matrix: roles × actions × resources', () => {
   it('covers every action of the Action type and nothing else', () => {
     expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(ACTIONS).toHaveLength(22);
-    expect(cells).toHaveLength(22 * 19);
+    expect(ACTIONS).toHaveLength(30);
+    expect(cells).toHaveLength(30 * 26);
   });
 
   it.each(cells)('$action on $resource: allowed to [$allowed]', ({ action, resource, allowed }) => {

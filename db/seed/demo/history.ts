@@ -149,13 +149,17 @@ export function addHistoryActivity(b: DemoBuilder, a: {
       startsAt: s.startsAt,
       endsAt,
       capacity: s.capacity,
+      taken: s.volunteers.length + (s.noShows?.length ?? 0),
+      scheduledMinutes: s.minutes,
       childrenExpected: s.children.length,
       status: 'closed',
       childrenServed: s.children.length,
+      sessions: 1,
       moneyFen: s.moneyFen ?? 0,
       goodsFen: s.goodsFen ?? 0,
       materials: s.materials ?? 0,
       closedAt,
+      closedBy: b.staffFor(s.site),
       createdAt,
     });
     for (const c of s.children) b.slotChildren.push({ slotId, childId: c.id });
@@ -179,6 +183,9 @@ export function addHistoryActivity(b: DemoBuilder, a: {
     proposerId: proposer,
     status: 'completed',
     reason: null,
+    submittedAt,
+    approvedAt,
+    approvedBy: b.staffFor(a.site),
     createdAt,
     updatedAt: completedAt,
   });

@@ -143,15 +143,17 @@ export function buildPresentActivities(b: DemoBuilder): void {
     const approvedAt = a.status === 'approved' ? b.ago(9, 15) : null;
     const activityId = b.id();
     const siteId = b.site(a.site).id;
-    b.activities.push({ id: activityId, type: a.type, title: a.title, description: a.description, siteId, orgId: a.org ? a.org.id : null, proposerId: proposer, status: a.status, reason: null, createdAt, updatedAt: approvedAt ?? createdAt + HOUR });
+    b.activities.push({ id: activityId, type: a.type, title: a.title, description: a.description, siteId, orgId: a.org ? a.org.id : null, proposerId: proposer, status: a.status, reason: null, submittedAt: createdAt + HOUR, approvedAt, approvedBy: approvedAt ? staff : null, createdAt, updatedAt: approvedAt ?? createdAt + HOUR });
     b.audit({ at: createdAt + HOUR, actorId: proposer, entityType: 'activity', entityId: activityId, action: 'submit', fromStatus: 'draft', toStatus: 'submitted', siteId });
     if (approvedAt) b.audit({ at: approvedAt, actorId: staff, entityType: 'activity', entityId: activityId, action: 'approve', fromStatus: 'submitted', toStatus: 'approved', siteId });
     for (const s of a.slots) {
       const slotId = b.id();
-      b.slots.push({ id: slotId, activityId, siteId: b.site(s.site).id, startsAt: s.startsAt, endsAt: s.startsAt + s.minutes * MIN, capacity: s.capacity, childrenExpected: s.childrenExpected, status: 'open', createdAt });
+      const taken = Math.min(s.capacity, s.signups.length);
+      b.slots.push({ id: slotId, activityId, siteId: b.site(s.site).id, startsAt: s.startsAt, endsAt: s.startsAt + s.minutes * MIN, capacity: s.capacity, taken, scheduledMinutes: s.minutes, childrenExpected: s.childrenExpected, status: 'open', createdAt });
       s.signups.forEach((userId, i) => {
         const at = Math.min(b.now - HOUR, (approvedAt ?? createdAt) + (i + 1) * 7 * HOUR);
-        b.signups.push({ id: b.id(), slotId, userId, status: i < s.capacity ? 'confirmed' : 'waitlisted', createdAt: at, updatedAt: at });
+        const waiting = i >= s.capacity;
+        b.signups.push({ id: b.id(), slotId, userId, signedUpBy: userId, status: waiting ? 'waitlisted' : 'confirmed', queueNo: waiting ? i - s.capacity + 1 : null, createdAt: at, updatedAt: at });
       });
     }
   };
