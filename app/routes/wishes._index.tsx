@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import * as v from 'valibot';
 import { WishCard } from '../components/cards';
+import { KeysetPager } from '../components/pager';
 import { useLocale, useT } from '../components/i18n';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { useRevealAnswer } from '../components/reveal';
@@ -142,33 +143,18 @@ function ShowSwitch({ data, inBasket }: { data: BrowseData; inBasket: boolean })
   );
 }
 
-/**
- * Where the page stands ("第 2 / 42 页,共 494 条") and the way back, forward and to the top. Keyset cursors: `before`
- * the first card shown, `after` the last. Buttons inside the basket's form, for the same reason as the switch.
- */
+/** The keyset pager (README D19); inside the basket's form its steps are buttons, for the same reason as the switch. */
 function WishPager({ data, inBasket }: { data: BrowseData; inBasket: boolean }) {
   const t = useT();
   const { paging, filters } = data;
-  const step = (rel: 'first' | 'prev' | 'next', label: string, cursor: { name: 'after' | 'before'; value: string } | null) =>
-    inBasket ? (
-      <button type="submit" formMethod="get" formAction="/wishes" name={cursor?.name} value={cursor?.value} className="secondary" data-rel={rel}>
-        {label}
-      </button>
-    ) : (
-      <Link to={`/wishes?${filterParams(filters, cursor ? { [cursor.name]: cursor.value } : {})}`} className="button secondary" rel={rel === 'first' ? 'first' : rel} data-rel={rel}>
-        {label}
-      </Link>
-    );
   return (
-    <nav className="pager" aria-label={t('wishes.pages')}>
-      <span className="meta" data-testid="page-of">
-        {t('common.page_of', { page: paging.page, pages: paging.pages, total: paging.total })}
-      </span>{' '}
-      {/* Back to the top, when "previous" would not get there in one step (or the page is empty past a cursor). */}
-      {!paging.isFirst && (paging.page > 2 || !paging.prevCursor) ? step('first', t('wishes.first_page'), null) : null}{' '}
-      {paging.prevCursor ? step('prev', t('common.prev_page'), { name: 'before', value: paging.prevCursor }) : null}{' '}
-      {paging.nextCursor ? step('next', t('common.next_page'), { name: 'after', value: paging.nextCursor }) : null}
-    </nav>
+    <KeysetPager
+      paging={paging}
+      href={(cursor) => `/wishes?${filterParams(filters, cursor ? { [cursor.name]: cursor.value } : {})}`}
+      label={t('wishes.pages')}
+      firstLabel={t('wishes.first_page')}
+      formAction={inBasket ? '/wishes' : undefined}
+    />
   );
 }
 

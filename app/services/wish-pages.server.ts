@@ -12,7 +12,7 @@ import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { BASKET_MAX } from '../forms/claim';
 import { childPicker, type ChildPickerQuery } from './children.server';
-import { readPage } from '../server/paging.server';
+import { decodeCursor, encodeCursor, readKeysetPage, readPage } from '../server/paging.server';
 import { wishPrivacyFindings, wishPrivacyWarnings } from './wishes.server';
 
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the
@@ -100,18 +100,8 @@ export function wishForStaff(actor: Actor, id: string) {
 // ---------------------------------------------------------------------------
 // Public reads
 
-const PAGE_SIZE = 12;
-
-export function encodeCursor(at: number, id: string): string {
-  return `${at.toString(36)}.${id}`;
-}
-
-export function decodeCursor(text: string): { at: number; id: string } | undefined {
-  const match = /^([0-9a-z]{1,12})\.([a-z0-9]{1,40})$/.exec(text);
-  if (!match) return undefined;
-  const at = parseInt(match[1], 36);
-  return Number.isSafeInteger(at) ? { at, id: match[2] } : undefined;
-}
+// The keyset cursors live with the paging plumbing; tests and older callers import them from here too.
+export { decodeCursor, encodeCursor };
 
 /** How many ticked wishes the basket carries from page to page (as many as one claim may take). */
 export const BASKET_CARRY_MAX = BASKET_MAX;
@@ -134,19 +124,17 @@ export function publicWishBrowse(actor: Actor | null, input: WishFilterInput, pi
     openOnly: show === 'open',
     now,
   };
-  const before = input.before ? decodeCursor(input.before) : undefined;
-  const after = before ? undefined : input.after ? decodeCursor(input.after) : undefined;
-
-  let rows = listPublicWishes({ ...filter, before, after, limit: PAGE_SIZE });
-  if (before) {
-    // Fewer than a page lies before the card: that is the top of the list, shown as the first page, full.
-    rows = rows.length > PAGE_SIZE ? rows.slice(0, PAGE_SIZE).reverse() : listPublicWishes({ ...filter, limit: PAGE_SIZE });
-  }
-  const page = rows.slice(0, PAGE_SIZE);
-  const first = page[0];
-  const last = page[page.length - 1];
-  const { total, ahead } = countPublicWishes(filter, first ? { at: first.sortKey, id: first.id } : undefined);
-  const shownUpTo = ahead + page.length;
+  const { rows: page, paging } = readKeysetPage(
+    {
+      read: (q) => listPublicWishes({ ...filter, ...q }),
+      count: (first) => countPublicWishes(filter, first),
+      cursorOf: (w) => ({ at: w.sortKey, id: w.id }),
+    },
+    {
+      before: input.before ? decodeCursor(input.before) : undefined,
+      after: input.after ? decodeCursor(input.after) : undefined,
+    },
+  );
 
   const basketOrgs = organizationNames(approvedOrgs(actor).map((m) => m.orgId));
   const carried = basketOrgs.length ? openWishesAmong([...new Set(picked)].slice(0, BASKET_CARRY_MAX), now) : [];
@@ -155,18 +143,7 @@ export function publicWishBrowse(actor: Actor | null, input: WishFilterInput, pi
       ...card,
       claimable: card.status === 'published' && (card.deadlineAt === null || card.deadlineAt >= now),
     })),
-    paging: {
-      /** Where the page stands; pages are counted from the top in steps of PAGE_SIZE. */
-      page: Math.floor(ahead / PAGE_SIZE) + 1,
-      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-      total,
-      /** The cards shown, counted from the top (first, last), or null for an empty page. */
-      range: page.length ? ([ahead + 1, shownUpTo] as const) : null,
-      prevCursor: ahead > 0 && first ? encodeCursor(first.sortKey, first.id) : null,
-      nextCursor: shownUpTo < total && last ? encodeCursor(last.sortKey, last.id) : null,
-      /** Whether this is the top of the list (an empty page past a cursor is not). */
-      isFirst: page.length ? ahead === 0 : !(before || after),
-    },
+    paging,
     filters: { county: county?.code ?? '', category: input.category, age: input.age, show },
     counties: counties.map(({ id: _id, path: _path, ...c }) => c),
     categories: WISH_CATEGORIES,
