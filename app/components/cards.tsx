@@ -1,7 +1,5 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../i18n/index';
-import { useLocale, useT } from './i18n';
 import { WishChildLine, WishFactsLine, WishStatusBadge } from './wish-ui';
 
 export interface PublicWishCard {
@@ -41,38 +39,6 @@ export function WishCard({ wish, headingLevel = 2, children }: { wish: PublicWis
         <WishStatusBadge status={wish.status} />
       </WishFactsLine>
       {children}
-    </li>
-  );
-}
-
-export interface PublicActivityCard {
-  id: string;
-  type: string;
-  title: string;
-  siteZh: string;
-  siteEn: string;
-  nextStart: number | null;
-  slotCount: number;
-}
-
-export function ActivityCard({ activity, headingLevel = 2 }: { activity: PublicActivityCard; headingLevel?: CardHeadingLevel }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <li className="card">
-      <CardTitle level={headingLevel} to={`/activities/${activity.id}`}>
-        {activity.title}
-      </CardTitle>
-      <p className="meta">
-        <span className="badge">{t(`activity.type.${activity.type}`)}</span>
-        <span>{locale === 'en' ? activity.siteEn : activity.siteZh}</span>
-      </p>
-      <p className="meta">
-        {activity.nextStart ? <span>{formatDateTime(activity.nextStart, locale)}</span> : null}
-        <span>
-          {t('activities.slots')}: {activity.slotCount}
-        </span>
-      </p>
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db } from './db.server';
@@ -10,16 +10,6 @@ export function countWishesByStatus(statuses: readonly string[]): number {
     .select({ n: sql<number>`count(*)` })
     .from(schema.wishes)
     .where(inArray(schema.wishes.status, statuses as (typeof schema.wishes.status.enumValues)[number][]))
-    .get();
-  return row?.n ?? 0;
-}
-
-export function countUpcomingSlots(now: number): number {
-  const row = db()
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.slots)
-    .innerJoin(schema.activities, eq(schema.activities.id, schema.slots.activityId))
-    .where(and(eq(schema.activities.status, 'approved'), eq(schema.slots.status, 'open'), gt(schema.slots.startsAt, now)))
     .get();
   return row?.n ?? 0;
 }
@@ -71,24 +61,6 @@ function publicActivityColumns() {
     siteZh: site.nameZh,
     siteEn: site.nameEn,
   };
-}
-
-export function upcomingPublicActivities(now: number, limit: number) {
-  const nextStart = sql<number | null>`min(case when ${schema.slots.startsAt} > ${now} then ${schema.slots.startsAt} end)`;
-  return db()
-    .select({
-      ...publicActivityColumns(),
-      nextStart,
-      slotCount: sql<number>`count(${schema.slots.id})`,
-    })
-    .from(schema.activities)
-    .innerJoin(site, eq(site.id, schema.activities.siteId))
-    .leftJoin(schema.slots, eq(schema.slots.activityId, schema.activities.id))
-    .where(inArray(schema.activities.status, [...PUBLIC_ACTIVITY_STATUSES]))
-    .groupBy(schema.activities.id)
-    .orderBy(sql`case when ${nextStart} is null then 1 else 0 end`, asc(nextStart), desc(schema.activities.createdAt))
-    .limit(limit)
-    .all();
 }
 
 export function publicActivity(id: string) {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ActivityCard, WishCard } from '../components/cards';
+import { WishCard } from '../components/cards';
+import { SlotCard } from '../components/slot-card';
 import { useT } from '../components/i18n';
 import { homePage } from '../services/public.server';
 import { metaTranslator } from '../i18n/meta';
@@ -12,7 +13,7 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { counts, latestWishes, upcomingActivities } = useLoaderData<typeof loader>();
+  const { counts, latestWishes, upcomingSlots } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -31,7 +32,9 @@ export default function Home() {
           <span className="stat-value" data-testid="count-upcoming-slots">
             {counts.upcomingSlots}
           </span>
-          <span className="stat-label">{t('home.upcoming_slots')}</span>
+          <Link to="/activities" className="stat-label" data-testid="upcoming-slots-link">
+            {t('home.upcoming_slots')}
+          </Link>
         </div>
         <div className="stat">
           <span className="stat-value" data-testid="count-fulfilled-wishes">
@@ -54,14 +57,14 @@ export default function Home() {
         <Link to="/wishes">{t('home.see_all_wishes')} →</Link>
       </p>
       <h2>{t('home.latest_activities')}</h2>
-      {upcomingActivities.length ? (
+      {upcomingSlots.length ? (
         <ul className="cards">
-          {upcomingActivities.map((a) => (
-            <ActivityCard key={a.id} activity={a} headingLevel={3} />
+          {upcomingSlots.map((slot) => (
+            <SlotCard key={slot.slotId} slot={slot} headingLevel={3} />
           ))}
         </ul>
       ) : (
-        <p>{t('activities.empty')}</p>
+        <p>{t('actlist.empty')}</p>
       )}
       <p>
         <Link to="/activities">{t('home.see_all_activities')} →</Link>
@@ -71,7 +74,9 @@ export default function Home() {
         <ol>
           <li>{t('home.how.1')}</li>
           <li>{t('home.how.2')}</li>
-          <li>{t('home.how.3')}</li>
+          <li>
+            {t('home.how.3')} <Link to="/activities">{t('actlist.see_activities')}</Link>
+          </li>
         </ol>
       </section>
     </>

@@ -78,6 +78,11 @@ export default function Me() {
           <p data-testid="vetting-status">
             <HelperStatusBadge status={volunteer.status} /> {t(`me.vetting.${volunteer.status}`)}
           </p>
+          {volunteer.status === 'approved' ? (
+            <p data-testid="activities-link">
+              <Link to="/activities">{t('actlist.see_activities')}</Link>
+            </p>
+          ) : null}
           <PendingSteps steps={volunteer.pendingSteps} prefix="me.vetting.step" links={{ verify_email: '/me/verification', complete_profile: '/me/profile' }} />
           {volunteer.statusReason ? (
             <p className="notice notice-error">

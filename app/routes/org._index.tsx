@@ -47,6 +47,11 @@ export default function Organization() {
       ) : null}
       <DoneNotice done={done} prefix="org.done" />
       <p data-testid="vetting-status">{t(`org.vetting.${org.status}`)}</p>
+      {org.status === 'approved' ? (
+        <p data-testid="activities-link">
+          <Link to="/activities">{t('actlist.see_activities')}</Link>
+        </p>
+      ) : null}
       <PendingSteps steps={page.pendingSteps} prefix="org.vetting.step" links={{ verify_email: '/me/verification', ...(canManage ? { complete_profile: `/org/profile${q}` } : {}) }} />
       {org.statusReason ? (
         <p className="notice notice-error">

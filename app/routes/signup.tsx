@@ -51,7 +51,9 @@ export default function SignUp() {
   }
   return (
     <AuthCard title={t('auth.signup.title')}>
-      <p>{t('auth.signup.intro')}</p>
+      <p>
+        {t('auth.signup.intro')} <Link to="/activities">{t('actlist.see_activities')}</Link>
+      </p>
       <FormMessage result={result} />
       <Form method="post" className="stack signup-form" noValidate>
         <fieldset className="choice">

@@ -1,26 +1,18 @@
-import {
-  countUpcomingSlots,
-  countWishesByStatus,
-  latestPublicWishes,
-  publicActivity,
-  publicSlotsOf,
-  upcomingPublicActivities,
-} from '../data/public.server';
+import { countWishesByStatus, latestPublicWishes, publicActivity, publicSlotsOf } from '../data/public.server';
+import { upcomingSlotsPreview } from './activity-list.server';
 
 export function homePage(now: number) {
+  // The figure is the total of /activities as it opens: open slots of approved activities starting after now.
+  const upcoming = upcomingSlotsPreview(now, 4);
   return {
     counts: {
       openWishes: countWishesByStatus(['published']),
-      upcomingSlots: countUpcomingSlots(now),
+      upcomingSlots: upcoming.total,
       fulfilledWishes: countWishesByStatus(['fulfilled']),
     },
     latestWishes: latestPublicWishes(6, ['published']),
-    upcomingActivities: upcomingPublicActivities(now, 4),
+    upcomingSlots: upcoming.slots,
   };
-}
-
-export function publicActivityList(now: number) {
-  return upcomingPublicActivities(now, 60);
 }
 
 export function publicActivityPage(id: string) {

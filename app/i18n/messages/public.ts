@@ -3,7 +3,7 @@ export const publicPages = {
   'zh-CN': {
     'home.title': '心愿桥 · 微心愿与关爱活动',
     'home.intro':
-      '各儿童福利机构、儿童督导员和儿童主任把困境儿童的微心愿和关爱活动发布在这里;经过审核的志愿者、爱心爸爸妈妈、社会组织和爱心企业认领心愿,机构确认每一份心意真正送达。',
+      '各儿童福利机构、儿童督导员和儿童主任把困境儿童的微心愿和关爱活动发布在这里;经过审核的志愿者、爱心爸爸妈妈、社会组织和爱心企业认领心愿、报名活动,机构确认每一份心意真正送达。',
     'home.open_wishes': '待认领的微心愿',
     'home.upcoming_slots': '即将开始的活动场次',
     'home.fulfilled_wishes': '已实现的微心愿',
@@ -14,7 +14,7 @@ export const publicPages = {
     'home.how.title': '怎样参与',
     'home.how.1': '注册成为志愿者,或以社会组织、爱心企业身份注册。',
     'home.how.2': '等待机构工作人员审核(线下核验无犯罪记录证明等)。',
-    'home.how.3': '认领微心愿,把礼物送到机构,由工作人员确认。想参加关爱活动,请联系举办活动的机构。',
+    'home.how.3': '认领微心愿或报名活动场次,把礼物送到机构,由工作人员确认。',
     'wishes.title': '微心愿',
     'wishes.empty': '暂时没有符合条件的微心愿。',
     'wishes.value': '预计价值',
@@ -68,7 +68,7 @@ export const publicPages = {
   en: {
     'home.title': 'WishBridge · small wishes and caring activities',
     'home.intro':
-      'Children’s welfare institutions, child supervisors and child directors publish the small wishes of children in difficulty and caring activities here; vetted volunteers, caring parents, social organizations and caring companies claim the wishes, and the institution confirms that every gift really arrived.',
+      'Children’s welfare institutions, child supervisors and child directors publish the small wishes of children in difficulty and caring activities here; vetted volunteers, caring parents, social organizations and caring companies claim the wishes and sign up for activities, and the institution confirms that every gift really arrived.',
     'home.open_wishes': 'Wishes waiting for a helper',
     'home.upcoming_slots': 'Upcoming activity slots',
     'home.fulfilled_wishes': 'Wishes come true',
@@ -79,7 +79,7 @@ export const publicPages = {
     'home.how.title': 'How to help',
     'home.how.1': 'Sign up as a volunteer, or for a social organization or caring company.',
     'home.how.2': 'Institution staff vet you (checking e.g. a criminal-record certificate off-line).',
-    'home.how.3': 'Claim a wish, bring the gift to the institution, and staff confirm it. To take part in an activity, contact the institution holding it.',
+    'home.how.3': 'Claim a wish or sign up for an activity slot, bring the gift to the institution, and staff confirm it.',
     'wishes.title': 'Wishes',
     'wishes.empty': 'No wishes match right now.',
     'wishes.value': 'Estimated value',

@@ -1,0 +1,147 @@
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { schema } from '../../db/client';
+import type { ActivityType } from '../domain/activity';
+import { db } from './db.server';
+
+// The public list of activity slots (/activities) and the home page's figure of upcoming slots.
+// Only activity and slot fields are selected: an activity names no child, and this module reads no child table.
+
+const s = schema.slots;
+const a = schema.activities;
+const site = alias(schema.sites, 'slot_site');
+
+/** A keyset cursor: a card's start time and slot id. */
+export interface SlotCursor {
+  at: number;
+  id: string;
+}
+
+/** What narrows the list. Every condition is on slots and their activity. */
+export interface SlotListFilter {
+  /**
+   * `upcoming`: open slots of approved activities that start after `now`, soonest first.
+   * `past`: slots (open or closed, never cancelled) of approved or completed activities that started by `now`, latest first.
+   */
+  when: 'upcoming' | 'past';
+  now: number;
+  type?: ActivityType;
+  /** The sites a county filter stands for (resolved by the caller from the site tree); empty matches nothing. */
+  siteIds?: readonly string[];
+  /** Starts at or after this instant (UTC ms). */
+  fromMs?: number;
+  /** Starts at or before this instant (UTC ms). */
+  toMs?: number;
+  /** Only slots with a free place (taken < capacity). */
+  placesLeft: boolean;
+}
+
+export interface SlotListQuery extends SlotListFilter {
+  /** The cards after this one in list order (the next page). */
+  after?: SlotCursor;
+  /** The cards before this one in list order (the previous page); wins over `after`. */
+  before?: SlotCursor;
+  limit: number;
+}
+
+function conditions(f: SlotListFilter): SQL[] {
+  const c: SQL[] = [];
+  if (f.when === 'upcoming') {
+    c.push(gt(s.startsAt, f.now), eq(s.status, 'open'), eq(a.status, 'approved'));
+  } else {
+    c.push(lte(s.startsAt, f.now), inArray(s.status, ['open', 'closed']), inArray(a.status, ['approved', 'completed']));
+  }
+  if (f.fromMs !== undefined) c.push(gte(s.startsAt, f.fromMs));
+  if (f.toMs !== undefined) c.push(lte(s.startsAt, f.toMs));
+  if (f.type) c.push(eq(a.type, f.type));
+  if (f.siteIds) c.push(inArray(s.siteId, [...f.siteIds]));
+  if (f.placesLeft) c.push(lt(s.taken, s.capacity));
+  return c;
+}
+
+/** Slots that come later in list order than the cursor (soonest first for upcoming, latest first for past). */
+function laterThan(when: SlotListFilter['when'], cur: SlotCursor): SQL {
+  return when === 'upcoming'
+    ? or(gt(s.startsAt, cur.at), and(eq(s.startsAt, cur.at), gt(s.id, cur.id)))!
+    : or(lt(s.startsAt, cur.at), and(eq(s.startsAt, cur.at), lt(s.id, cur.id)))!;
+}
+
+function earlierThan(when: SlotListFilter['when'], cur: SlotCursor): SQL {
+  return laterThan(when === 'upcoming' ? 'past' : 'upcoming', cur);
+}
+
+/** List order (`forward`) or its reverse, read towards the top of the list from a `before` cursor. */
+function order(when: SlotListFilter['when'], forward: boolean) {
+  const ascending = (when === 'upcoming') === forward;
+  return ascending ? [asc(s.startsAt), asc(s.id)] : [desc(s.startsAt), desc(s.id)];
+}
+
+/**
+ * One page of slot cards by keyset: the `limit` cards after `after` (or from the top), or with `before`, the `limit`
+ * cards just before it, nearest first. Returns one row more than asked when more lie beyond in the direction read.
+ * The range on slots.starts_at is served by slots_starts_idx; activity and site are joined by primary key. The activity
+ * is CROSS JOINed so that SQLite keeps slots as the outer loop (it would otherwise start from activities_status_idx and
+ * sort every slot of every approved activity).
+ */
+export function listSlotCards(q: SlotListQuery) {
+  return slotCardsQuery(q).all();
+}
+
+/** The query of listSlotCards, unrun (tests read its plan). */
+export function slotCardsQuery(q: SlotListQuery) {
+  const where = conditions(q);
+  if (q.before) where.push(earlierThan(q.when, q.before));
+  else if (q.after) where.push(laterThan(q.when, q.after));
+  return db()
+    .select({
+      slotId: s.id,
+      activityId: a.id,
+      title: a.title,
+      type: a.type,
+      contactTier: a.contactTier,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      capacity: s.capacity,
+      taken: s.taken,
+      siteId: s.siteId,
+      siteZh: site.nameZh,
+      siteEn: site.nameEn,
+    })
+    .from(s)
+    .crossJoin(a)
+    .innerJoin(site, eq(site.id, s.siteId))
+    .where(and(eq(a.id, s.activityId), ...where))
+    .orderBy(...order(q.when, !q.before))
+    .limit(q.limit + 1);
+}
+
+/**
+ * How many slots match, in all and (given a card) ahead of that card in list order: two COUNTs over the same range
+ * as the page, no OFFSET.
+ */
+export function countSlotCards(f: SlotListFilter, ahead?: SlotCursor): { total: number; ahead: number } {
+  const countOf = (cursor?: SlotCursor) => slotCountQuery(f, cursor).get()?.n ?? 0;
+  return { total: countOf(), ahead: ahead ? countOf(ahead) : 0 };
+}
+
+/** The query of countSlotCards, unrun: all the matches, or those ahead of a card (tests read its plan). */
+export function slotCountQuery(f: SlotListFilter, ahead?: SlotCursor) {
+  const where = conditions(f);
+  if (ahead) where.push(earlierThan(f.when, ahead));
+  return db()
+    .select({ n: count() })
+    .from(s)
+    .crossJoin(a)
+    .where(and(eq(a.id, s.activityId), ...where));
+}
+
+/** The home page's figure: open slots of approved activities that start after `now` (the list's own total). */
+export function countUpcomingSlots(now: number): number {
+  return countSlotCards({ when: 'upcoming', now, placesLeft: false }).total;
+}
+
+/** The site tree (id, parent, kind, path), to resolve counties of slots' sites without a query per card. */
+export function siteTree() {
+  const t = schema.sites;
+  return db().select({ id: t.id, parentId: t.parentId, kind: t.kind, code: t.code, nameZh: t.nameZh, nameEn: t.nameEn }).from(t).all();
+}
