@@ -262,7 +262,7 @@ export function openNoShowFlagsUnder(rootPath: string) {
     .all();
 }
 
-export function findNoShowFlag(userId: string, signupId: string) {
+export function findNoShowFlag(signupId: string) {
   const f = schema.noShowFlags;
   return db()
     .select({ flag: f, sitePath: slotSite.path })
@@ -270,7 +270,7 @@ export function findNoShowFlag(userId: string, signupId: string) {
     .innerJoin(su, eq(su.id, f.signupId))
     .innerJoin(sl, eq(sl.id, su.slotId))
     .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
-    .where(and(eq(f.userId, userId), eq(f.signupId, signupId)))
+    .where(eq(f.signupId, signupId))
     .get();
 }
 

@@ -59,6 +59,7 @@ import { err, forbidden, notFound, ok, type DomainError, type PrivacyFinding, ty
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { DEFAULT_CANCEL_CUTOFF_HOURS, NO_SHOW_FLAG_COUNT, decideAttendance, noShowFlagDue, noShowsInWindow, type Attendance } from '../domain/signup';
+import { proposalInput, slotErrorsToRows, type ProposalValues } from '../forms/activity';
 import { childPrivacyFacts } from '../server/child-facts.server';
 import { enqueueMail } from '../mail/send.server';
 import type { OutgoingMail } from '../server/status-change.server';
@@ -425,10 +426,11 @@ export function markAttendance(actor: Actor | null, signupId: string, outcome: A
 }
 
 /** Staff mark a no-show flag reviewed (they have spoken with the helper). */
-export function reviewNoShowFlag(actor: Actor | null, userId: string, signupId: string, now: number): Result<{ reviewed: true }> {
-  const found = findNoShowFlag(userId, signupId);
+export function reviewNoShowFlag(actor: Actor | null, signupId: string, now: number): Result<{ reviewed: true }> {
+  const found = findNoShowFlag(signupId);
   if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
   if (!can(actor, 'slot.manage', { type: 'site', sitePath: found.sitePath })) return forbidden();
+  const userId = found.flag.userId;
   return transact((tx) => {
     refuseUnlessChanged(markNoShowFlagReviewed(tx, userId, signupId, actor!.userId, now), 'attendance.error.flag_reviewed');
     recordAudit(tx, { at: now, actorId: actor!.userId, entityType: 'user', entityId: userId, action: 'no_show_reviewed', note: signupId });
@@ -574,15 +576,21 @@ export function activityForWork(actor: Actor | null, id: string) {
   if (!found || !mayRead(actor, found)) return notFound();
   const facts = factsOf(found);
   const steps = availableSteps(facts, actor);
+  const slots = slotsOfActivity(id);
+  const editable = can(actor, 'activity.edit', activityResource(facts));
+  const side: ProposerSide = found.activity.orgId !== null ? { orgId: found.activity.orgId } : { orgId: null };
   return ok({
     activity: found.activity,
     siteZh: found.siteZh,
     siteEn: found.siteEn,
     orgName: found.orgName,
     proposerName: found.proposerName,
-    slots: slotsOfActivity(id),
+    slots,
     steps,
-    editable: can(actor, 'activity.edit', activityResource(facts)),
+    editable,
+    defaults: editable ? proposalDefaults(found.activity, slots) : null,
+    sites: editable ? proposalSites(actor, side) : [],
+    side,
     staff: canSeeSite(actor, found.sitePath),
   });
 }
@@ -648,4 +656,65 @@ export function proposalSites(actor: Actor | null, side: ProposerSide) {
   if (side.orgId !== null) return can(actor, 'activity.propose', { type: 'org', orgId: side.orgId }) ? siteChoicesUnder('/') : [];
   const root = scopeRoot(actor);
   return root === null ? [] : siteChoicesUnder(root);
+}
+
+// ---------------------------------------------------------------------------
+// The proposal form
+
+/** The organization an /org page acts for: the one named in ?org= if the person belongs to it, else their first. */
+export function proposingOrg(actor: Actor, orgParam: string | null): string | null {
+  const mine = actor.orgs.map((m) => m.orgId);
+  if (orgParam && mine.includes(orgParam)) return orgParam;
+  return mine[0] ?? null;
+}
+
+/**
+ * One post of the proposal form: the draft is created (id null) or saved first, so what is submitted is
+ * exactly what the proposer sees; then `submit` sends it for review and `approve` (staff) approves it.
+ * When the step is refused the draft stays saved (`id` says which, for the page to go on from).
+ */
+export function saveProposal(
+  actor: Actor | null,
+  side: ProposerSide,
+  id: string | null,
+  values: ProposalValues,
+  now: number,
+): Result<{ id: string; slotCount: number }> & { savedId: string | null } {
+  const parsed = proposalInput(values);
+  if (!parsed.ok) return { ...err({ kind: 'validation', fields: parsed.fieldErrors }), savedId: null };
+  const toRows = (r: Result<{ id: string }>): Result<{ id: string }> =>
+    !r.ok && r.error.kind === 'validation' ? err({ ...r.error, fields: slotErrorsToRows(r.error.fields, parsed.rows) }) : r;
+  const approveNew = id === null && values.intent === 'approve';
+  const saved = toRows(id === null ? createActivity(actor, side, parsed.input, now, { approve: approveNew }) : editDraft(actor, id, parsed.input, now));
+  if (!saved.ok) return { ...saved, savedId: null };
+  const savedId = saved.value.id;
+  const slotCount = parsed.input.slots.length;
+  if ((values.intent === 'submit' || values.intent === 'approve') && !approveNew) {
+    const moved = moveActivity(actor, savedId, values.intent, {}, now);
+    if (!moved.ok) return { ...toRows(moved as Result<never>), savedId } as Result<never> & { savedId: string };
+  }
+  return { ...ok({ id: savedId, slotCount }), savedId };
+}
+
+/** The form's defaults for an existing draft. */
+export function proposalDefaults(activity: ActivityDetail['activity'], slots: ReturnType<typeof slotsOfActivity>) {
+  return {
+    type: activity.type,
+    title: activity.title,
+    description: activity.description,
+    siteId: activity.siteId,
+    contactTier: activity.contactTier,
+    riskNotes: activity.riskNotes,
+    safetyMeasures: activity.safetyMeasures,
+    organizerContact: activity.organizerContact,
+    cancelCutoffHours: activity.cancelCutoffHours,
+    slots: slots.map(({ slot }) => ({
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      place: slot.place,
+      capacity: slot.capacity,
+      childrenExpected: slot.childrenExpected,
+      scheduledMinutes: slot.scheduledMinutes,
+    })),
+  };
 }
