@@ -4,15 +4,14 @@ import { closeDatabase, useDatabase } from '../../app/data/db.server';
 import { startProductionServer, type RunningServer } from '../helpers/server';
 import { cookieFor } from '../helpers/wish-fixtures';
 
-// Signing up for an activity (or proposing one) is not built yet: until it is, no page may promise it.
+// Signing up for an activity is not built yet: until it is, no page may promise it.
 // The pages that used to (the home page, the sign-up intro, /me once approved, /org) and the activity pages
 // are fetched as each kind of person sees them, in both languages, and their visible text is searched.
+// Proposing an activity is built (/org/activities/new): /org offers it to an approved organization.
 
 const PROMISE = [
   /报名(关爱)?活动/,
-  /发起活动/,
   /sign(ing)? up for (an? )?(caring )?(activit|slot)/i,
-  /(propose|organi[sz]e|start) (an? )?(caring )?activit/i,
 ];
 
 let server: RunningServer;
@@ -44,11 +43,9 @@ const userId = (email: string) => db.$client.prepare('select id from users where
 describe('no page promises activity sign-up', () => {
   it('recognises the promises the pages used to make', () => {
     expect(promisesIn('审核通过后即可认领微心愿、报名关爱活动。')).not.toEqual([]);
-    expect(promisesIn('机构已通过审核,可以认领微心愿、发起活动。')).not.toEqual([]);
     expect(promisesIn('认领微心愿或报名活动场次')).not.toEqual([]);
     expect(promisesIn('once approved you can claim wishes and sign up for activities.')).not.toEqual([]);
     expect(promisesIn('Claim a wish or sign up for an activity slot')).not.toEqual([]);
-    expect(promisesIn('it can claim wishes and propose activities.')).not.toEqual([]);
     expect(promisesIn('线上报名还没有开放。想参加的话,请联系举办活动的机构。')).toEqual([]);
   });
 
@@ -74,5 +71,13 @@ describe('no page promises activity sign-up', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it('offers an approved organization the proposal form on /org', { timeout: 60_000 }, async () => {
+    const cookie = cookieFor(db, userId('org@demo.local'));
+    const html = await (await fetch(`${server.url}/org`, { headers: { cookie } })).text();
+    expect(html).toMatch(/href="\/org\/activities\/new\?org=[a-z0-9]+"/);
+    const form = await fetch(`${server.url}/org/activities/new`, { headers: { cookie } });
+    expect(form.status).toBe(200);
   });
 });
