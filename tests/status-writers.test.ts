@@ -12,8 +12,8 @@ describe('status columns: one writer each', () => {
     expect(statusWriteViolations(app)).toEqual([]);
   });
 
-  it('declares wishes, claims and both kinds of helper vetting', () => {
-    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations']);
+  it('declares wishes, claims, both kinds of helper vetting, activities and slots', () => {
+    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations', 'activities', 'slots']);
   });
 });
 
@@ -43,6 +43,13 @@ describe('status columns: the checker catches a second writer (positive control)
     expect(statusWriteViolations(tree)).toEqual([
       'volunteers.status (a helper’s vetting): its declared writer app/services/vetting.server.ts does not write it (stale declaration)',
       'organizations.status (an organization’s vetting): its declared writer app/services/vetting.server.ts does not write it (stale declaration)',
+    ]);
+  });
+
+  it('catches a second writer of slots.status', () => {
+    const tree = withFile('app/services/sneaky-slots.server.ts', "import { setSlotStatus } from '../data/activities.server';\nsetSlotStatus(tx, id, 'open', 'closed');\n");
+    expect(statusWriteViolations(tree)).toEqual([
+      'slots.status: written by app/services/sneaky-slots.server.ts, but its one writer is app/services/activity-status.server.ts',
     ]);
   });
 

@@ -81,12 +81,14 @@ export interface ActivityStepInput {
 
 /** Decides one step from the table and the input. */
 export function decideActivityStep(
-  activity: { status: ActivityStatus },
+  activity: { status: ActivityStatus; orgId?: string | null },
   step: ActivityTransition,
   input: ActivityStepInput = {},
 ): Result<{ to: ActivityStatus }> {
   const rule = isActivityTransition(step) ? ACTIVITY_TRANSITIONS[step] : undefined;
-  if (!rule || !rule.from.includes(activity.status)) return err(badTransition(activity.status, step, rule?.to));
+  if (!rule || !rule.from.includes(activity.status) || approvesOrgDraft(activity, step)) {
+    return err(badTransition(activity.status, step, rule?.to));
+  }
   const needsReason = step === 'reject' || (step === 'cancel' && activity.status === 'approved');
   if (needsReason && (input.reason === undefined || input.reason.trim() === '')) {
     return err({ kind: 'validation', fields: { reason: ['reason_required'] } });
@@ -97,12 +99,25 @@ export function decideActivityStep(
   return ok({ to: rule.to });
 }
 
+/**
+ * Approving straight from draft is for staff's own activities: an organization's proposal reaches staff
+ * only once the organization submits it, so an unfinished draft is never approved under its feet.
+ */
+function approvesOrgDraft(activity: { status: ActivityStatus; orgId?: string | null }, step: ActivityTransition): boolean {
+  return step === 'approve' && activity.status === 'draft' && activity.orgId !== undefined && activity.orgId !== null;
+}
+
 /** The steps this actor may take on this activity now: the table and can() together, for the page's buttons. */
 export function availableSteps(activity: ActivityFacts, actor: Actor | null): ActivityTransition[] {
   const resource = activityResource(activity);
   return (Object.keys(ACTIVITY_TRANSITIONS) as ActivityTransition[]).filter((step) => {
     const action = ACTIVITY_STEP_RULES[step];
-    return action !== null && ACTIVITY_TRANSITIONS[step].from.includes(activity.status) && can(actor, action, resource);
+    return (
+      action !== null &&
+      ACTIVITY_TRANSITIONS[step].from.includes(activity.status) &&
+      !approvesOrgDraft(activity, step) &&
+      can(actor, action, resource)
+    );
   });
 }
 
@@ -150,7 +165,10 @@ export function decideSlotDraft(slot: SlotDraft, now: number): Result<{ schedule
   if (!Number.isSafeInteger(slot.childrenExpected) || slot.childrenExpected < 0) fields.childrenExpected = ['number_invalid'];
   const length = Math.floor((slot.endsAt - slot.startsAt) / MINUTE_MS);
   const scheduled = slot.scheduledMinutes ?? length;
-  if (!Number.isSafeInteger(scheduled) || scheduled < 1 || (length > 0 && scheduled > length)) {
+  // A default taken from a slot that ends before it starts is not a second mistake to report.
+  const defaulted = slot.scheduledMinutes === undefined;
+  const badLength = fields.endsAt !== undefined;
+  if (!(defaulted && badLength) && (!Number.isSafeInteger(scheduled) || scheduled < 1 || (length > 0 && scheduled > length))) {
     fields.scheduledMinutes = ['scheduled_minutes_invalid'];
   }
   if (Object.keys(fields).length > 0) return err({ kind: 'validation', fields });
@@ -181,7 +199,7 @@ export function decideSlotClose(
 ): Result<{ to: SlotStatus; correction: boolean }> {
   const isCorrection = slot.status === 'closed';
   if (slot.status === 'cancelled' || (isCorrection && correction === undefined)) {
-    return err(badTransition(slot.status, isCorrection ? 'close' : 'correct', 'closed'));
+    return err(badTransition(slot.status, correction === undefined ? 'close' : 'correct', 'closed'));
   }
   if (!isCorrection && correction !== undefined) return err(badTransition(slot.status, 'correct', 'closed'));
   if (now < slot.startsAt) return err({ kind: 'conflict', message: { key: 'slot.error.not_started' } });

@@ -8,12 +8,13 @@ import { logs } from './messages/logs';
 import { http } from './messages/http';
 import { passwords } from './messages/passwords';
 import { activityList } from './messages/activity-list';
+import { actstaff } from './messages/actstaff';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

@@ -11,6 +11,8 @@ import { doneParam } from '../forms/parse';
 import { pageTitle } from '../i18n/meta';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { orgPage } from '../services/organizations.server';
+import { OrgActivities } from '../components/activities';
+import { organizationActivities } from '../services/activities.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.title');
 
@@ -20,8 +22,11 @@ const DONE = ['profile', 'invite', 'reapply'] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   const url = new URL(request.url);
+  const page = orgPage(viewer, url.searchParams.get('org'), Date.now());
+  const activities = page ? organizationActivities(viewer.actor, page.org.id) : null;
   return {
-    page: orgPage(viewer, url.searchParams.get('org'), Date.now()),
+    page,
+    activities: activities?.ok ? activities.value : null,
     claims: claimsOfHelper(viewer.actor, 'org'),
     welcome: url.searchParams.has('welcome'),
     done: doneParam(request, DONE),
@@ -30,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** /org lists the organization's state, what it gave and its sections; each form has its own page (/org/profile, /org/members). */
 export default function Organization() {
-  const { page, claims, welcome, done } = useLoaderData<typeof loader>();
+  const { page, claims, welcome, done, activities } = useLoaderData<typeof loader>();
   const t = useT();
   if (!page) return <OrgMissing />;
   const { org, canManage, others, role, giving } = page;
@@ -93,6 +98,7 @@ export default function Organization() {
         </p>
       ) : null}
       <GivingByYear giving={giving} />
+      {activities ? <OrgActivities data={activities} orgId={org.id} canPropose={org.status === 'approved'} /> : null}
       <MyClaims claims={claims} />
     </>
   );

@@ -7,6 +7,10 @@ import { vettingQueue } from '../services/vetting.server';
 import { WishQueues } from '../components/wish-queues';
 import { wishQueues } from '../services/wish-queues.server';
 import { pageTitle } from '../i18n/meta';
+import { ActivityQueues } from '../components/activities';
+import { DoneNotice } from '../components/wish-ui';
+import { doneParam } from '../forms/parse';
+import { staffActivityQueues } from '../services/activities.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.home.title');
 
@@ -18,6 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     vetting: vettingQueue(viewer.actor, now),
     wishes: wishQueues(viewer.actor, now),
+    activities: staffActivityQueues(viewer.actor, now),
+    done: doneParam(request, ['no_show_reviewed']),
   };
 }
 
@@ -27,6 +33,7 @@ export default function StaffHome() {
   return (
     <>
       <h1>{t('staff.home.title')}</h1>
+      <DoneNotice done={data.done} prefix="act.done" />
       <nav className="quick-links" aria-label={t('staff.home.shortcuts')}>
         <Link to="/staff/wishes/new" className="button">
           {t('staff.wishes.new')}
@@ -34,9 +41,11 @@ export default function StaffHome() {
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
         <Link to="/staff/claims">{t('staff.claims.title')}</Link>
         <Link to="/staff/children">{t('staff.children.title')}</Link>
+        <Link to="/staff/activities">{t('act.staff_title')}</Link>
       </nav>
       <WishQueues queues={data.wishes} />
       <VettingQueue queue={data.vetting} />
+      <ActivityQueues queues={data.activities} />
     </>
   );
 }

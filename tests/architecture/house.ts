@@ -72,6 +72,7 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'wish-pages.server.ts', to: 'children.server.ts', why: 'the new-wish page embeds the child picker' },
   { from: 'wish-pages.server.ts', to: 'wishes.server.ts', why: 'the staff wish page shows the privacy findings' },
   { from: 'public.server.ts', to: 'activity-list.server.ts', why: 'the home page shows the first upcoming slots of /activities and its total' },
+  { from: 'activities.server.ts', to: 'activity-status.server.ts', why: 'the one writer of activities.status and slots.status' },
 ];
 
 export function layerOf(rel: string): Layer | null {

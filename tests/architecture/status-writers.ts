@@ -47,6 +47,22 @@ export const STATUS_COLUMNS: readonly StatusColumn[] = [
     dataModule: 'app/data/organizations.server.ts',
     writer: 'app/services/vetting.server.ts',
   },
+  {
+    column: 'activities.status',
+    tableRefs: ['a', 'schema.activities'],
+    sqlTable: 'activities',
+    setters: ['setActivityStatus'],
+    dataModule: 'app/data/activities.server.ts',
+    writer: 'app/services/activity-status.server.ts',
+  },
+  {
+    column: 'slots.status',
+    tableRefs: ['sl', 'schema.slots'],
+    sqlTable: 'slots',
+    setters: ['setSlotStatus'],
+    dataModule: 'app/data/activities.server.ts',
+    writer: 'app/services/activity-status.server.ts',
+  },
 ];
 
 /** The function a position in a source text lies in (the nearest `function name(` before it). */
