@@ -1,15 +1,12 @@
 import * as v from 'valibot';
+import { filter, page } from './queries';
 
 // The filters of the admin's audit and security logs, read from the query string (shareable URLs).
 
 export const AUDIT_ENTITY_TYPES = ['user', 'volunteer', 'organization', 'site', 'child', 'wish', 'claim', 'activity', 'slot', 'pairing'] as const;
 
-/** An optional filter value: anything malformed reads as "no filter". */
-const filter = (schema: v.GenericSchema<string, string>) => v.optional(v.fallback(schema, ''), '');
-
 /** YYYY-MM-DD, read later as a day in Asia/Shanghai (parseDay). */
 const day = filter(v.pipe(v.string(), v.trim(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/)));
-const page = v.optional(v.fallback(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,5}$/), v.transform(Number)), 1), '1');
 
 const logFilters = { from: day, to: day, page };
 

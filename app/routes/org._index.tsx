@@ -7,7 +7,8 @@ import { GivingByYear, OrgMissing } from '../components/org';
 import { ActionButton, PendingSteps, SectionLinks } from '../components/settings';
 import { DoneNotice } from '../components/wish-ui';
 import { requireViewer } from '../auth/guards.server';
-import { doneParam } from '../forms/parse';
+import { doneParam, parseQuery } from '../forms/parse';
+import { OrgQuery } from '../forms/queries';
 import { pageTitle } from '../i18n/meta';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { orgPage } from '../services/organizations.server';
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   const url = new URL(request.url);
   return {
-    page: orgPage(viewer, url.searchParams.get('org'), Date.now()),
+    page: orgPage(viewer, parseQuery(OrgQuery, request).org || null, Date.now()),
     claims: claimsOfHelper(viewer.actor, 'org'),
     welcome: url.searchParams.has('welcome'),
     done: doneParam(request, DONE),

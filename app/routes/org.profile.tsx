@@ -5,6 +5,8 @@ import { OrgMissing } from '../components/org';
 import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
+import { parseQuery } from '../forms/parse';
+import { OrgQuery } from '../forms/queries';
 import { ORGANIZATION_KINDS, OrganizationProfileSchema } from '../forms/profile';
 import { pageTitle } from '../i18n/meta';
 import { requestMeta } from '../services/auth.server';
@@ -16,7 +18,7 @@ const fields = formConstraints(OrganizationProfileSchema);
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.profile');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { page: orgPage(requireViewer(request), new URL(request.url).searchParams.get('org'), Date.now()) };
+  return { page: orgPage(requireViewer(request), parseQuery(OrgQuery, request).org || null, Date.now()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

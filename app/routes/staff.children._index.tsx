@@ -8,7 +8,8 @@ import { DataTable } from '../components/lists';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
-import { pageParam, parseForm } from '../forms/parse';
+import { parseForm, parseQuery } from '../forms/parse';
+import { ChildListQuery } from '../forms/queries';
 import { Pager } from '../components/pager';
 import { childrenOfSubtree, createChild } from '../services/children.server';
 import { failure } from '../server/http.server';
@@ -18,8 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.chi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const url = new URL(request.url);
-  const result = childrenOfSubtree(viewer.actor, { q: url.searchParams.get('q'), site: url.searchParams.get('site'), page: pageParam(request) }, Date.now());
+  const result = childrenOfSubtree(viewer.actor, parseQuery(ChildListQuery, request), Date.now());
   if (!result.ok) throw failure(result.error);
   return { ...result.value, defaultSiteId: viewer.actor.staff?.siteId ?? result.value.sites[0]?.id ?? '' };
 }

@@ -7,7 +7,8 @@ import { requireStaff } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
 import { failure } from '../server/http.server';
-import { pageParam } from '../forms/parse';
+import { parseQuery } from '../forms/parse';
+import { StaffClaimQuery } from '../forms/queries';
 import { Pager } from '../components/pager';
 import { pageTitle } from '../i18n/meta';
 
@@ -15,7 +16,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.cla
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = staffClaimList(viewer.actor, new URL(request.url).searchParams.get('status'), pageParam(request));
+  const query = parseQuery(StaffClaimQuery, request);
+  const result = staffClaimList(viewer.actor, query.status || null, query.page);
   if (!result.ok) throw failure(result.error);
   return result.value;
 }

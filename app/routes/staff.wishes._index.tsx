@@ -6,7 +6,8 @@ import { WishStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { failure } from '../server/http.server';
-import { pageParam } from '../forms/parse';
+import { parseQuery } from '../forms/parse';
+import { StaffWishQuery } from '../forms/queries';
 import { Pager } from '../components/pager';
 import { staffWishList } from '../services/wish-pages.server';
 import { pageTitle } from '../i18n/meta';
@@ -15,7 +16,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wis
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = staffWishList(viewer.actor, new URL(request.url).searchParams.get('status'), pageParam(request));
+  const query = parseQuery(StaffWishQuery, request);
+  const result = staffWishList(viewer.actor, query.status || null, query.page);
   if (!result.ok) throw failure(result.error);
   return result.value;
 }

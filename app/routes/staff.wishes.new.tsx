@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
-import * as v from 'valibot';
 import { useT } from '../components/i18n';
 import { ChildSearch, ChildSelect, WishFields } from '../components/wish-form';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
-import { parseForm } from '../forms/parse';
+import { parseForm, parseQuery } from '../forms/parse';
+import { ChildPickerQuery } from '../forms/queries';
 import { NewWishForm } from '../forms/wish';
 import { failure } from '../server/http.server';
 import { newWishPage } from '../services/wish-pages.server';
@@ -16,14 +16,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wis
 
 const PATH = '/staff/wishes/new';
 
-/** The child search, read from the query string: part of an alias or name, a site, a child to preselect. Nonsense is ignored. */
-const searchText = (max: number) => v.optional(v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(max)), ''), '');
-const PickerQuery = v.object({ q: searchText(40), site: searchText(40), childId: searchText(40) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const query = v.parse(PickerQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return newWishPage(viewer.actor, query, Date.now());
+  return newWishPage(viewer.actor, parseQuery(ChildPickerQuery, request), Date.now());
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -30,7 +30,7 @@ import { refuseUnlessChanged, transact } from '../server/tx.server';
 // audit notes never carry the record's fields.
 
 export interface ChildListQuery {
-  /** Part of the alias or real name. */
+  /** Part of the alias or real name, trimmed and at most CHILD_SEARCH_MAX long (forms/queries). */
   q?: string | null;
   /** A site of the subtree that holds children; anything else is ignored. */
   site?: string | null;
@@ -46,7 +46,7 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
   const root = scopeRoot(actor);
   if (root === null || !can(actor, 'child.read', { type: 'site', sitePath: root })) return forbidden();
   const today = shanghaiDate(now);
-  const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
+  const q = query.q ?? '';
   const searchSites = sitesWithChildrenUnder(root);
   const site = searchSites.some((x) => x.id === query.site) ? (query.site as string) : '';
   const { rows, paging } = readPage(query.page, (window) => pageOfChildrenUnder(root, { text: q, siteId: site || null }, window));
@@ -73,11 +73,8 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
 
 /** At most this many children are offered in the picker of a new wish; more matches ask for a narrower search. */
 export const CHILD_PICKER_LIMIT = 50;
-/** Longer search texts are cut: no alias or name is this long. */
-const SEARCH_TEXT_MAX = 40;
-
 export interface ChildPickerQuery {
-  /** Part of the alias or real name. */
+  /** Part of the alias or real name, trimmed and at most CHILD_SEARCH_MAX long (forms/queries). */
   q?: string | null;
   /** A site of the subtree that holds children; anything else is ignored. */
   site?: string | null;
@@ -114,7 +111,7 @@ export interface ChildPicker {
  */
 export function childPicker(actor: Actor, query: ChildPickerQuery, now: number): ChildPicker {
   const root = scopeRoot(actor);
-  const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
+  const q = query.q ?? '';
   if (root === null || !can(actor, 'child.read', { type: 'site', sitePath: root })) {
     return { q, site: '', sites: [], children: [], total: 0, limit: CHILD_PICKER_LIMIT, searched: false, hasChildren: false, childId: '' };
   }
