@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { PasswordSchema } from '../forms/account';
 import { HONEYPOT_FIELD, InviteSignUpSchema } from '../forms/auth';
 import { formConstraints, inputConstraints, type InputConstraints } from '../forms/constraints';
+import { Field, formKit, SelectField } from './fields';
 import { useLocale, useT } from './i18n';
 import { PasswordStrengthHint } from './password-strength';
 import { useRevealAnswer } from './reveal';
@@ -10,13 +11,18 @@ import { useRevealAnswer } from './reveal';
 import { asFormResult, type FormResult } from '../forms/result';
 
 export { asFormResult };
+// The form kit lives in ./fields; its pieces are also reached from here, where the forms' other pieces are.
+export { Field, FieldErrors, formKit, SelectField, type FormKit } from './fields';
 export type { FormResult };
 
-/** What a page with a form needs: the action's answer, whether a form is being sent, the translator and the locale. */
-export function useFormPage() {
+/**
+ * What a page with a form needs: the action's answer, whether a form is being sent, the translator and the
+ * locale, and, given the constraints of the form's schema, the `form` its fields take (./fields).
+ */
+export function useFormPage(constraints: Readonly<Record<string, InputConstraints>> = {}) {
   const result = asFormResult(useActionData());
   const busy = useNavigation().state === 'submitting';
-  return { result, busy, t: useT(), locale: useLocale() };
+  return { result, busy, t: useT(), locale: useLocale(), form: formKit(constraints, result) };
 }
 
 /** The message above a form: green when the action worked, red when it was refused. */
@@ -28,102 +34,6 @@ export function FormMessage({ result }: { result: FormResult | undefined }) {
     <p ref={ref} tabIndex={-1} className={`notice ${result.ok ? 'notice-ok' : 'notice-error'}`} role={result.ok ? 'status' : 'alert'}>
       {t(result.message.key, result.message.params)}
     </p>
-  );
-}
-
-export function FieldErrors({ result, name }: { result: FormResult | undefined; name: string }) {
-  const t = useT();
-  const errors = result?.fieldErrors?.[name];
-  if (!errors?.length) return null;
-  return (
-    <span className="field-error" id={`${name}-error`}>
-      {errors.map((key) => t(key)).join(' ')}
-    </span>
-  );
-}
-
-interface FieldProps extends InputConstraints {
-  name: string;
-  label: string;
-  result: FormResult | undefined;
-  type?: string;
-  defaultValue?: string | null;
-  autoComplete?: string;
-  hint?: string;
-  multiline?: boolean;
-  readOnly?: boolean;
-  inputMode?: 'decimal' | 'numeric' | 'tel' | 'email';
-}
-
-/** The attributes that tie an input to its hint and its errors. */
-function described(name: string, hint: string | undefined, result: FormResult | undefined) {
-  const invalid = Boolean(result?.fieldErrors?.[name]?.length);
-  const describedBy = [hint ? `${name}-hint` : null, invalid ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  return { id: name, name, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
-}
-
-/** The label's hint and errors below an input, a textarea or a select. */
-function FieldFoot({ name, hint, result }: { name: string; hint?: string; result: FormResult | undefined }) {
-  return (
-    <>
-      {hint ? (
-        <small className="hint" id={`${name}-hint`}>
-          {hint}
-        </small>
-      ) : null}
-      <FieldErrors result={result} name={name} />
-    </>
-  );
-}
-
-/**
- * A labelled input with its hint and errors wired to aria-describedby. Its constraints come from the
- * form's schema: spread `formConstraints(Schema).field` onto it (app/forms/constraints.ts).
- */
-export function Field({ name, label, result, type = 'text', defaultValue, hint, multiline, ...rest }: FieldProps) {
-  const common = { ...described(name, hint, result), defaultValue: defaultValue ?? undefined, ...rest };
-  return (
-    <label htmlFor={name}>
-      {label}
-      {multiline ? <textarea {...common} /> : <input type={type} {...common} />}
-      <FieldFoot name={name} hint={hint} result={result} />
-    </label>
-  );
-}
-
-/** A labelled select; of the schema's constraints only `required` applies to it. */
-export function SelectField({
-  name,
-  label,
-  result,
-  defaultValue,
-  hint,
-  required,
-  options = [],
-  children,
-}: InputConstraints & {
-  name: string;
-  label: string;
-  result: FormResult | undefined;
-  defaultValue?: string | null;
-  hint?: string;
-  options?: readonly { value: string; label: string }[];
-  /** Options before the listed ones (an empty choice). */
-  children?: ReactNode;
-}) {
-  return (
-    <label htmlFor={name}>
-      {label}
-      <select {...described(name, hint, result)} defaultValue={defaultValue ?? ''} required={required}>
-        {children}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldFoot name={name} hint={hint} result={result} />
-    </label>
   );
 }
 

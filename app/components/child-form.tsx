@@ -1,12 +1,10 @@
 import { CHILD_CATEGORIES, CHILD_GENDERS, ChildForm } from '../forms/child';
 import { formConstraints } from '../forms/constraints';
 import type { FormFailure } from '../forms/result';
-import { Field, SelectField } from './auth';
+import { Field, formKit, SelectField } from './fields';
 import { useLocale, useT } from './i18n';
 
 const fields = formConstraints(ChildForm);
-
-
 export interface ChildDefaults {
   realName: string;
   birthDate: string;
@@ -30,30 +28,17 @@ export function ChildFields({
 }) {
   const t = useT();
   const locale = useLocale();
+  const form = formKit(fields, failure);
   return (
     <>
-      <Field name="realName" {...fields.realName} label={t('child.real_name')} result={failure} defaultValue={defaults.realName} autoComplete="off" />
-      <Field name="alias" {...fields.alias} label={t('child.alias')} result={failure} defaultValue={defaults.alias} autoComplete="off" hint={t('child.alias_hint')} />
-      <Field name="birthDate" {...fields.birthDate} label={t('child.birth_date')} type="date" result={failure} defaultValue={defaults.birthDate} />
-      <SelectField name="gender" {...fields.gender} label={t('child.gender')} result={failure} defaultValue={defaults.gender} options={CHILD_GENDERS.map((g) => ({ value: g, label: t(`child.gender.${g}`) }))} />
-      <SelectField
-        name="category"
-        {...fields.category}
-        label={t('child.category')}
-        result={failure}
-        defaultValue={defaults.category}
-        options={CHILD_CATEGORIES.map((c) => ({ value: c, label: t(`child.category.${c}`) }))}
-      />
-      <Field name="guardian" {...fields.guardian} label={t('child.guardian')} result={failure} defaultValue={defaults.guardian} autoComplete="off" />
-      <Field name="notes" {...fields.notes} label={t('child.notes')} result={failure} defaultValue={defaults.notes} multiline />
-      <SelectField
-        name="siteId"
-        {...fields.siteId}
-        label={t('child.site')}
-        result={failure}
-        defaultValue={defaults.siteId}
-        options={sites.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.nameZh }))}
-      />
+      <Field form={form} name="realName" label={t('child.real_name')} defaultValue={defaults.realName} autoComplete="off" />
+      <Field form={form} name="alias" label={t('child.alias')} defaultValue={defaults.alias} autoComplete="off" hint={t('child.alias_hint')} />
+      <Field form={form} name="birthDate" label={t('child.birth_date')} type="date" defaultValue={defaults.birthDate} />
+      <SelectField form={form} name="gender" label={t('child.gender')} defaultValue={defaults.gender} choices={CHILD_GENDERS} choiceLabel="child.gender" />
+      <SelectField form={form} name="category" label={t('child.category')} defaultValue={defaults.category} choices={CHILD_CATEGORIES} choiceLabel="child.category" />
+      <Field form={form} name="guardian" label={t('child.guardian')} defaultValue={defaults.guardian} autoComplete="off" />
+      <Field form={form} name="notes" label={t('child.notes')} defaultValue={defaults.notes} multiline />
+      <SelectField form={form} name="siteId" label={t('child.site')} defaultValue={defaults.siteId} options={sites.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.nameZh }))} />
     </>
   );
 }

@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminSite() {
   const { site, saved } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
   return (
     <>
@@ -56,17 +56,11 @@ export default function AdminSite() {
       <p className="hint">{t('admin.sites.code_fixed')}</p>
       <FormMessage result={result} />
       <Form method="post" className="stack">
-        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} />
-        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} />
-        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
-        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} multiline />
-        <Field
-          name="wishValueCapFen"
-          {...fields.wishValueCapFen}
-          label={t('admin.sites.value_cap_yuan')}
-          result={result}
-          defaultValue={String(site.wishValueCapFen / 100)}
-        />
+        <Field form={form} name="nameZh" label={t('admin.sites.name_zh')} defaultValue={site.nameZh} />
+        <Field form={form} name="nameEn" label={t('admin.sites.name_en')} defaultValue={site.nameEn} />
+        <Field form={form} name="address" label={t('admin.sites.address')} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
+        <Field form={form} name="handoverNote" label={t('admin.sites.handover_note')} defaultValue={site.handoverNote} multiline />
+        <Field form={form} name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} defaultValue={String(site.wishValueCapFen / 100)} />
         <SubmitButton>{t('common.save')}</SubmitButton>
       </Form>
     </>

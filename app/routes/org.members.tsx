@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OrganizationMembers() {
   const { page } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   if (!page) return <OrgMissing />;
   const { org, canManage, members, invitations } = page;
   return (
@@ -60,7 +60,7 @@ export default function OrganizationMembers() {
           ) : null}
           <Form method="post" className="stack">
             <input type="hidden" name="orgId" value={org.id} />
-            <Field name="email" {...fields.email} label={t('org.invite.email')} type="email" result={result} hint={t('org.invite.hint')} />
+            <Field form={form} name="email" label={t('org.invite.email')} type="email" hint={t('org.invite.hint')} />
             <div>
               <SubmitButton>{t('org.invite.submit')}</SubmitButton>
             </div>

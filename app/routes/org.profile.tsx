@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, SelectField, useFormPage, SubmitButton } from '../components/auth';
+import { CountySelect, Field, formKit, SelectField, useFormPage, SubmitButton } from '../components/auth';
 import { OrgMissing } from '../components/org';
 import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
@@ -38,24 +38,18 @@ export default function OrganizationProfile() {
   const { result, t } = useFormPage();
   if (!page) return <OrgMissing />;
   const { org, canManage, counties } = page;
+  const form = formKit(fields, result);
   return (
     <SettingsPage back={`/org?org=${org.id}`} backLabel={org.name} title={t('org.profile')} result={result}>
       {canManage ? (
         <Form method="post" className="stack">
           <input type="hidden" name="orgId" value={org.id} />
-          <Field name="name" {...fields.name} label={t('auth.field.organization_name')} result={result} defaultValue={org.name} />
-          <SelectField
-            name="kind"
-            {...fields.kind}
-            label={t('auth.field.organization_kind')}
-            result={result}
-            defaultValue={org.kind}
-            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
-          />
-          <Field name="contactName" {...fields.contactName} label={t('org.field.contact_name')} result={result} defaultValue={org.contactName} />
-          <Field name="contactPhone" {...fields.contactPhone} label={t('org.field.contact_phone')} type="tel" result={result} defaultValue={org.contactPhone} />
+          <Field form={form} name="name" label={t('auth.field.organization_name')} defaultValue={org.name} />
+          <SelectField form={form} name="kind" label={t('auth.field.organization_kind')} defaultValue={org.kind} choices={ORGANIZATION_KINDS} choiceLabel="org.kind" />
+          <Field form={form} name="contactName" label={t('org.field.contact_name')} defaultValue={org.contactName} />
+          <Field form={form} name="contactPhone" label={t('org.field.contact_phone')} type="tel" defaultValue={org.contactPhone} />
           <CountySelect counties={counties} defaultValue={org.countySiteId} result={result} />
-          <Field name="description" {...fields.description} label={t('org.field.description')} result={result} defaultValue={org.description} multiline />
+          <Field form={form} name="description" label={t('org.field.description')} defaultValue={org.description} multiline />
           <div>
             <SubmitButton>{t('common.save')}</SubmitButton>
           </div>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { Field, SubmitButton } from '../components/auth';
+import { Field, formKit, SubmitButton } from '../components/auth';
 import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
@@ -39,6 +39,7 @@ export default function StaffClaim() {
   const { claim, wish, claimant, own, allowed, timeline, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
+  const form = formKit(fields, failed);
   const busy = useNavigation().state !== 'idle';
   const t = useT();
   const locale = useLocale();
@@ -116,7 +117,7 @@ export default function StaffClaim() {
       {allowed.reject ? (
         <Form method="post" className="stack claim-form">
           <input type="hidden" name="intent" value="reject" />
-          <Field name="reason" {...fields.reason} label={t('claim.reject_reason')} result={failed} multiline />
+          <Field form={form} name="reason" label={t('claim.reject_reason')} multiline />
           <div>
             <SubmitButton className="danger">{t('claim.action.reject')}</SubmitButton>
           </div>
@@ -126,8 +127,15 @@ export default function StaffClaim() {
         <Form method="post" className="stack claim-form">
           <input type="hidden" name="intent" value="confirm" />
           {/* Optional in the schema, which serves reject too; confirming needs the value received. */}
-          <Field name="valueReceived" {...fields.valueReceived} required label={t('claim.value_received_yuan')} result={failed} defaultValue={String(wish.valueFen / 100)} inputMode="decimal" />
-          <Field name="thanks" {...fields.thanks} label={t('claim.thanks_field')} result={failed} hint={t('claim.thanks_hint')} multiline />
+          <Field
+            form={form}
+            name="valueReceived"
+            required
+            label={t('claim.value_received_yuan')}
+            defaultValue={String(wish.valueFen / 100)}
+            inputMode="decimal"
+          />
+          <Field form={form} name="thanks" label={t('claim.thanks_field')} hint={t('claim.thanks_hint')} multiline />
           <div>
             <SubmitButton>{t('claim.action.confirm')}</SubmitButton>
           </div>

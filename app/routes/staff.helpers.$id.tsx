@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function HelperVetting() {
   const { helper, done } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   const v = helper.volunteer;
   const o = helper.organization;
   const name = v ? v.realName || v.displayName : o!.name;
@@ -139,16 +139,9 @@ export default function HelperVetting() {
                 <h3>{t(`vetting.intent.${intent}`)}</h3>
                 <input type="hidden" name="intent" value={intent} />
                 {intent === 'approve' || intent === 'reinstate' || intent === 'recheck' ? (
-                  <Field
-                    name="checkNote"
-                    {...fields.checkNote}
-                    required
-                    label={t('vetting.check_note')}
-                    result={result}
-                    hint={t('vetting.check_note_hint')}
-                  />
+                  <Field form={form} name="checkNote" required label={t('vetting.check_note')} hint={t('vetting.check_note_hint')} />
                 ) : (
-                  <Field name="reason" {...fields.reason} required label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} multiline />
+                  <Field form={form} name="reason" required label={t('vetting.reason')} hint={t('vetting.reason_hint')} multiline />
                 )}
                 {(intent === 'approve' || intent === 'reinstate') && !caringParent ? (
                   <label className="checkbox">
