@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
@@ -8,6 +8,16 @@ import { isFailure, type FormFailure } from '../forms/result';
 
 export { isFailure };
 export type { FormFailure };
+
+/**
+ * What a page whose actions answer with a FormFailure needs (FormNotice): the refusal, if the last action was
+ * refused, whether anything is being sent or loaded (its buttons wait), the translator and the locale.
+ */
+export function useActionPage() {
+  const actionData = useActionData();
+  const busy = useNavigation().state !== 'idle';
+  return { failed: isFailure(actionData) ? actionData : undefined, busy, t: useT(), locale: useLocale() };
+}
 
 /** The message above a refused form; privacy findings are listed by kind, with the text to fix (staff pages only). */
 export function FormNotice({ failure, showMatches = false }: { failure: FormFailure | undefined; showMatches?: boolean }) {

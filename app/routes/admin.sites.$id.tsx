@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
 import { Field, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { requireAdmin } from '../auth/guards.server';
 import { SiteEditSchema } from '../forms/admin';
@@ -9,6 +9,7 @@ import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { metaLocale, textTitle } from '../i18n/meta';
 import { formConstraints } from '../forms/constraints';
+import { BackLink } from '../components/page';
 
 const fields = formConstraints(SiteEditSchema);
 
@@ -37,9 +38,7 @@ export default function AdminSite() {
   const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
   return (
     <>
-      <p>
-        <Link to="/admin/sites">← {t('admin.sites.title')}</Link>
-      </p>
+      <BackLink to="/admin/sites" label={t('admin.sites.title')} />
       <h1>{locale === 'en' ? site.nameEn : site.nameZh}</h1>
       {saved ? (
         <p className="notice notice-ok" role="status">

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
 import { SubmitButton } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
-import { DoneNotice, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { DoneNotice, FormNotice, Timeline, WishStatusBadge, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
 import { parseForm, doneParam } from '../forms/parse';
 import { childForStaff, updateChild } from '../services/children.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
 
@@ -32,15 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffChild() {
   const { child, site, ageBand, wishes, sites, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const t = useT();
-  const locale = useLocale();
+  const { failed, t, locale } = useActionPage();
   return (
     <article>
-      <p>
-        <Link to="/staff/children">← {t('staff.children.title')}</Link>
-      </p>
+      <BackLink to="/staff/children" label={t('staff.children.title')} />
       <h1>
         {child.alias} <span className="meta">{t('wishes.age', { band: ageBand })}</span>
       </h1>

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
 import { ChildSearchForm } from '../components/wish-form';
 import { SubmitButton } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
 import { DataTable } from '../components/lists';
-import { FormNotice, isFailure } from '../components/wish-ui';
+import { FormNotice, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
 import { parseForm, parseQuery } from '../forms/parse';
@@ -35,10 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StaffChildren() {
   const { children, sites, defaultSiteId, paging, q, site, searchSites } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const t = useT();
-  const locale = useLocale();
+  const { failed, t, locale } = useActionPage();
   return (
     <>
       <h1>{t('staff.children.title')}</h1>

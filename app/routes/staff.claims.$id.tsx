@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { Field, formKit, SubmitButton } from '../components/auth';
-import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
 import { formConstraints } from '../forms/constraints';
@@ -11,6 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { claimForStaff, staffClaimStep } from '../services/claims.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
 
 const fields = formConstraints(StaffClaimForm);
 
@@ -37,18 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffClaim() {
   const { claim, wish, claimant, own, allowed, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
+  const { failed, busy, t, locale } = useActionPage();
   const form = formKit(fields, failed);
-  const busy = useNavigation().state !== 'idle';
-  const t = useT();
-  const locale = useLocale();
 
   return (
     <article>
-      <p>
-        <Link to="/staff/claims">← {t('staff.claims.title')}</Link>
-      </p>
+      <BackLink to="/staff/claims" label={t('staff.claims.title')} />
       <h1>
         {t('claim.page_title')} <ClaimStatusBadge status={claim.status} />
       </h1>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
 import { Field, FormMessage, HelperStatusBadge, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
@@ -12,6 +12,7 @@ import { failure } from '../server/http.server';
 import { decideHelper, helperPage } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
 import { formConstraints } from '../forms/constraints';
+import { BackLink } from '../components/page';
 
 const fields = formConstraints(VettingDecisionSchema);
 
@@ -48,9 +49,7 @@ export default function HelperVetting() {
 
   return (
     <article>
-      <p>
-        <Link to="/staff">← {t('staff.home.title')}</Link>
-      </p>
+      <BackLink to="/staff" label={t('staff.home.title')} />
       <h1>
         {name} <HelperStatusBadge status={helper.status} />
       </h1>

@@ -1,6 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { ReturnedNotice, SendBackForm, WishFields } from '../components/wish-form';
 import {
   ClaimStatusBadge,
@@ -13,7 +12,7 @@ import {
   WishFactsLine,
   WishStatusBadge,
   WishStory,
-  isFailure,
+  useActionPage,
 } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
@@ -25,6 +24,7 @@ import { wishForStaff } from '../services/wish-pages.server';
 import { updateWish } from '../services/wishes.server';
 import { isPublicWishStatus } from '../domain/wish';
 import { textTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.wish.title, 'staff.wishes.title');
 
@@ -76,18 +76,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export default function StaffWish() {
   const { wish, findings, warnings, returned, isAuthor, allowed, liveClaimId, claims, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const busy = useNavigation().state !== 'idle';
-  const t = useT();
-  const locale = useLocale();
+  const { failed, busy, t, locale } = useActionPage();
   const isPublic = isPublicWishStatus(wish.status);
 
   return (
     <article>
-      <p>
-        <Link to="/staff/wishes">← {t('staff.wishes.title')}</Link>
-      </p>
+      <BackLink to="/staff/wishes" label={t('staff.wishes.title')} />
       <h1>
         {wish.title} <WishStatusBadge status={wish.status} />
       </h1>

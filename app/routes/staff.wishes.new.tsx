@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { ChildSearch, ChildSelect, WishFields } from '../components/wish-form';
-import { FormNotice, isFailure } from '../components/wish-ui';
+import { FormNotice, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm, parseQuery } from '../forms/parse';
 import { ChildPickerQuery } from '../forms/queries';
@@ -11,6 +10,7 @@ import { failure } from '../server/http.server';
 import { newWishPage } from '../services/wish-pages.server';
 import { createWish } from '../services/wishes.server';
 import { pageTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wishes.new');
 
@@ -36,15 +36,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export default function NewWish() {
   const { picker, categories } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const navigation = useNavigation();
-  const t = useT();
+  const { failed, busy, t } = useActionPage();
   return (
     <>
-      <p>
-        <Link to="/staff/wishes">← {t('staff.wishes.title')}</Link>
-      </p>
+      <BackLink to="/staff/wishes" label={t('staff.wishes.title')} />
       <h1>{t('staff.wishes.new')}</h1>
       <FormNotice failure={failed} showMatches />
       {!picker.hasChildren ? (
@@ -64,7 +59,7 @@ export default function NewWish() {
               capFen={null}
             />
             <div>
-              <button type="submit" disabled={navigation.state !== 'idle'}>
+              <button type="submit" disabled={busy}>
                 {t('wish.form.save_draft')}
               </button>
             </div>
