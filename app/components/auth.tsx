@@ -7,6 +7,7 @@ import { Field, formKit, SelectField } from './fields';
 import { useLocale, useT } from './i18n';
 import { PasswordStrengthHint } from './password-strength';
 import { useRevealAnswer } from './reveal';
+import { StatusBadge } from './wish-ui';
 
 import { asFormResult, type FormResult } from '../forms/result';
 
@@ -127,13 +128,60 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
   );
 }
 
-const STATUS_BADGE: Record<string, string> = { pending: 'badge-warn', approved: 'badge-ok', rejected: 'badge-bad', suspended: 'badge-bad' };
+/**
+ * A page opened from a mailed link (verification, email change, password reset). Opening it only shows the
+ * form (`children` and the `submit` button), which posts the link's token: mail scanners and link previews
+ * fetch URLs, and a GET must never change anything. A link that is unknown, used or expired says `invalid`
+ * (and `instead`); once the form worked, `signedIn` says where to go on.
+ */
+export function MailedLinkPage({
+  title,
+  result,
+  token,
+  signedIn,
+  submit,
+  invalid,
+  instead,
+  children,
+}: {
+  title: string;
+  result: FormResult | undefined;
+  /** The link's token while it is live, else null. */
+  token: string | null;
+  signedIn?: boolean;
+  submit: string;
+  invalid: string;
+  instead?: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <AuthCard title={title}>
+      <FormMessage result={result} />
+      {result?.ok && signedIn !== undefined ? (
+        <p>
+          <Link to={signedIn ? '/me' : '/login'}>{t(signedIn ? 'auth.verify.continue' : 'nav.login')} →</Link>
+        </p>
+      ) : token ? (
+        <Form method="post" className="stack">
+          {children}
+          <input type="hidden" name="token" value={token} />
+          <SubmitButton>{submit}</SubmitButton>
+        </Form>
+      ) : (
+        <>
+          <p className="notice notice-error" role="alert">
+            {invalid}
+          </p>
+          {instead}
+        </>
+      )}
+    </AuthCard>
+  );
+}
 
 /** Vetting status of a volunteer or an organization. */
-export function HelperStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge ${STATUS_BADGE[status] ?? ''}`}>{t(`helper.status.${status}`)}</span>;
-}
+export const HelperStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="helper" status={status} />;
 
 /** What an invitation page knows of a live invitation (staff or organization). */
 export interface InvitationView {

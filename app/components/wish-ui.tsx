@@ -78,26 +78,21 @@ export function DoneNotice({ done, prefix }: { done: string | null; prefix: stri
   );
 }
 
-const CLAIM_BADGE: Record<string, string> = {
-  pending: 'badge-warn',
-  approved: 'badge-warn',
-  delivered: 'badge-warn',
-  confirmed: 'badge-ok',
-  rejected: 'badge-bad',
-  released: '',
-  expired: 'badge-bad',
+/** The colour of each status that has one, by the kind of object; the label is the catalogue's `kind.status.status`. */
+const BADGES: Record<'claim' | 'wish' | 'helper', Record<string, string>> = {
+  claim: { pending: 'badge-warn', approved: 'badge-warn', delivered: 'badge-warn', confirmed: 'badge-ok', rejected: 'badge-bad', released: '', expired: 'badge-bad' },
+  wish: { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' },
+  helper: { pending: 'badge-warn', approved: 'badge-ok', rejected: 'badge-bad', suspended: 'badge-bad' },
 };
-const WISH_BADGE: Record<string, string> = { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' };
 
-export function ClaimStatusBadge({ status }: { status: string }) {
+/** The status of a claim, a wish or a helper (volunteer or organization), as a coloured badge. */
+export function StatusBadge({ kind, status }: { kind: keyof typeof BADGES; status: string }) {
   const t = useT();
-  return <span className={`badge ${CLAIM_BADGE[status] ?? ''}`}>{t(`claim.status.${status}`)}</span>;
+  return <span className={`badge ${BADGES[kind][status] ?? ''}`}>{t(`${kind}.status.${status}`)}</span>;
 }
 
-export function WishStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge ${WISH_BADGE[status] ?? ''}`}>{t(`wish.status.${status}`)}</span>;
-}
+export const ClaimStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="claim" status={status} />;
+export const WishStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="wish" status={status} />;
 
 /** The public face of the child a wish is for: never more than alias, age band and county. */
 export interface WishChildFace {

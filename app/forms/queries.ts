@@ -37,8 +37,5 @@ export const ChildPickerQuery = v.object({ q: searchText(CHILD_SEARCH_MAX), site
 /** /admin/outbox: the mail sent to one address (part of it). */
 export const OutboxQuery = v.object({ to: searchText(254) });
 
-/** The `?token=` of a page opened from a mailed link; a missing one reads as '' (an invalid link). */
-export const TokenQuery = v.object({ token: searchText(200) });
-
 /** The `?org=` of the organization pages: which of the viewer's organizations ('' for the first). */
 export const OrgQuery = v.object({ org: searchText(ID_MAX) });
