@@ -1,7 +1,7 @@
 import { and, count, eq, getTableColumns, gte, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, writeTx, type Tx } from './db.server';
-import { logWhere, newestFirst } from './logs.server';
+import { logWhere, newestFirst, type LogWindow } from './logs.server';
 import { newId } from './ids.server';
 
 /** Every kind of security event; the admin log's filter and its labels (security.type.*) follow this list. */
@@ -59,13 +59,9 @@ export function logSecurityEventOnItsOwn(event: SecurityEventInput & { type: Sec
   writeTx((tx) => logSecurityEvent(event, tx));
 }
 
-export interface SecurityEventFilter {
+export interface SecurityEventFilter extends LogWindow {
   type?: string;
   userId?: string;
-  from?: number;
-  to?: number;
-  limit?: number;
-  offset?: number;
 }
 
 function securityWhere(filter: SecurityEventFilter): SQL | undefined {

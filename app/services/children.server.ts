@@ -37,6 +37,12 @@ export interface ChildListQuery {
   page: number;
 }
 
+/** A look at children's records from a list or a search: one audit event with how many (never the text searched). */
+function auditChildRead(actor: Actor, action: 'child.list' | 'child.search', count: number, now: number): void {
+  const siteId = actor.staff?.siteId ?? null;
+  transact((tx) => recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'site', entityId: siteId ?? 'all', action, note: `${count}`, siteId }));
+}
+
 /**
  * The child list of the viewer's subtree, a page at a time, narrowed by a search on alias or real
  * name and by site. Showing real names is a read of the records: each page shown is one
@@ -50,17 +56,7 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
   const searchSites = sitesWithChildrenUnder(root);
   const site = searchSites.some((x) => x.id === query.site) ? (query.site as string) : '';
   const { rows, paging } = readPage(query.page, (window) => pageOfChildrenUnder(root, { text: q, siteId: site || null }, window));
-  transact((tx) =>
-    recordAudit(tx, {
-      at: now,
-      actorId: actor.userId,
-      entityType: 'site',
-      entityId: actor.staff?.siteId ?? 'all',
-      action: 'child.list',
-      note: `${rows.length}`,
-      siteId: actor.staff?.siteId ?? null,
-    }),
-  );
+  auditChildRead(actor, 'child.list', rows.length, now);
   return ok({
     children: rows.map(({ birthDate, ...r }) => ({ ...r, birthYear: birthDate.slice(0, 4), ageBand: safeAgeBand(birthDate, today) })),
     paging,
@@ -125,17 +121,7 @@ export function childPicker(actor: Actor, query: ChildPickerQuery, now: number):
   // The choices carry real names: a search is a `child.search` (how many matched), a plain look a `child.list`
   // (how many were shown), as on the child list (README D13).
   if (searched || choices.length > 0) {
-    transact((tx) =>
-      recordAudit(tx, {
-        at: now,
-        actorId: actor.userId,
-        entityType: 'site',
-        entityId: actor.staff?.siteId ?? 'all',
-        action: searched ? 'child.search' : 'child.list',
-        note: `${searched ? total : choices.length}`,
-        siteId: actor.staff?.siteId ?? null,
-      }),
-    );
+    auditChildRead(actor, searched ? 'child.search' : 'child.list', searched ? total : choices.length, now);
   }
   const today = shanghaiDate(now);
   return {
