@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from './i18n';
+import { Pager } from './pager';
 
 /**
  * A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children.
@@ -20,6 +21,37 @@ export function DataTable({ label, headers, children }: { label: string; headers
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** One page of a staff list: its table (a row per item, drawn by `children`), or "none" when empty, and the pager. */
+export function PagedTable<T extends { id: string }>({
+  label,
+  headers,
+  rows,
+  paging,
+  children,
+}: {
+  label: string;
+  headers: ReactNode[];
+  rows: readonly T[];
+  paging: Parameters<typeof Pager>[0];
+  children: (row: T) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      {rows.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <DataTable label={label} headers={headers}>
+          {rows.map((row) => (
+            <tr key={row.id}>{children(row)}</tr>
+          ))}
+        </DataTable>
+      )}
+      <Pager {...paging} />
+    </>
   );
 }
 

@@ -3,13 +3,12 @@ import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import { ChildFields } from '../components/child-form';
 import { ChildSearchForm } from '../components/wish-form';
 import { SubmitButton } from '../components/auth';
-import { DataTable } from '../components/lists';
+import { PagedTable } from '../components/lists';
 import { FormNotice, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
 import { parseForm, parseQuery } from '../forms/parse';
 import { ChildListQuery } from '../forms/queries';
-import { Pager } from '../components/pager';
 import { childrenOfSubtree, createChild } from '../services/children.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
@@ -46,25 +45,20 @@ export default function StaffChildren() {
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
       </p>
       <ChildSearchForm q={q} site={site} sites={searchSites} action="/staff/children" />
-      {children.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <DataTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.birth_year'), t('child.age_band'), t('child.category'), t('child.site')]}>
-          {children.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
-              </td>
-              <td>{c.realName}</td>
-              <td>{c.birthYear}</td>
-              <td>{c.ageBand}</td>
-              <td>{t(`child.category.${c.category}`)}</td>
-              <td className="cell-wrap">{locale === 'en' ? c.siteEn : c.siteZh}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pager {...paging} />
+      <PagedTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.birth_year'), t('child.age_band'), t('child.category'), t('child.site')]} rows={children} paging={paging}>
+        {(c) => (
+          <>
+            <td>
+              <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
+            </td>
+            <td>{c.realName}</td>
+            <td>{c.birthYear}</td>
+            <td>{c.ageBand}</td>
+            <td>{t(`child.category.${c.category}`)}</td>
+            <td className="cell-wrap">{locale === 'en' ? c.siteEn : c.siteZh}</td>
+          </>
+        )}
+      </PagedTable>
 
       <h2 id="new-child">{t('child.new')}</h2>
       <FormNotice failure={failed} showMatches />
