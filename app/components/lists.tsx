@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useT } from './i18n';
 import { Pager } from './pager';
 
@@ -51,6 +51,32 @@ export function PagedTable<T extends { id: string }>({
         </DataTable>
       )}
       <Pager {...paging} />
+    </>
+  );
+}
+
+/**
+ * Terms and their values inside a <dl>: a value not given reads "—", or, with `optional`, leaves its term out
+ * (a claim's reason before there is one).
+ */
+export function Facts({ facts, optional = false }: { facts: [term: string, value: ReactNode][]; optional?: boolean }) {
+  return (
+    <>
+      {facts.map(([term, value]) =>
+        value === null || value === undefined || value === '' ? (
+          optional ? null : (
+            <Fragment key={term}>
+              <dt>{term}</dt>
+              <dd>—</dd>
+            </Fragment>
+          )
+        ) : (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ),
+      )}
     </>
   );
 }

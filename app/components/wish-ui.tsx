@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
 import { useRevealAnswer } from './reveal';
-
 import { isFailure, type FormFailure } from '../forms/result';
 
 export { isFailure };
@@ -67,14 +66,30 @@ export function IntentButton({ intent, label, busy, className, confirm }: { inte
   );
 }
 
+/** A success notice (a welcome, a saved change), when there is one to give. */
+export function OkNotice({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p className="notice notice-ok" role="status">
+      {text}
+    </p>
+  );
+}
+
 /** A success notice after a redirect with ?done=<intent>. */
 export function DoneNotice({ done, prefix }: { done: string | null; prefix: string }) {
   const t = useT();
-  if (!done) return null;
+  return <OkNotice text={done ? t(`${prefix}.${done}`) : null} />;
+}
+
+/** What the privacy check found in a wish as it stands: refusals to fix (`error`) or reminders (`warn`). */
+export function PrivacyNotice({ findings, tone, text, testId }: { findings: { kind: string; match: string }[]; tone: 'error' | 'warn'; text: string; testId: string }) {
+  if (!findings.length) return null;
   return (
-    <p className="notice notice-ok" role="status">
-      {t(`${prefix}.${done}`)}
-    </p>
+    <div className={`notice notice-${tone}`} data-testid={testId}>
+      <p>{text}</p>
+      <PrivacyFindings findings={findings} showMatches />
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { failure } from '../server/http.server';
 import { metaLocale, textTitle } from '../i18n/meta';
 import { formConstraints } from '../forms/constraints';
 import { BackLink } from '../components/page';
+import { OkNotice } from '../components/wish-ui';
 
 const fields = formConstraints(SiteEditSchema);
 
@@ -40,11 +41,7 @@ export default function AdminSite() {
     <>
       <BackLink to="/admin/sites" label={t('admin.sites.title')} />
       <h1>{locale === 'en' ? site.nameEn : site.nameZh}</h1>
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {t('admin.sites.saved')}
-        </p>
-      ) : null}
+      <OkNotice text={saved ? t('admin.sites.saved') : null} />
       <p className="meta">
         <span>
           <code>{site.code}</code>

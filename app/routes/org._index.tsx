@@ -5,7 +5,7 @@ import { useT } from '../components/i18n';
 import { MyClaims } from '../components/my-claims';
 import { GivingByYear, OrgMissing } from '../components/org';
 import { ActionButton, PendingSteps, SectionLinks } from '../components/settings';
-import { DoneNotice } from '../components/wish-ui';
+import { DoneNotice, OkNotice } from '../components/wish-ui';
 import { requireViewer } from '../auth/guards.server';
 import { doneParam, parseQuery } from '../forms/parse';
 import { OrgQuery } from '../forms/queries';
@@ -41,11 +41,7 @@ export default function Organization() {
       <h1>
         {org.name} <HelperStatusBadge status={org.status} />
       </h1>
-      {welcome ? (
-        <p className="notice notice-ok" role="status">
-          {t('org.welcome')}
-        </p>
-      ) : null}
+      <OkNotice text={welcome ? t('org.welcome') : null} />
       <DoneNotice done={done} prefix="org.done" />
       <p data-testid="vetting-status">{t(`org.vetting.${org.status}`)}</p>
       <PendingSteps steps={page.pendingSteps} prefix="org.vetting.step" links={{ verify_email: '/me/verification', ...(canManage ? { complete_profile: `/org/profile${q}` } : {}) }} />

@@ -12,6 +12,7 @@ import { pageTitle } from '../i18n/meta';
 import { requestMeta } from '../services/auth.server';
 import { orgPage, saveOrganizationProfile } from '../services/organizations.server';
 import { formAction } from '../server/http.server';
+import { Facts } from '../components/lists';
 
 const fields = formConstraints(OrganizationProfileSchema);
 
@@ -56,12 +57,13 @@ export default function OrganizationProfile() {
         </Form>
       ) : (
         <dl className="facts">
-          <dt>{t('org.field.contact_name')}</dt>
-          <dd>{org.contactName ?? '—'}</dd>
-          <dt>{t('org.field.contact_phone')}</dt>
-          <dd>{org.contactPhone ?? '—'}</dd>
-          <dt>{t('org.field.description')}</dt>
-          <dd>{org.description ?? '—'}</dd>
+          <Facts
+            facts={[
+              [t('org.field.contact_name'), org.contactName],
+              [t('org.field.contact_phone'), org.contactPhone],
+              [t('org.field.description'), org.description],
+            ]}
+          />
         </dl>
       )}
     </SettingsPage>

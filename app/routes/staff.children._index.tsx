@@ -7,10 +7,10 @@ import { PagedTable } from '../components/lists';
 import { FormNotice, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
-import { parseForm, parseQuery } from '../forms/parse';
+import { parseQuery } from '../forms/parse';
 import { ChildListQuery } from '../forms/queries';
 import { childrenOfSubtree, createChild } from '../services/children.server';
-import { failure } from '../server/http.server';
+import { failure, formAction } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
@@ -24,11 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireStaff(request);
-  const parsed = parseForm(ChildForm, await request.formData());
-  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-  const result = createChild(viewer.actor, parsed.value, Date.now());
-  if (!result.ok) return failure(result.error);
-  return redirect(`/staff/children/${result.value.id}?done=create`);
+  return formAction(request, ChildForm, (input) => createChild(viewer.actor, input, Date.now()), (child) => redirect(`/staff/children/${child.id}?done=create`));
 }
 
 export default function StaffChildren() {

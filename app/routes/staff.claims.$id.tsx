@@ -11,6 +11,7 @@ import { claimForStaff, staffClaimStep } from '../services/claims.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 import { BackLink } from '../components/page';
+import { Facts } from '../components/lists';
 
 const fields = formConstraints(StaffClaimForm);
 
@@ -79,24 +80,14 @@ export default function StaffClaim() {
             </dd>
           </>
         ) : null}
-        {claim.reason ? (
-          <>
-            <dt>{t('claim.reason_label')}</dt>
-            <dd>{claim.reason}</dd>
-          </>
-        ) : null}
-        {claim.valueReceivedFen !== null ? (
-          <>
-            <dt>{t('claim.value_received')}</dt>
-            <dd>{formatMoney(claim.valueReceivedFen)}</dd>
-          </>
-        ) : null}
-        {claim.thanks ? (
-          <>
-            <dt>{t('claim.thanks_label')}</dt>
-            <dd>{claim.thanks}</dd>
-          </>
-        ) : null}
+        <Facts
+          optional
+          facts={[
+            [t('claim.reason_label'), claim.reason],
+            [t('claim.value_received'), claim.valueReceivedFen !== null ? formatMoney(claim.valueReceivedFen) : null],
+            [t('claim.thanks_label'), claim.thanks],
+          ]}
+        />
       </dl>
 
       <DoneNotice done={done} prefix="claim.done" />

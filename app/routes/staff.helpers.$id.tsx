@@ -13,6 +13,7 @@ import { decideHelper, helperPage } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
 import { formConstraints } from '../forms/constraints';
 import { BackLink } from '../components/page';
+import { Facts } from '../components/lists';
 
 const fields = formConstraints(VettingDecisionSchema);
 
@@ -73,30 +74,26 @@ export default function HelperVetting() {
         <h2 id="profile-heading">{t('vetting.profile')}</h2>
         <dl className="facts">
           {v ? (
-            <>
-              <dt>{t('auth.field.display_name')}</dt>
-              <dd>{v.displayName}</dd>
-              <dt>{t('auth.field.email')}</dt>
-              <dd>{v.email}</dd>
-              <dt>{t('me.field.real_name')}</dt>
-              <dd>{v.realName ?? '—'}</dd>
-              <dt>{t('me.field.phone')}</dt>
-              <dd>{v.phone ?? '—'}</dd>
-              <dt>{t('me.field.availability')}</dt>
-              <dd>{v.availability ?? '—'}</dd>
-              <dt>{t('me.field.skills')}</dt>
-              <dd>{v.skills ?? '—'}</dd>
-            </>
+            <Facts
+              facts={[
+                [t('auth.field.display_name'), v.displayName],
+                [t('auth.field.email'), v.email],
+                [t('me.field.real_name'), v.realName],
+                [t('me.field.phone'), v.phone],
+                [t('me.field.availability'), v.availability],
+                [t('me.field.skills'), v.skills],
+              ]}
+            />
           ) : (
             <>
-              <dt>{t('auth.field.organization_kind')}</dt>
-              <dd>{t(`org.kind.${o!.kind}`)}</dd>
-              <dt>{t('org.field.contact_name')}</dt>
-              <dd>{o!.contactName ?? '—'}</dd>
-              <dt>{t('org.field.contact_phone')}</dt>
-              <dd>{o!.contactPhone ?? '—'}</dd>
-              <dt>{t('org.field.description')}</dt>
-              <dd>{o!.description ?? '—'}</dd>
+              <Facts
+                facts={[
+                  [t('auth.field.organization_kind'), t(`org.kind.${o!.kind}`)],
+                  [t('org.field.contact_name'), o!.contactName],
+                  [t('org.field.contact_phone'), o!.contactPhone],
+                  [t('org.field.description'), o!.description],
+                ]}
+              />
               <dt>{t('org.members')}</dt>
               <dd>
                 <ul className="plain">

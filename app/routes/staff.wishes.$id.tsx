@@ -6,13 +6,13 @@ import {
   DoneNotice,
   FormNotice,
   IntentButton,
-  PrivacyFindings,
   Timeline,
   WishChildLine,
   WishFactsLine,
   WishStatusBadge,
   WishStory,
   useActionPage,
+  PrivacyNotice,
 } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
@@ -103,18 +103,8 @@ export default function StaffWish() {
       <DoneNotice done={done} prefix="wish.done" />
       <ReturnedNotice returned={returned} />
       <FormNotice failure={failed} showMatches />
-      {findings.length && !failed?.findings ? (
-        <div className="notice notice-error" data-testid="privacy-warning">
-          <p>{t('privacy.pending')}</p>
-          <PrivacyFindings findings={findings} showMatches />
-        </div>
-      ) : null}
-      {warnings.length ? (
-        <div className="notice notice-warn" data-testid="privacy-reminder">
-          <p>{t('privacy.warning')}</p>
-          <PrivacyFindings findings={warnings} showMatches />
-        </div>
-      ) : null}
+      {failed?.findings ? null : <PrivacyNotice findings={findings} tone="error" text={t('privacy.pending')} testId="privacy-warning" />}
+      <PrivacyNotice findings={warnings} tone="warn" text={t('privacy.warning')} testId="privacy-reminder" />
 
       {allowed.edit ? (
         <Form method="post" className="stack">

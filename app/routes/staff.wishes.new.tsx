@@ -3,10 +3,10 @@ import { Form, Link, redirect, useLoaderData, type ShouldRevalidateFunction } fr
 import { ChildSearch, ChildSelect, WishFields } from '../components/wish-form';
 import { FormNotice, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
-import { parseForm, parseQuery } from '../forms/parse';
+import { parseQuery } from '../forms/parse';
 import { ChildPickerQuery } from '../forms/queries';
 import { NewWishForm } from '../forms/wish';
-import { failure } from '../server/http.server';
+import { failure, formAction } from '../server/http.server';
 import { newWishPage } from '../services/wish-pages.server';
 import { createWish } from '../services/wishes.server';
 import { pageTitle } from '../i18n/meta';
@@ -23,11 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireStaff(request);
-  const parsed = parseForm(NewWishForm, await request.formData());
-  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-  const result = createWish(viewer.actor, parsed.value, Date.now());
-  if (!result.ok) return failure(result.error);
-  return redirect(`/staff/wishes/${result.value.id}?done=create`);
+  return formAction(request, NewWishForm, (input) => createWish(viewer.actor, input, Date.now()), (wish) => redirect(`/staff/wishes/${wish.id}?done=create`));
 }
 
 /** Writing a wish changes none of the choices: a refused draft does not run (and audit) the search again. */
