@@ -2,7 +2,10 @@ import { CHILD_CATEGORIES, CHILD_GENDERS, ChildForm } from '../forms/child';
 import { formConstraints } from '../forms/constraints';
 import type { FormFailure } from '../forms/result';
 import { Field, formKit, SelectField } from './fields';
+import { Form } from '@remix-run/react';
+import { SubmitButton } from './auth';
 import { useLocale, useT } from './i18n';
+import { FormNotice } from './wish-ui';
 
 const fields = formConstraints(ChildForm);
 export interface ChildDefaults {
@@ -14,6 +17,34 @@ export interface ChildDefaults {
   notes: string;
   alias: string;
   siteId: string;
+}
+
+/** A child's record as a section of its own: its heading (which names the form), the refusal if any, the fields and the button. */
+export function ChildFormSection({
+  id,
+  title,
+  submit,
+  ...fields
+}: {
+  id: string;
+  title: string;
+  submit: string;
+  defaults: ChildDefaults;
+  failure: FormFailure | undefined;
+  sites: { id: string; nameZh: string; nameEn: string }[];
+}) {
+  return (
+    <>
+      <h2 id={id}>{title}</h2>
+      <FormNotice failure={fields.failure} showMatches />
+      <Form method="post" className="stack" aria-labelledby={id}>
+        <ChildFields {...fields} />
+        <div>
+          <SubmitButton>{submit}</SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
 }
 
 /** The private record of a child (staff only); the alias is the only field that is ever public. */

@@ -55,6 +55,19 @@ export function PagedTable<T extends { id: string }>({
   );
 }
 
+/** A short list of linked items on a page (a child's wishes, a wish's claims), or "none". */
+export function ItemList<T extends { id: string }>({ items, children }: { items: readonly T[]; children: (item: T) => ReactNode }) {
+  const t = useT();
+  if (items.length === 0) return <p>{t('common.none')}</p>;
+  return (
+    <ul className="queue-list">
+      {items.map((item) => (
+        <li key={item.id}>{children(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Terms and their values inside a <dl>: a value not given reads "—", or, with `optional`, leaves its term out
  * (a claim's reason before there is one).

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { ChildFields } from '../components/child-form';
+import { Link, redirect, useLoaderData } from '@remix-run/react';
+import { ChildFormSection } from '../components/child-form';
 import { ChildSearchForm } from '../components/wish-form';
-import { SubmitButton } from '../components/auth';
 import { PagedTable } from '../components/lists';
-import { FormNotice, useActionPage } from '../components/wish-ui';
+import { useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
 import { parseQuery } from '../forms/parse';
@@ -56,18 +55,14 @@ export default function StaffChildren() {
         )}
       </PagedTable>
 
-      <h2 id="new-child">{t('child.new')}</h2>
-      <FormNotice failure={failed} showMatches />
-      <Form method="post" className="stack" aria-labelledby="new-child">
-        <ChildFields
-          defaults={{ realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: defaultSiteId }}
-          failure={failed}
-          sites={sites}
-        />
-        <div>
-          <SubmitButton>{t('child.create')}</SubmitButton>
-        </div>
-      </Form>
+      <ChildFormSection
+        id="new-child"
+        title={t('child.new')}
+        submit={t('child.create')}
+        failure={failed}
+        sites={sites}
+        defaults={{ realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: defaultSiteId }}
+      />
     </>
   );
 }

@@ -25,6 +25,7 @@ import { updateWish } from '../services/wishes.server';
 import { isPublicWishStatus } from '../domain/wish';
 import { textTitle } from '../i18n/meta';
 import { BackLink } from '../components/page';
+import { ItemList } from '../components/lists';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.wish.title, 'staff.wishes.title');
 
@@ -142,21 +143,17 @@ export default function StaffWish() {
       ) : null}
 
       <h2>{t('staff.claims.title')}</h2>
-      {claims.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <ul className="queue-list">
-          {claims.map((c) => (
-            <li key={c.id}>
-              <Link to={c.url}>
-                {c.orgName ? `${c.orgName} · ` : ''}
-                {c.claimantName}
-              </Link>{' '}
-              <ClaimStatusBadge status={c.status} /> <span className="meta">{formatDateTime(c.createdAt, locale)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList items={claims}>
+        {(c) => (
+          <>
+            <Link to={c.url}>
+              {c.orgName ? `${c.orgName} · ` : ''}
+              {c.claimantName}
+            </Link>{' '}
+            <ClaimStatusBadge status={c.status} /> <span className="meta">{formatDateTime(c.createdAt, locale)}</span>
+          </>
+        )}
+      </ItemList>
 
       {allowed.withdraw ? (
         <Form method="post" className="stack withdraw-form">
