@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node';
-import { logSecurityEvent } from '../data/security-log.server';
+import { logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { readSessionToken, validateSessionToken, type ValidSession } from './session.server';
 
 const viewers = new WeakMap<Request, ValidSession | null>();
@@ -37,7 +37,7 @@ export function forbidden(request?: Request, context?: GuardContext): never {
     const url = new URL(request.url);
     path = `${request.method} ${url.pathname}`;
   }
-  logSecurityEvent({ at: Date.now(), type: 'permission_denied', userId, ip: context?.clientIp ?? null, detail: path });
+  logSecurityEventOnItsOwn({ at: Date.now(), type: 'permission_denied', userId, ip: context?.clientIp ?? null, detail: path });
   throw new Response('Forbidden', { status: 403 });
 }
 

@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import crypto from 'node:crypto';
 import { config } from '../platform/config.server';
+import type { Tx } from '../data/db.server';
 import { loadActor, type UserRow } from '../data/actors.server';
 import {
   deleteExpiredSessions,
@@ -97,8 +98,9 @@ export function validateSessionToken(token: string, now: number): ValidSession |
   return { session, user, actor: loadActor(user), refreshedCookie };
 }
 
-export function invalidateSession(sessionId: string): void {
-  deleteSession(sessionId);
+/** Inside a transaction when given one, so that it commits with what goes with it (sign-out's log entry). */
+export function invalidateSession(sessionId: string, tx?: Tx): void {
+  deleteSession(sessionId, tx);
 }
 
 export function invalidateAllSessions(userId: string): number {

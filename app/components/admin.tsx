@@ -1,7 +1,7 @@
-import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { DataTable, FilterForm } from './lists';
 import { Pager } from './pager';
+import { BackLink } from './page';
 import { useLocale, useT } from './i18n';
 
 /** The heading of an admin page, under a link back to /admin. */
@@ -9,9 +9,7 @@ export function AdminPageTitle({ title }: { title: string }) {
   const t = useT();
   return (
     <>
-      <p>
-        <Link to="/admin">← {t('admin.title')}</Link>
-      </p>
+      <BackLink to="/admin" label={t('admin.title')} />
       <h1>{title}</h1>
     </>
   );

@@ -3,20 +3,27 @@ import type { ReactNode } from 'react';
 import { PasswordSchema } from '../forms/account';
 import { HONEYPOT_FIELD, InviteSignUpSchema } from '../forms/auth';
 import { formConstraints, inputConstraints, type InputConstraints } from '../forms/constraints';
+import { Field, formKit, SelectField } from './fields';
 import { useLocale, useT } from './i18n';
 import { PasswordStrengthHint } from './password-strength';
 import { useRevealAnswer } from './reveal';
+import { StatusBadge } from './wish-ui';
 
 import { asFormResult, type FormResult } from '../forms/result';
 
 export { asFormResult };
+// The form kit lives in ./fields; its pieces are also reached from here, where the forms' other pieces are.
+export { Field, FieldErrors, formKit, SelectField, type FormKit } from './fields';
 export type { FormResult };
 
-/** What a page with a form needs: the action's answer, whether a form is being sent, the translator and the locale. */
-export function useFormPage() {
+/**
+ * What a page with a form needs: the action's answer, whether a form is being sent, the translator and the
+ * locale, and, given the constraints of the form's schema, the `form` its fields take (./fields).
+ */
+export function useFormPage(constraints: Readonly<Record<string, InputConstraints>> = {}) {
   const result = asFormResult(useActionData());
   const busy = useNavigation().state === 'submitting';
-  return { result, busy, t: useT(), locale: useLocale() };
+  return { result, busy, t: useT(), locale: useLocale(), form: formKit(constraints, result) };
 }
 
 /** The message above a form: green when the action worked, red when it was refused. */
@@ -28,102 +35,6 @@ export function FormMessage({ result }: { result: FormResult | undefined }) {
     <p ref={ref} tabIndex={-1} className={`notice ${result.ok ? 'notice-ok' : 'notice-error'}`} role={result.ok ? 'status' : 'alert'}>
       {t(result.message.key, result.message.params)}
     </p>
-  );
-}
-
-export function FieldErrors({ result, name }: { result: FormResult | undefined; name: string }) {
-  const t = useT();
-  const errors = result?.fieldErrors?.[name];
-  if (!errors?.length) return null;
-  return (
-    <span className="field-error" id={`${name}-error`}>
-      {errors.map((key) => t(key)).join(' ')}
-    </span>
-  );
-}
-
-interface FieldProps extends InputConstraints {
-  name: string;
-  label: string;
-  result: FormResult | undefined;
-  type?: string;
-  defaultValue?: string | null;
-  autoComplete?: string;
-  hint?: string;
-  multiline?: boolean;
-  readOnly?: boolean;
-  inputMode?: 'decimal' | 'numeric' | 'tel' | 'email';
-}
-
-/** The attributes that tie an input to its hint and its errors. */
-function described(name: string, hint: string | undefined, result: FormResult | undefined) {
-  const invalid = Boolean(result?.fieldErrors?.[name]?.length);
-  const describedBy = [hint ? `${name}-hint` : null, invalid ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
-  return { id: name, name, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
-}
-
-/** The label's hint and errors below an input, a textarea or a select. */
-function FieldFoot({ name, hint, result }: { name: string; hint?: string; result: FormResult | undefined }) {
-  return (
-    <>
-      {hint ? (
-        <small className="hint" id={`${name}-hint`}>
-          {hint}
-        </small>
-      ) : null}
-      <FieldErrors result={result} name={name} />
-    </>
-  );
-}
-
-/**
- * A labelled input with its hint and errors wired to aria-describedby. Its constraints come from the
- * form's schema: spread `formConstraints(Schema).field` onto it (app/forms/constraints.ts).
- */
-export function Field({ name, label, result, type = 'text', defaultValue, hint, multiline, ...rest }: FieldProps) {
-  const common = { ...described(name, hint, result), defaultValue: defaultValue ?? undefined, ...rest };
-  return (
-    <label htmlFor={name}>
-      {label}
-      {multiline ? <textarea {...common} /> : <input type={type} {...common} />}
-      <FieldFoot name={name} hint={hint} result={result} />
-    </label>
-  );
-}
-
-/** A labelled select; of the schema's constraints only `required` applies to it. */
-export function SelectField({
-  name,
-  label,
-  result,
-  defaultValue,
-  hint,
-  required,
-  options = [],
-  children,
-}: InputConstraints & {
-  name: string;
-  label: string;
-  result: FormResult | undefined;
-  defaultValue?: string | null;
-  hint?: string;
-  options?: readonly { value: string; label: string }[];
-  /** Options before the listed ones (an empty choice). */
-  children?: ReactNode;
-}) {
-  return (
-    <label htmlFor={name}>
-      {label}
-      <select {...described(name, hint, result)} defaultValue={defaultValue ?? ''} required={required}>
-        {children}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldFoot name={name} hint={hint} result={result} />
-    </label>
   );
 }
 
@@ -217,13 +128,60 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
   );
 }
 
-const STATUS_BADGE: Record<string, string> = { pending: 'badge-warn', approved: 'badge-ok', rejected: 'badge-bad', suspended: 'badge-bad' };
+/**
+ * A page opened from a mailed link (verification, email change, password reset). Opening it only shows the
+ * form (`children` and the `submit` button), which posts the link's token: mail scanners and link previews
+ * fetch URLs, and a GET must never change anything. A link that is unknown, used or expired says `invalid`
+ * (and `instead`); once the form worked, `signedIn` says where to go on.
+ */
+export function MailedLinkPage({
+  title,
+  result,
+  token,
+  signedIn,
+  submit,
+  invalid,
+  instead,
+  children,
+}: {
+  title: string;
+  result: FormResult | undefined;
+  /** The link's token while it is live, else null. */
+  token: string | null;
+  signedIn?: boolean;
+  submit: string;
+  invalid: string;
+  instead?: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <AuthCard title={title}>
+      <FormMessage result={result} />
+      {result?.ok && signedIn !== undefined ? (
+        <p>
+          <Link to={signedIn ? '/me' : '/login'}>{t(signedIn ? 'auth.verify.continue' : 'nav.login')} →</Link>
+        </p>
+      ) : token ? (
+        <Form method="post" className="stack">
+          {children}
+          <input type="hidden" name="token" value={token} />
+          <SubmitButton>{submit}</SubmitButton>
+        </Form>
+      ) : (
+        <>
+          <p className="notice notice-error" role="alert">
+            {invalid}
+          </p>
+          {instead}
+        </>
+      )}
+    </AuthCard>
+  );
+}
 
 /** Vetting status of a volunteer or an organization. */
-export function HelperStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge ${STATUS_BADGE[status] ?? ''}`}>{t(`helper.status.${status}`)}</span>;
-}
+export const HelperStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="helper" status={status} />;
 
 /** What an invitation page knows of a live invitation (staff or organization). */
 export interface InvitationView {

@@ -1,12 +1,13 @@
 import { CHILD_CATEGORIES, CHILD_GENDERS, ChildForm } from '../forms/child';
 import { formConstraints } from '../forms/constraints';
 import type { FormFailure } from '../forms/result';
-import { Field, SelectField } from './auth';
+import { Field, formKit, SelectField } from './fields';
+import { Form } from '@remix-run/react';
+import { SubmitButton } from './auth';
 import { useLocale, useT } from './i18n';
+import { FormNotice } from './wish-ui';
 
 const fields = formConstraints(ChildForm);
-
-
 export interface ChildDefaults {
   realName: string;
   birthDate: string;
@@ -16,6 +17,34 @@ export interface ChildDefaults {
   notes: string;
   alias: string;
   siteId: string;
+}
+
+/** A child's record as a section of its own: its heading (which names the form), the refusal if any, the fields and the button. */
+export function ChildFormSection({
+  id,
+  title,
+  submit,
+  ...fields
+}: {
+  id: string;
+  title: string;
+  submit: string;
+  defaults: ChildDefaults;
+  failure: FormFailure | undefined;
+  sites: { id: string; nameZh: string; nameEn: string }[];
+}) {
+  return (
+    <>
+      <h2 id={id}>{title}</h2>
+      <FormNotice failure={fields.failure} showMatches />
+      <Form method="post" className="stack" aria-labelledby={id}>
+        <ChildFields {...fields} />
+        <div>
+          <SubmitButton>{submit}</SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
 }
 
 /** The private record of a child (staff only); the alias is the only field that is ever public. */
@@ -30,30 +59,17 @@ export function ChildFields({
 }) {
   const t = useT();
   const locale = useLocale();
+  const form = formKit(fields, failure);
   return (
     <>
-      <Field name="realName" {...fields.realName} label={t('child.real_name')} result={failure} defaultValue={defaults.realName} autoComplete="off" />
-      <Field name="alias" {...fields.alias} label={t('child.alias')} result={failure} defaultValue={defaults.alias} autoComplete="off" hint={t('child.alias_hint')} />
-      <Field name="birthDate" {...fields.birthDate} label={t('child.birth_date')} type="date" result={failure} defaultValue={defaults.birthDate} />
-      <SelectField name="gender" {...fields.gender} label={t('child.gender')} result={failure} defaultValue={defaults.gender} options={CHILD_GENDERS.map((g) => ({ value: g, label: t(`child.gender.${g}`) }))} />
-      <SelectField
-        name="category"
-        {...fields.category}
-        label={t('child.category')}
-        result={failure}
-        defaultValue={defaults.category}
-        options={CHILD_CATEGORIES.map((c) => ({ value: c, label: t(`child.category.${c}`) }))}
-      />
-      <Field name="guardian" {...fields.guardian} label={t('child.guardian')} result={failure} defaultValue={defaults.guardian} autoComplete="off" />
-      <Field name="notes" {...fields.notes} label={t('child.notes')} result={failure} defaultValue={defaults.notes} multiline />
-      <SelectField
-        name="siteId"
-        {...fields.siteId}
-        label={t('child.site')}
-        result={failure}
-        defaultValue={defaults.siteId}
-        options={sites.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.nameZh }))}
-      />
+      <Field form={form} name="realName" label={t('child.real_name')} defaultValue={defaults.realName} autoComplete="off" />
+      <Field form={form} name="alias" label={t('child.alias')} defaultValue={defaults.alias} autoComplete="off" hint={t('child.alias_hint')} />
+      <Field form={form} name="birthDate" label={t('child.birth_date')} type="date" defaultValue={defaults.birthDate} />
+      <SelectField form={form} name="gender" label={t('child.gender')} defaultValue={defaults.gender} choices={CHILD_GENDERS} choiceLabel="child.gender" />
+      <SelectField form={form} name="category" label={t('child.category')} defaultValue={defaults.category} choices={CHILD_CATEGORIES} choiceLabel="child.category" />
+      <Field form={form} name="guardian" label={t('child.guardian')} defaultValue={defaults.guardian} autoComplete="off" />
+      <Field form={form} name="notes" label={t('child.notes')} defaultValue={defaults.notes} multiline />
+      <SelectField form={form} name="siteId" label={t('child.site')} defaultValue={defaults.siteId} options={sites.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.nameZh }))} />
     </>
   );
 }

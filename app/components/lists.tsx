@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useT } from './i18n';
+import { Pager } from './pager';
 
 /**
  * A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children.
@@ -20,6 +21,76 @@ export function DataTable({ label, headers, children }: { label: string; headers
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** One page of a staff list: its table (a row per item, drawn by `children`), or "none" when empty, and the pager. */
+export function PagedTable<T extends { id: string }>({
+  label,
+  headers,
+  rows,
+  paging,
+  children,
+}: {
+  label: string;
+  headers: ReactNode[];
+  rows: readonly T[];
+  paging: Parameters<typeof Pager>[0];
+  children: (row: T) => ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      {rows.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <DataTable label={label} headers={headers}>
+          {rows.map((row) => (
+            <tr key={row.id}>{children(row)}</tr>
+          ))}
+        </DataTable>
+      )}
+      <Pager {...paging} />
+    </>
+  );
+}
+
+/** A short list of linked items on a page (a child's wishes, a wish's claims), or "none". */
+export function ItemList<T extends { id: string }>({ items, children }: { items: readonly T[]; children: (item: T) => ReactNode }) {
+  const t = useT();
+  if (items.length === 0) return <p>{t('common.none')}</p>;
+  return (
+    <ul className="queue-list">
+      {items.map((item) => (
+        <li key={item.id}>{children(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Terms and their values inside a <dl>: a value not given reads "—", or, with `optional`, leaves its term out
+ * (a claim's reason before there is one).
+ */
+export function Facts({ facts, optional = false }: { facts: [term: string, value: ReactNode][]; optional?: boolean }) {
+  return (
+    <>
+      {facts.map(([term, value]) =>
+        value === null || value === undefined || value === '' ? (
+          optional ? null : (
+            <Fragment key={term}>
+              <dt>{term}</dt>
+              <dd>—</dd>
+            </Fragment>
+          )
+        ) : (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ),
+      )}
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { FormResult } from '../forms/result';
 import { FormMessage, SubmitButton } from './auth';
 import { useT } from './i18n';
+import { BackLink } from './page';
 
 /** A form of one button that posts to its own route (`action`), with a hint before it; works without JavaScript. */
 export function ActionButton({ action, label, hint, className, children }: { action: string; label: string; hint?: string; className?: string; children?: ReactNode }) {
@@ -21,9 +22,7 @@ export function ActionButton({ action, label, hint, className, children }: { act
 export function SettingsPage({ back, backLabel, title, result, children }: { back: string; backLabel: string; title: string; result: FormResult | undefined; children: ReactNode }) {
   return (
     <>
-      <p className="meta">
-        <Link to={back}>← {backLabel}</Link>
-      </p>
+      <BackLink to={back} label={backLabel} className="meta" />
       <h1>{title}</h1>
       <FormMessage result={result} />
       {children}

@@ -4,7 +4,7 @@ import { useLocale, useT } from './i18n';
 import { formConstraints } from '../forms/constraints';
 import type { FormFailure } from '../forms/result';
 import { WishDraftForm, WishReturnForm } from '../forms/wish';
-import { Field, FieldErrors, SelectField } from './auth';
+import { Field, FieldErrors, formKit, SelectField } from './fields';
 import { Lines } from './wish-ui';
 
 const fields = formConstraints(WishDraftForm);
@@ -30,29 +30,16 @@ export function WishFields({
   capFen: number | null;
 }) {
   const t = useT();
+  const form = formKit(fields, failure);
+  const valueHint = capFen !== null ? t('wish.form.value_cap', { cap: formatMoney(capFen) }) : t('wish.form.value_cap_default');
   return (
     <>
       <p className="meta">{t('wish.form.public_hint')}</p>
-      <Field name="title" {...fields.title} label={t('wish.form.title')} result={failure} defaultValue={defaults.title} />
-      <Field name="story" {...fields.story} label={t('wish.form.story')} result={failure} defaultValue={defaults.story} hint={t('wish.form.story_hint')} multiline />
-      <SelectField
-        name="category"
-        {...fields.category}
-        label={t('wishes.category')}
-        result={failure}
-        defaultValue={defaults.category}
-        options={categories.map((c) => ({ value: c, label: t(`wish.category.${c}`) }))}
-      />
-      <Field
-        name="value"
-        {...fields.value}
-        label={t('wish.form.value')}
-        result={failure}
-        defaultValue={defaults.value}
-        inputMode="decimal"
-        hint={capFen !== null ? t('wish.form.value_cap', { cap: formatMoney(capFen) }) : t('wish.form.value_cap_default')}
-      />
-      <Field name="deadline" {...fields.deadline} label={t('wish.form.deadline')} type="date" result={failure} defaultValue={defaults.deadline} hint={t('wish.form.deadline_hint')} />
+      <Field form={form} name="title" label={t('wish.form.title')} defaultValue={defaults.title} />
+      <Field form={form} name="story" label={t('wish.form.story')} defaultValue={defaults.story} hint={t('wish.form.story_hint')} multiline />
+      <SelectField form={form} name="category" label={t('wishes.category')} defaultValue={defaults.category} choices={categories} choiceLabel="wish.category" />
+      <Field form={form} name="value" label={t('wish.form.value')} defaultValue={defaults.value} inputMode="decimal" hint={valueHint} />
+      <Field form={form} name="deadline" label={t('wish.form.deadline')} type="date" defaultValue={defaults.deadline} hint={t('wish.form.deadline_hint')} />
     </>
   );
 }

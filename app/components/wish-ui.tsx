@@ -1,13 +1,22 @@
-import { Form } from '@remix-run/react';
+import { Form, useActionData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
 import { useRevealAnswer } from './reveal';
-
 import { isFailure, type FormFailure } from '../forms/result';
 
 export { isFailure };
 export type { FormFailure };
+
+/**
+ * What a page whose actions answer with a FormFailure needs (FormNotice): the refusal, if the last action was
+ * refused, whether anything is being sent or loaded (its buttons wait), the translator and the locale.
+ */
+export function useActionPage() {
+  const actionData = useActionData();
+  const busy = useNavigation().state !== 'idle';
+  return { failed: isFailure(actionData) ? actionData : undefined, busy, t: useT(), locale: useLocale() };
+}
 
 /** The message above a refused form; privacy findings are listed by kind, with the text to fix (staff pages only). */
 export function FormNotice({ failure, showMatches = false }: { failure: FormFailure | undefined; showMatches?: boolean }) {
@@ -57,37 +66,48 @@ export function IntentButton({ intent, label, busy, className, confirm }: { inte
   );
 }
 
-/** A success notice after a redirect with ?done=<intent>. */
-export function DoneNotice({ done, prefix }: { done: string | null; prefix: string }) {
-  const t = useT();
-  if (!done) return null;
+/** A success notice (a welcome, a saved change), when there is one to give. */
+export function OkNotice({ text }: { text: string | null }) {
+  if (!text) return null;
   return (
     <p className="notice notice-ok" role="status">
-      {t(`${prefix}.${done}`)}
+      {text}
     </p>
   );
 }
 
-const CLAIM_BADGE: Record<string, string> = {
-  pending: 'badge-warn',
-  approved: 'badge-warn',
-  delivered: 'badge-warn',
-  confirmed: 'badge-ok',
-  rejected: 'badge-bad',
-  released: '',
-  expired: 'badge-bad',
+/** A success notice after a redirect with ?done=<intent>. */
+export function DoneNotice({ done, prefix }: { done: string | null; prefix: string }) {
+  const t = useT();
+  return <OkNotice text={done ? t(`${prefix}.${done}`) : null} />;
+}
+
+/** What the privacy check found in a wish as it stands: refusals to fix (`error`) or reminders (`warn`). */
+export function PrivacyNotice({ findings, tone, text, testId }: { findings: { kind: string; match: string }[]; tone: 'error' | 'warn'; text: string; testId: string }) {
+  if (!findings.length) return null;
+  return (
+    <div className={`notice notice-${tone}`} data-testid={testId}>
+      <p>{text}</p>
+      <PrivacyFindings findings={findings} showMatches />
+    </div>
+  );
+}
+
+/** The colour of each status that has one, by the kind of object; the label is the catalogue's `kind.status.status`. */
+const BADGES: Record<'claim' | 'wish' | 'helper', Record<string, string>> = {
+  claim: { pending: 'badge-warn', approved: 'badge-warn', delivered: 'badge-warn', confirmed: 'badge-ok', rejected: 'badge-bad', released: '', expired: 'badge-bad' },
+  wish: { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' },
+  helper: { pending: 'badge-warn', approved: 'badge-ok', rejected: 'badge-bad', suspended: 'badge-bad' },
 };
-const WISH_BADGE: Record<string, string> = { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' };
 
-export function ClaimStatusBadge({ status }: { status: string }) {
+/** The status of a claim, a wish or a helper (volunteer or organization), as a coloured badge. */
+export function StatusBadge({ kind, status }: { kind: keyof typeof BADGES; status: string }) {
   const t = useT();
-  return <span className={`badge ${CLAIM_BADGE[status] ?? ''}`}>{t(`claim.status.${status}`)}</span>;
+  return <span className={`badge ${BADGES[kind][status] ?? ''}`}>{t(`${kind}.status.${status}`)}</span>;
 }
 
-export function WishStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge ${WISH_BADGE[status] ?? ''}`}>{t(`wish.status.${status}`)}</span>;
-}
+export const ClaimStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="claim" status={status} />;
+export const WishStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="wish" status={status} />;
 
 /** The public face of the child a wish is for: never more than alias, age band and county. */
 export interface WishChildFace {

@@ -2,7 +2,7 @@ import { and, count, eq, getTableColumns, inArray, sql, type AnyColumn, type SQL
 import { schema } from '../../db/client';
 import type { NamedKind, NameRef, ObjectNames } from '../views/names';
 import { db, type Tx } from './db.server';
-import { logWhere, newestFirst } from './logs.server';
+import { logWhere, newestFirst, type LogWindow } from './logs.server';
 import { newId } from './ids.server';
 
 export interface AuditInput {
@@ -33,15 +33,11 @@ export function auditTrailOf(entityType: string, entityId: string) {
     .all();
 }
 
-export interface AuditFilter {
+export interface AuditFilter extends LogWindow {
   entityType?: string;
   /** Any of these actions (exact codes); an empty list matches nothing. */
   actions?: readonly string[];
   actorId?: string;
-  from?: number;
-  to?: number;
-  limit?: number;
-  offset?: number;
 }
 
 function auditWhere(filter: AuditFilter): SQL | undefined {

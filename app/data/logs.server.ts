@@ -3,6 +3,14 @@ import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 
 // What the admin's audit and security logs share: their filters and their newest-first paging.
 
+/** What both logs are read by besides their own fields: a period and a page window. */
+export interface LogWindow {
+  from?: number;
+  to?: number;
+  limit?: number;
+  offset?: number;
+}
+
 /** Equal to each given value (an undefined one filters nothing), within [from, to] on the time column. */
 export function logWhere(at: AnyColumn, equals: [AnyColumn, string | undefined][], range: { from?: number; to?: number }, more: SQL[] = []): SQL | undefined {
   const conditions = [...more];

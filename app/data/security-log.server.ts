@@ -1,7 +1,7 @@
 import { and, count, eq, getTableColumns, gte, type SQL } from 'drizzle-orm';
 import { schema } from '../../db/client';
-import { db, type Tx } from './db.server';
-import { logWhere, newestFirst } from './logs.server';
+import { db, writeTx, type Tx } from './db.server';
+import { logWhere, newestFirst, type LogWindow } from './logs.server';
 import { newId } from './ids.server';
 
 /** Every kind of security event; the admin log's filter and its labels (security.type.*) follow this list. */
@@ -34,21 +34,34 @@ export interface SecurityEventInput {
   detail?: string | null;
 }
 
-/** Append-only. Written inside the change's transaction when there is one, so it commits with it. */
-export function logSecurityEvent(event: SecurityEventInput, tx?: Tx): void {
-  (tx ?? db())
-    .insert(schema.securityEvents)
+/** Append-only. Written inside the change's transaction (`transact(tx => …)`), so it commits with it. */
+export function logSecurityEvent(event: SecurityEventInput, tx: Tx): void {
+  tx.insert(schema.securityEvents)
     .values({ id: newId(), at: event.at, type: event.type, userId: event.userId, ip: event.ip, detail: event.detail?.slice(0, 300) ?? null })
     .run();
 }
 
-export interface SecurityEventFilter {
+/**
+ * The security events written on their own, outside any transaction, each with its reason: each records an
+ * attempt that is refused or dropped, so there is no change to commit with, and the record must stay whatever
+ * the request does next. Every other event is written with logSecurityEvent inside the change's transaction
+ * (tests/write-idiom.test.ts holds app/ to it); `rate_limited` is written inside the rate-limit charge.
+ */
+export const SECURITY_EVENTS_ON_THEIR_OWN = {
+  permission_denied: 'the request is refused before it writes anything; the refusal itself must be on record',
+  sign_in_failed: 'the sign-in is refused and writes nothing else; failed attempts must be on record',
+  honeypot: 'the bot\'s sign-up is answered as if it worked but creates nothing; the attempt must be on record',
+} as const satisfies Partial<Record<SecurityEventType, string>>;
+export type SecurityEventOnItsOwn = keyof typeof SECURITY_EVENTS_ON_THEIR_OWN;
+
+/** One of SECURITY_EVENTS_ON_THEIR_OWN, in a write transaction of its own. */
+export function logSecurityEventOnItsOwn(event: SecurityEventInput & { type: SecurityEventOnItsOwn }): void {
+  writeTx((tx) => logSecurityEvent(event, tx));
+}
+
+export interface SecurityEventFilter extends LogWindow {
   type?: string;
   userId?: string;
-  from?: number;
-  to?: number;
-  limit?: number;
-  offset?: number;
 }
 
 function securityWhere(filter: SecurityEventFilter): SQL | undefined {

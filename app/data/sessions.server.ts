@@ -21,8 +21,8 @@ export function touchSession(id: string, lastSeenAt: number, expiresAt: number):
   db().update(schema.sessions).set({ lastSeenAt, expiresAt }).where(eq(schema.sessions.id, id)).run();
 }
 
-export function deleteSession(id: string): void {
-  db().delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
+export function deleteSession(id: string, tx?: Tx): void {
+  (tx ?? db()).delete(schema.sessions).where(eq(schema.sessions.id, id)).run();
 }
 
 /** Revokes every session of a user (password change, reset, suspension, role change). */

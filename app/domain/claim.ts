@@ -2,7 +2,8 @@
 // ending early as rejected (staff), released (the helper gives it up) or expired (the system).
 
 import type { Actor } from './actor';
-import { err, ok, type DomainError, type Result } from './errors';
+import { err, type Result } from './errors';
+import { isStepOf, stepTo, type TransitionTable } from './lifecycle';
 import { can, type Action } from './policy';
 
 export type ClaimStatus = 'pending' | 'approved' | 'delivered' | 'confirmed' | 'rejected' | 'released' | 'expired';
@@ -22,9 +23,7 @@ export const CLAIM_LIVE_STATUSES: readonly ClaimStatus[] = ['pending', 'approved
 
 export type ClaimTransition = 'approve' | 'reject' | 'release' | 'deliver' | 'confirm' | 'expire';
 
-export const CLAIM_TRANSITIONS: Readonly<
-  Record<ClaimTransition, { readonly from: readonly ClaimStatus[]; readonly to: ClaimStatus }>
-> = {
+export const CLAIM_TRANSITIONS: TransitionTable<ClaimTransition, ClaimStatus> = {
   approve: { from: ['pending'], to: 'approved' },
   reject: { from: ['pending'], to: 'rejected' },
   release: { from: ['pending', 'approved'], to: 'released' },
@@ -47,7 +46,7 @@ export const CLAIM_STEP_RULES: Readonly<Record<ClaimTransition, { readonly permi
 };
 
 export function isClaimTransition(name: string): name is ClaimTransition {
-  return Object.prototype.hasOwnProperty.call(CLAIM_TRANSITIONS, name);
+  return isStepOf(CLAIM_TRANSITIONS, name);
 }
 
 /** Days a helper has after approval to deliver before the claim expires. */
@@ -81,10 +80,8 @@ export function decideClaimTransition(
   transition: ClaimTransition,
   input: ClaimInput = {},
 ): Result<{ to: ClaimStatus }> {
-  const rule = isClaimTransition(transition) ? CLAIM_TRANSITIONS[transition] : undefined;
-  if (!rule || !rule.from.includes(claim.status)) {
-    return err(badTransition(claim.status, transition, rule?.to));
-  }
+  const step = stepTo(CLAIM_TRANSITIONS, claim.status, transition);
+  if (!step.ok) return step;
 
   if (transition === 'reject' && (input.reason === undefined || input.reason.trim() === '')) {
     return err({ kind: 'validation', fields: { reason: ['reason_required'] } });
@@ -99,7 +96,7 @@ export function decideClaimTransition(
     }
   }
 
-  return ok({ to: rule.to });
+  return step;
 }
 
 /** The steps this actor may take on this claim now: the table and can() together, for the page's buttons. */
@@ -130,13 +127,4 @@ export function expiryDue(
   if (claim.status !== 'pending' && claim.status !== 'approved') return false;
   if (wishDeadline !== null && now > wishDeadline) return true;
   return claim.status === 'approved' && claim.approvedAt !== null && now > deliveryDueAt(claim.approvedAt);
-}
-
-function badTransition(from: string, transition: string, to: string | undefined): DomainError {
-  return {
-    kind: 'bad_transition',
-    from,
-    to: to ?? transition,
-    message: { key: 'error.bad_transition', params: { from, transition } },
-  };
 }

@@ -3,7 +3,8 @@
 // rejection and suspension carry a reason the helper can read.
 
 import type { Actor, HelperStatus } from './actor';
-import { err, ok, type DomainError, type Result } from './errors';
+import { err, ok, type Result } from './errors';
+import { badTransition, isStepOf, stepTo, type TransitionTable } from './lifecycle';
 import { can, type Resource } from './policy';
 
 export type VettingStatus = HelperStatus;
@@ -19,9 +20,7 @@ export type VettingTransition = 'approve' | 'reject' | 'suspend' | 'reinstate' |
  * trail tells the two apart. `recheck` records the yearly off-line check of an approved helper: the
  * status stays, the check note and the re-check clock are renewed.
  */
-export const VETTING_TRANSITIONS: Readonly<
-  Record<VettingTransition, { readonly from: readonly VettingStatus[]; readonly to: VettingStatus }>
-> = {
+export const VETTING_TRANSITIONS: TransitionTable<VettingTransition, VettingStatus> = {
   approve: { from: ['pending'], to: 'approved' },
   reject: { from: ['pending'], to: 'rejected' },
   suspend: { from: ['approved'], to: 'suspended' },
@@ -52,7 +51,7 @@ export function availableSteps(helper: HelperFacts, actor: Actor | null): Vettin
 }
 
 export function isVettingTransition(name: string): name is VettingTransition {
-  return Object.prototype.hasOwnProperty.call(VETTING_TRANSITIONS, name);
+  return isStepOf(VETTING_TRANSITIONS, name);
 }
 
 /**
@@ -109,10 +108,9 @@ export function decideVetting(
   transition: VettingTransition,
   input: VettingInput,
 ): Result<VettingDecision> {
-  const rule = isVettingTransition(transition) ? VETTING_TRANSITIONS[transition] : undefined;
-  if (!rule || !rule.from.includes(from)) {
-    return err(badTransition(from, transition, rule?.to));
-  }
+  const step = stepTo(VETTING_TRANSITIONS, from, transition);
+  if (!step.ok) return step;
+  const rule = step.value;
 
   if ((transition === 'reject' || transition === 'suspend') && isBlank(input.reason)) {
     return err({ kind: 'validation', fields: { reason: ['reason_required'] } });
@@ -128,13 +126,4 @@ export function decideVetting(
   }
 
   return ok({ to: rule.to, recheckDueAt: null });
-}
-
-function badTransition(from: string, transition: string, to: string | undefined): DomainError {
-  return {
-    kind: 'bad_transition',
-    from,
-    to: to ?? transition,
-    message: { key: 'error.bad_transition', params: { from, transition } },
-  };
 }

@@ -2,7 +2,8 @@
 // plus withdrawn from any state before delivered.
 
 import type { Actor } from './actor';
-import { err, ok, type DomainError, type Result } from './errors';
+import { err, type Result } from './errors';
+import { isStepOf, stepTo, type TransitionTable } from './lifecycle';
 import { can, type Action } from './policy';
 
 export type WishStatus = 'draft' | 'in_review' | 'published' | 'claimed' | 'delivered' | 'fulfilled' | 'withdrawn';
@@ -46,9 +47,7 @@ export type WishTransition =
   | 'fulfil'
   | 'withdraw';
 
-export const WISH_TRANSITIONS: Readonly<
-  Record<WishTransition, { readonly from: readonly WishStatus[]; readonly to: WishStatus }>
-> = {
+export const WISH_TRANSITIONS: TransitionTable<WishTransition, WishStatus> = {
   submit: { from: ['draft'], to: 'in_review' },
   publish: { from: ['in_review'], to: 'published' },
   return_to_draft: { from: ['in_review'], to: 'draft' },
@@ -82,7 +81,7 @@ export const WISH_STEP_RULES: Readonly<Record<StaffWishStep, { readonly permissi
 };
 
 export function isWishTransition(name: string): name is WishTransition {
-  return Object.prototype.hasOwnProperty.call(WISH_TRANSITIONS, name);
+  return isStepOf(WISH_TRANSITIONS, name);
 }
 
 export interface WishFacts {
@@ -114,10 +113,8 @@ export function decideWishTransition(
   transition: WishTransition,
   input: WishTransitionInput = {},
 ): Result<{ to: WishStatus }> {
-  const rule = isWishTransition(transition) ? WISH_TRANSITIONS[transition] : undefined;
-  if (!rule || !rule.from.includes(wish.status)) {
-    return err(badTransition(wish.status, transition, rule?.to));
-  }
+  const step = stepTo(WISH_TRANSITIONS, wish.status, transition);
+  if (!step.ok) return step;
 
   if (transition === 'return_to_draft') {
     const reason = input.reason?.trim() ?? '';
@@ -129,7 +126,7 @@ export function decideWishTransition(
     }
   }
 
-  return ok({ to: rule.to });
+  return step;
 }
 
 /** The resource can() is asked about for a wish. */
@@ -142,15 +139,6 @@ export function availableSteps(wish: WishFacts, actor: Actor | null): StaffWishS
   return STAFF_WISH_STEPS.filter(
     (step) => WISH_TRANSITIONS[step].from.includes(wish.status) && can(actor, WISH_STEP_RULES[step].permission, wishResource(wish)),
   );
-}
-
-function badTransition(from: string, transition: string, to: string | undefined): DomainError {
-  return {
-    kind: 'bad_transition',
-    from,
-    to: to ?? transition,
-    message: { key: 'error.bad_transition', params: { from, transition } },
-  };
 }
 
 export type AgeBand = '0-2' | '3-5' | '6-8' | '9-11' | '12-14' | '15-17' | '18+';

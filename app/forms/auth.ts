@@ -1,25 +1,11 @@
 import * as v from 'valibot';
 import { DisplayNameSchema, EmailSchema, PasswordSchema } from './account';
+import { checkbox, optionalText } from './fields';
 
 // Sign-up, sign-in, verification and reset. Field names follow the contract in PRODUCT.md §6.
 
 /** The name of the honeypot input: hidden from people by the .hp class, filled in by form-stuffing bots. */
 export const HONEYPOT_FIELD = 'website';
-
-const optionalText = (max: number, tooLong: string) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.maxLength(max, tooLong),
-      v.transform((s) => (s === '' ? undefined : s)),
-    ),
-  );
-
-const checkbox = v.pipe(
-  v.optional(v.string(), ''),
-  v.transform((s) => s === 'on' || s === 'true' || s === '1'),
-);
 
 export const SignUpSchema = v.pipe(
   v.object({
@@ -62,12 +48,18 @@ export type LoginInput = v.InferOutput<typeof LoginSchema>;
 
 export const EmailOnlySchema = v.object({ email: EmailSchema, [HONEYPOT_FIELD]: v.optional(v.string()) });
 
+/** The token of a mailed link (verification, reset, email change): 32 characters of base32. */
+export const MailedToken = v.pipe(v.string('form.token.invalid'), v.regex(/^[a-z2-7]{32}$/, 'form.token.invalid'));
+
 export const TokenSchema = v.object({
-  token: v.pipe(v.string('form.token.invalid'), v.regex(/^[a-z2-7]{32}$/, 'form.token.invalid')),
+  token: MailedToken,
 });
 
+/** The `?token=` of a page opened from a mailed link; anything but a token's shape reads as none (an invalid link). */
+export const TokenQuery = v.object({ token: v.fallback(v.nullable(MailedToken, null), null) });
+
 export const ResetPasswordSchema = v.object({
-  token: v.pipe(v.string('form.token.invalid'), v.regex(/^[a-z2-7]{32}$/, 'form.token.invalid')),
+  token: MailedToken,
   password: PasswordSchema,
 });
 

@@ -1,21 +1,36 @@
 import * as v from 'valibot';
 import { isCalendarDate } from '../domain/calendar';
 
-// Field building blocks shared by the wish, child and claim forms. Messages are catalogue keys.
+// Field building blocks shared by the forms. Messages are catalogue keys.
 
 export const requiredText = (max: number) =>
   v.pipe(v.string('form.required'), v.trim(), v.nonEmpty('form.required'), v.maxLength(max, 'form.too_long'));
 
-/** An optional text field: an empty input means "not given". */
-export const optionalText = (max: number) =>
+/** An optional text field: an empty input means "not given" (undefined). */
+export const optionalText = (max: number, tooLong = 'form.too_long') =>
   v.optional(
     v.pipe(
       v.string(),
       v.trim(),
-      v.maxLength(max, 'form.too_long'),
+      v.maxLength(max, tooLong),
       v.transform((s) => (s === '' ? undefined : s)),
     ),
   );
+
+/** An optional text field of a profile: an empty or missing input clears it (null). */
+export const clearableText = (max: number, tooLong = 'form.too_long') =>
+  v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.maxLength(max, tooLong),
+    v.transform((s) => (s === '' ? null : s)),
+  );
+
+/** A checkbox: ticked when posted as on, true or 1; a missing box is not ticked. */
+export const checkbox = v.pipe(
+  v.optional(v.string(), ''),
+  v.transform((s) => s === 'on' || s === 'true' || s === '1'),
+);
 
 export const dateField = v.pipe(
   v.string('form.required'),

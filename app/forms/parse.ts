@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { page } from './queries';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -29,15 +30,12 @@ export function parseForm<S extends v.GenericSchema>(
  * accepted, so a crafted link cannot make the page say anything else.
  */
 export function doneParam<T extends string>(request: Request, known: readonly T[]): T | null {
-  const done = new URL(request.url).searchParams.get('done');
-  return known.find((k) => k === done) ?? null;
+  return parseQuery(v.object({ done: v.fallback(v.optional(v.picklist(known)), undefined) }), request).done ?? null;
 }
 
 /** The `?page=` of a paged list: a whole number from 1; anything else is the first page. */
 export function pageParam(request: Request): number {
-  const text = new URL(request.url).searchParams.get('page') ?? '';
-  const page = /^[1-9][0-9]{0,5}$/.test(text) ? Number(text) : 1;
-  return page;
+  return parseQuery(v.object({ page }), request).page;
 }
 
 /** The post of a form that is one button (its route is the action): no fields to read. */

@@ -1,18 +1,7 @@
 import * as v from 'valibot';
 import { DisplayNameSchema, EmailSchema } from './account';
+import { checkbox, clearableText } from './fields';
 
-const optionalText = (max: number, tooLong: string) =>
-  v.pipe(
-    v.optional(v.string(), ''),
-    v.trim(),
-    v.maxLength(max, tooLong),
-    v.transform((s) => (s === '' ? null : s)),
-  );
-
-const checkbox = v.pipe(
-  v.optional(v.string(), ''),
-  v.transform((s) => s === 'on' || s === 'true' || s === '1'),
-);
 
 /** Mainland mobile or landline numbers, with optional +86, spaces and dashes. */
 const phone = v.pipe(
@@ -25,11 +14,11 @@ const phone = v.pipe(
 
 // The profile never asks for an ID-card number or a certificate scan: staff check those off-line.
 export const VolunteerProfileSchema = v.object({
-  realName: optionalText(40, 'form.real_name.too_long'),
+  realName: clearableText(40, 'form.real_name.too_long'),
   phone,
-  countySiteId: optionalText(40, 'form.county.invalid'),
-  availability: optionalText(200, 'form.text.too_long'),
-  skills: optionalText(300, 'form.text.too_long'),
+  countySiteId: clearableText(40, 'form.county.invalid'),
+  availability: clearableText(200, 'form.text.too_long'),
+  skills: clearableText(300, 'form.text.too_long'),
   caringParent: checkbox,
 });
 export type VolunteerProfileInput = v.InferOutput<typeof VolunteerProfileSchema>;
@@ -39,10 +28,10 @@ export const ORGANIZATION_KINDS = ['social_org', 'company'] as const;
 export const OrganizationProfileSchema = v.object({
   name: v.pipe(v.string('form.organization_name.required'), v.trim(), v.nonEmpty('form.organization_name.required'), v.maxLength(100, 'form.organization_name.too_long')),
   kind: v.picklist(ORGANIZATION_KINDS, 'form.organization_kind.required'),
-  contactName: optionalText(40, 'form.text.too_long'),
+  contactName: clearableText(40, 'form.text.too_long'),
   contactPhone: phone,
-  countySiteId: optionalText(40, 'form.county.invalid'),
-  description: optionalText(500, 'form.text.too_long'),
+  countySiteId: clearableText(40, 'form.county.invalid'),
+  description: clearableText(500, 'form.text.too_long'),
 });
 export type OrganizationProfileInput = v.InferOutput<typeof OrganizationProfileSchema>;
 

@@ -4,8 +4,7 @@ import { LogPage } from '../components/admin';
 import { useLocale, useT } from '../components/i18n';
 import { SelectFilter } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
-import { parseDay } from '../forms/admin';
-import { AUDIT_ENTITY_TYPES, AuditQuery } from '../forms/logs';
+import { AUDIT_ENTITY_TYPES, AuditQuery, logPeriod } from '../forms/logs';
 import { parseQuery } from '../forms/parse';
 import { formatDateTime, translator } from '../i18n/index';
 import { auditActionLabel, auditEntityLabel, auditNoteText, auditObjectName, auditStatusLabel } from '../i18n/labels';
@@ -20,17 +19,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.aud
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
   const filter = parseQuery(AuditQuery, request);
-  const result = auditPage(
-    viewer.actor,
-    {
-      entityType: filter.entityType || undefined,
-      action: filter.action || undefined,
-      from: parseDay(filter.from),
-      to: parseDay(filter.to, true),
-      page: filter.page,
-    },
-    requestMeta(context),
-  );
+  const wanted = { entityType: filter.entityType || undefined, action: filter.action || undefined, ...logPeriod(filter) };
+  const result = auditPage(viewer.actor, wanted, requestMeta(context));
   if (!result.ok) throw failure(result.error);
   const { events, actions, paging, names } = result.value;
   // The select offers the actions in the log by their label in the page's language (sorted here, so the

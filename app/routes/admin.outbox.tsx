@@ -4,6 +4,8 @@ import { AdminPageTitle } from '../components/admin';
 import { useLocale, useT } from '../components/i18n';
 import { FilterForm } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
+import { parseQuery } from '../forms/parse';
+import { OutboxQuery } from '../forms/queries';
 import { formatDateTime } from '../i18n/index';
 import { mailTemplateLabel } from '../i18n/labels';
 import { pageTitle } from '../i18n/meta';
@@ -15,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.out
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
-  const to = (new URL(request.url).searchParams.get('to') ?? '').trim();
+  const { to } = parseQuery(OutboxQuery, request);
   const result = outboxPage(viewer.actor, { to }, requestMeta(context));
   if (!result.ok) throw failure(result.error);
   return { mail: result.value.mail, to };

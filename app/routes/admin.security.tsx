@@ -4,8 +4,7 @@ import { LogPage } from '../components/admin';
 import { useLocale, useT } from '../components/i18n';
 import { SelectFilter } from '../components/lists';
 import { requireAdmin } from '../auth/guards.server';
-import { parseDay } from '../forms/admin';
-import { SecurityQuery } from '../forms/logs';
+import { logPeriod, SecurityQuery } from '../forms/logs';
 import { parseQuery } from '../forms/parse';
 import { formatDateTime } from '../i18n/index';
 import { securityDetailText, securityEventLabel } from '../i18n/labels';
@@ -19,11 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'admin.sec
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireAdmin(request, context);
   const filter = parseQuery(SecurityQuery, request);
-  const result = securityLogPage(
-    viewer.actor,
-    { type: filter.type || undefined, from: parseDay(filter.from), to: parseDay(filter.to, true), page: filter.page },
-    requestMeta(context),
-  );
+  const result = securityLogPage(viewer.actor, { type: filter.type || undefined, ...logPeriod(filter) }, requestMeta(context));
   if (!result.ok) throw failure(result.error);
   const { events, types, paging, names } = result.value;
   return { events, types, paging, names, filter };

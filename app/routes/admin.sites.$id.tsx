@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
 import { Field, FormMessage, useFormPage, SubmitButton } from '../components/auth';
 import { requireAdmin } from '../auth/guards.server';
 import { SiteEditSchema } from '../forms/admin';
@@ -9,6 +9,8 @@ import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
 import { metaLocale, textTitle } from '../i18n/meta';
 import { formConstraints } from '../forms/constraints';
+import { BackLink } from '../components/page';
+import { OkNotice } from '../components/wish-ui';
 
 const fields = formConstraints(SiteEditSchema);
 
@@ -33,19 +35,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AdminSite() {
   const { site, saved } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   const parent = locale === 'en' ? site.parentNameEn : site.parentNameZh;
   return (
     <>
-      <p>
-        <Link to="/admin/sites">← {t('admin.sites.title')}</Link>
-      </p>
+      <BackLink to="/admin/sites" label={t('admin.sites.title')} />
       <h1>{locale === 'en' ? site.nameEn : site.nameZh}</h1>
-      {saved ? (
-        <p className="notice notice-ok" role="status">
-          {t('admin.sites.saved')}
-        </p>
-      ) : null}
+      <OkNotice text={saved ? t('admin.sites.saved') : null} />
       <p className="meta">
         <span>
           <code>{site.code}</code>
@@ -56,17 +52,11 @@ export default function AdminSite() {
       <p className="hint">{t('admin.sites.code_fixed')}</p>
       <FormMessage result={result} />
       <Form method="post" className="stack">
-        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} defaultValue={site.nameZh} />
-        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} defaultValue={site.nameEn} />
-        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
-        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} defaultValue={site.handoverNote} multiline />
-        <Field
-          name="wishValueCapFen"
-          {...fields.wishValueCapFen}
-          label={t('admin.sites.value_cap_yuan')}
-          result={result}
-          defaultValue={String(site.wishValueCapFen / 100)}
-        />
+        <Field form={form} name="nameZh" label={t('admin.sites.name_zh')} defaultValue={site.nameZh} />
+        <Field form={form} name="nameEn" label={t('admin.sites.name_en')} defaultValue={site.nameEn} />
+        <Field form={form} name="address" label={t('admin.sites.address')} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
+        <Field form={form} name="handoverNote" label={t('admin.sites.handover_note')} defaultValue={site.handoverNote} multiline />
+        <Field form={form} name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} defaultValue={String(site.wishValueCapFen / 100)} />
         <SubmitButton>{t('common.save')}</SubmitButton>
       </Form>
     </>

@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminSites() {
   const { sites, created } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   return (
     <>
       <AdminPageTitle title={t('admin.sites.title')} />
@@ -81,12 +81,12 @@ export default function AdminSites() {
           </select>
           <FieldErrors result={result} name="kind" />
         </label>
-        <Field name="code" {...fields.code} label={t('admin.sites.code')} result={result} hint={t('admin.sites.code_hint')} />
-        <Field name="nameZh" {...fields.nameZh} label={t('admin.sites.name_zh')} result={result} />
-        <Field name="nameEn" {...fields.nameEn} label={t('admin.sites.name_en')} result={result} />
-        <Field name="address" {...fields.address} label={t('admin.sites.address')} result={result} hint={t('admin.sites.address_hint')} />
-        <Field name="handoverNote" {...fields.handoverNote} label={t('admin.sites.handover_note')} result={result} multiline />
-        <Field name="wishValueCapFen" {...fields.wishValueCapFen} label={t('admin.sites.value_cap_yuan')} result={result} defaultValue="300" />
+        <Field form={form} name="code" label={t('admin.sites.code')} hint={t('admin.sites.code_hint')} />
+        <Field form={form} name="nameZh" label={t('admin.sites.name_zh')} />
+        <Field form={form} name="nameEn" label={t('admin.sites.name_en')} />
+        <Field form={form} name="address" label={t('admin.sites.address')} hint={t('admin.sites.address_hint')} />
+        <Field form={form} name="handoverNote" label={t('admin.sites.handover_note')} multiline />
+        <Field form={form} name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} defaultValue="300" />
         <SubmitButton>{t('admin.sites.create')}</SubmitButton>
       </Form>
     </>

@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminStaff() {
   const { staff, invitations, sites, done } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   return (
     <>
       <AdminPageTitle title={t('admin.staff.title')} />
@@ -109,7 +109,7 @@ export default function AdminStaff() {
       {/* Keyed by the notice, so the address typed is cleared once the invitation is sent. */}
       <Form method="post" className="stack" key={done ?? 'invite'}>
         <input type="hidden" name="intent" value="invite" />
-        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} />
+        <Field form={form} name="email" label={t('auth.field.email')} type="email" />
         <label htmlFor="siteId">
           {t('admin.staff.site')}
           <select id="siteId" name="siteId" required defaultValue="">

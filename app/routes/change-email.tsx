@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { AuthCard, FormMessage, useFormPage, SubmitButton } from '../components/auth';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { MailedLinkPage, useFormPage } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
-import { TokenSchema } from '../forms/auth';
-import { parseForm } from '../forms/parse';
+import { TokenQuery, TokenSchema } from '../forms/auth';
+import { parseForm, parseQuery } from '../forms/parse';
 import { requestMeta } from '../services/auth.server';
 import { confirmEmailChange, emailChangeLink } from '../services/email-change.server';
 import { failure } from '../server/http.server';
@@ -13,8 +13,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.chan
 
 // The link mailed to the new address (D16): opening it only shows a button, the button POSTs the token.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get('token') ?? '';
-  const link = /^[a-z2-7]{32}$/.test(token) ? emailChangeLink(token, Date.now()) : null;
+  const { token } = parseQuery(TokenQuery, request);
+  const link = token !== null ? emailChangeLink(token, Date.now()) : null;
   return { token: link ? token : null, email: link?.email ?? null, signedIn: getViewer(request) !== null };
 }
 
@@ -34,24 +34,16 @@ export default function ChangeEmail() {
   const { token, email, signedIn } = useLoaderData<typeof loader>();
   const { result, t } = useFormPage();
   return (
-    <AuthCard title={t('auth.change_email.title')}>
-      <FormMessage result={result} />
-      {result?.ok ? (
-        <p>
-          <Link to={signedIn ? '/me' : '/login'}>{t(signedIn ? 'auth.verify.continue' : 'nav.login')} →</Link>
-        </p>
-      ) : token && email ? (
-        <Form method="post" className="stack">
-          <p>{t('auth.change_email.intro', { email })}</p>
-          <p className="hint">{t('auth.change_email.effect')}</p>
-          <input type="hidden" name="token" value={token} />
-          <SubmitButton>{t('auth.change_email.submit')}</SubmitButton>
-        </Form>
-      ) : (
-        <p className="notice notice-error" role="alert">
-          {t('auth.change_email.invalid')}
-        </p>
-      )}
-    </AuthCard>
+    <MailedLinkPage
+      title={t('auth.change_email.title')}
+      result={result}
+      token={email ? token : null}
+      signedIn={signedIn}
+      submit={t('auth.change_email.submit')}
+      invalid={t('auth.change_email.invalid')}
+    >
+      <p>{t('auth.change_email.intro', { email: email ?? '' })}</p>
+      <p className="hint">{t('auth.change_email.effect')}</p>
+    </MailedLinkPage>
   );
 }

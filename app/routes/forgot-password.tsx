@@ -29,14 +29,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   return (
     <AuthCard title={t('auth.forgot.title')}>
       <FormMessage result={result} />
       {result?.ok ? null : (
         <Form method="post" className="stack">
           <p>{t('auth.forgot.intro')}</p>
-          <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
+          <Field form={form} name="email" label={t('auth.field.email')} type="email" autoComplete="email" />
           <Honeypot />
           <SubmitButton>{t('auth.forgot.submit')}</SubmitButton>
         </Form>

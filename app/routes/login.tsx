@@ -47,15 +47,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   return (
     <AuthCard title={t('auth.login.title')}>
       <DoneNotice done={notice} prefix="auth.login.notice" />
       <FormMessage result={result} />
       <Form method="post" className="stack">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="username" />
-        <Field name="password" {...fields.password} label={t('auth.field.password')} type="password" result={result} autoComplete="current-password" />
+        <Field form={form} name="email" label={t('auth.field.email')} type="email" autoComplete="username" />
+        <Field form={form} name="password" label={t('auth.field.password')} type="password" autoComplete="current-password" />
         <Honeypot />
         <SubmitButton>{t('auth.login.submit')}</SubmitButton>
       </Form>

@@ -4,7 +4,7 @@ import { HelperStatusBadge } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
 import { MyClaims } from '../components/my-claims';
 import { ActionButton, PendingSteps, SectionLinks } from '../components/settings';
-import { DoneNotice } from '../components/wish-ui';
+import { DoneNotice, OkNotice } from '../components/wish-ui';
 import { requireViewer } from '../auth/guards.server';
 import { doneParam } from '../forms/parse';
 import { formatDate } from '../i18n/index';
@@ -41,11 +41,7 @@ export default function Me() {
   return (
     <>
       <h1>{t('me.title', { name: account.displayName })}</h1>
-      {welcome ? (
-        <p className="notice notice-ok" role="status">
-          {t('me.welcome')}
-        </p>
-      ) : null}
+      <OkNotice text={welcome ? t('me.welcome') : null} />
       <DoneNotice done={done} prefix="me.done" />
 
       <section className="card" aria-labelledby="account-heading">

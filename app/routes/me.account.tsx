@@ -25,11 +25,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MeAccount() {
   const { displayName } = useLoaderData<typeof loader>();
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.account_name')} result={result}>
       <Form method="post" className="stack">
-        <Field name="displayName" {...fields.displayName} label={t('auth.field.display_name')} result={result} defaultValue={displayName} autoComplete="nickname" />
+        <Field form={form} name="displayName" label={t('auth.field.display_name')} defaultValue={displayName} autoComplete="nickname" />
         <div>
           <SubmitButton>{t('me.save_account')}</SubmitButton>
         </div>

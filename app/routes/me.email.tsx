@@ -29,14 +29,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MeEmail() {
   const { email } = useLoaderData<typeof loader>();
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.email')} result={result}>
       <p>{email}</p>
       <Form method="post" className="stack">
         <p className="hint">{t('me.email_hint')}</p>
-        <Field name="newEmail" {...fields.newEmail} label={t('me.field.new_email')} type="email" result={result} autoComplete="email" />
-        <Field name="password" {...fields.password} label={t('me.field.current_password')} type="password" result={result} autoComplete="current-password" />
+        <Field form={form} name="newEmail" label={t('me.field.new_email')} type="email" autoComplete="email" />
+        <Field form={form} name="password" label={t('me.field.current_password')} type="password" autoComplete="current-password" />
         <div>
           <SubmitButton>{t('me.change_email')}</SubmitButton>
         </div>

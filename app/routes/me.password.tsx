@@ -34,11 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MePassword() {
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.password')} result={result}>
       <Form method="post" className="stack">
-        <Field name="currentPassword" {...fields.currentPassword} label={t('me.field.current_password')} type="password" result={result} autoComplete="current-password" />
+        <Field form={form} name="currentPassword" label={t('me.field.current_password')} type="password" autoComplete="current-password" />
         <NewPasswordField name="newPassword" label={t('auth.field.new_password')} hint={t('me.password_hint')} result={result} />
         <div>
           <SubmitButton>{t('me.change_password')}</SubmitButton>

@@ -28,16 +28,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function MeProfile() {
   const { volunteer, counties } = useLoaderData<typeof loader>();
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.profile')} result={result}>
       <p className="hint">{t('me.profile_privacy')}</p>
       <Form method="post" className="stack">
-        <Field name="realName" {...fields.realName} label={t('me.field.real_name')} result={result} defaultValue={volunteer.realName} autoComplete="name" />
-        <Field name="phone" {...fields.phone} label={t('me.field.phone')} type="tel" result={result} defaultValue={volunteer.phone} autoComplete="tel" />
+        <Field form={form} name="realName" label={t('me.field.real_name')} defaultValue={volunteer.realName} autoComplete="name" />
+        <Field form={form} name="phone" label={t('me.field.phone')} type="tel" defaultValue={volunteer.phone} autoComplete="tel" />
         <CountySelect counties={counties} defaultValue={volunteer.countySiteId} result={result} />
-        <Field name="availability" {...fields.availability} label={t('me.field.availability')} result={result} defaultValue={volunteer.availability} hint={t('me.field.availability_hint')} />
-        <Field name="skills" {...fields.skills} label={t('me.field.skills')} result={result} defaultValue={volunteer.skills} multiline />
+        <Field
+          form={form}
+          name="availability"
+          label={t('me.field.availability')}
+          defaultValue={volunteer.availability}
+          hint={t('me.field.availability_hint')}
+        />
+        <Field form={form} name="skills" label={t('me.field.skills')} defaultValue={volunteer.skills} multiline />
         <label className="checkbox">
           <input type="checkbox" name="caringParent" defaultChecked={volunteer.caringParent} />
           {t('auth.signup.caring_parent')}

@@ -5,9 +5,10 @@ import { useT } from '../components/i18n';
 import { MyClaims } from '../components/my-claims';
 import { GivingByYear, OrgMissing } from '../components/org';
 import { ActionButton, PendingSteps, SectionLinks } from '../components/settings';
-import { DoneNotice } from '../components/wish-ui';
+import { DoneNotice, OkNotice } from '../components/wish-ui';
 import { requireViewer } from '../auth/guards.server';
-import { doneParam } from '../forms/parse';
+import { doneParam, parseQuery } from '../forms/parse';
+import { OrgQuery } from '../forms/queries';
 import { pageTitle } from '../i18n/meta';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { orgPage } from '../services/organizations.server';
@@ -22,7 +23,7 @@ const DONE = ['profile', 'invite', 'reapply'] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   const url = new URL(request.url);
-  const page = orgPage(viewer, url.searchParams.get('org'), Date.now());
+  const page = orgPage(viewer, parseQuery(OrgQuery, request).org || null, Date.now());
   const activities = page ? organizationActivities(viewer.actor, page.org.id) : null;
   return {
     page,
@@ -45,11 +46,7 @@ export default function Organization() {
       <h1>
         {org.name} <HelperStatusBadge status={org.status} />
       </h1>
-      {welcome ? (
-        <p className="notice notice-ok" role="status">
-          {t('org.welcome')}
-        </p>
-      ) : null}
+      <OkNotice text={welcome ? t('org.welcome') : null} />
       <DoneNotice done={done} prefix="org.done" />
       <p data-testid="vetting-status">{t(`org.vetting.${org.status}`)}</p>
       {org.status === 'approved' ? (

@@ -6,6 +6,8 @@ import { OrgMissing } from '../components/org';
 import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
+import { parseQuery } from '../forms/parse';
+import { OrgQuery } from '../forms/queries';
 import { InviteSchema } from '../forms/profile';
 import { formatDate } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
@@ -22,7 +24,7 @@ export const headers = keepRetryAfter;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.members');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { page: orgPage(requireViewer(request), new URL(request.url).searchParams.get('org'), Date.now()) };
+  return { page: orgPage(requireViewer(request), parseQuery(OrgQuery, request).org || null, Date.now()) };
 }
 
 /** A manager invites a colleague: a single-use link to that address (D16). */
@@ -34,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OrganizationMembers() {
   const { page } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   if (!page) return <OrgMissing />;
   const { org, canManage, members, invitations } = page;
   return (
@@ -58,7 +60,7 @@ export default function OrganizationMembers() {
           ) : null}
           <Form method="post" className="stack">
             <input type="hidden" name="orgId" value={org.id} />
-            <Field name="email" {...fields.email} label={t('org.invite.email')} type="email" result={result} hint={t('org.invite.hint')} />
+            <Field form={form} name="email" label={t('org.invite.email')} type="email" hint={t('org.invite.hint')} />
             <div>
               <SubmitButton>{t('org.invite.submit')}</SubmitButton>
             </div>

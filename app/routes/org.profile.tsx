@@ -1,22 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, SelectField, useFormPage, SubmitButton } from '../components/auth';
+import { CountySelect, Field, formKit, SelectField, useFormPage, SubmitButton } from '../components/auth';
 import { OrgMissing } from '../components/org';
 import { SettingsPage } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
+import { parseQuery } from '../forms/parse';
+import { OrgQuery } from '../forms/queries';
 import { ORGANIZATION_KINDS, OrganizationProfileSchema } from '../forms/profile';
 import { pageTitle } from '../i18n/meta';
 import { requestMeta } from '../services/auth.server';
 import { orgPage, saveOrganizationProfile } from '../services/organizations.server';
 import { formAction } from '../server/http.server';
+import { Facts } from '../components/lists';
 
 const fields = formConstraints(OrganizationProfileSchema);
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.profile');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { page: orgPage(requireViewer(request), new URL(request.url).searchParams.get('org'), Date.now()) };
+  return { page: orgPage(requireViewer(request), parseQuery(OrgQuery, request).org || null, Date.now()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,36 +39,31 @@ export default function OrganizationProfile() {
   const { result, t } = useFormPage();
   if (!page) return <OrgMissing />;
   const { org, canManage, counties } = page;
+  const form = formKit(fields, result);
   return (
     <SettingsPage back={`/org?org=${org.id}`} backLabel={org.name} title={t('org.profile')} result={result}>
       {canManage ? (
         <Form method="post" className="stack">
           <input type="hidden" name="orgId" value={org.id} />
-          <Field name="name" {...fields.name} label={t('auth.field.organization_name')} result={result} defaultValue={org.name} />
-          <SelectField
-            name="kind"
-            {...fields.kind}
-            label={t('auth.field.organization_kind')}
-            result={result}
-            defaultValue={org.kind}
-            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`org.kind.${k}`) }))}
-          />
-          <Field name="contactName" {...fields.contactName} label={t('org.field.contact_name')} result={result} defaultValue={org.contactName} />
-          <Field name="contactPhone" {...fields.contactPhone} label={t('org.field.contact_phone')} type="tel" result={result} defaultValue={org.contactPhone} />
+          <Field form={form} name="name" label={t('auth.field.organization_name')} defaultValue={org.name} />
+          <SelectField form={form} name="kind" label={t('auth.field.organization_kind')} defaultValue={org.kind} choices={ORGANIZATION_KINDS} choiceLabel="org.kind" />
+          <Field form={form} name="contactName" label={t('org.field.contact_name')} defaultValue={org.contactName} />
+          <Field form={form} name="contactPhone" label={t('org.field.contact_phone')} type="tel" defaultValue={org.contactPhone} />
           <CountySelect counties={counties} defaultValue={org.countySiteId} result={result} />
-          <Field name="description" {...fields.description} label={t('org.field.description')} result={result} defaultValue={org.description} multiline />
+          <Field form={form} name="description" label={t('org.field.description')} defaultValue={org.description} multiline />
           <div>
             <SubmitButton>{t('common.save')}</SubmitButton>
           </div>
         </Form>
       ) : (
         <dl className="facts">
-          <dt>{t('org.field.contact_name')}</dt>
-          <dd>{org.contactName ?? '—'}</dd>
-          <dt>{t('org.field.contact_phone')}</dt>
-          <dd>{org.contactPhone ?? '—'}</dd>
-          <dt>{t('org.field.description')}</dt>
-          <dd>{org.description ?? '—'}</dd>
+          <Facts
+            facts={[
+              [t('org.field.contact_name'), org.contactName],
+              [t('org.field.contact_phone'), org.contactPhone],
+              [t('org.field.description'), org.description],
+            ]}
+          />
         </dl>
       )}
     </SettingsPage>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { AuthCard, FormMessage, NewPasswordField, useFormPage, SubmitButton } from '../components/auth';
+import { Link, redirect, useLoaderData } from '@remix-run/react';
+import { MailedLinkPage, NewPasswordField, useFormPage } from '../components/auth';
 import { blankSessionCookie } from '../auth/session.server';
-import { ResetPasswordSchema } from '../forms/auth';
-import { parseForm } from '../forms/parse';
+import { ResetPasswordSchema, TokenQuery } from '../forms/auth';
+import { parseForm, parseQuery } from '../forms/parse';
 import { resetLinkIsLive, resetPassword } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
@@ -12,8 +12,8 @@ import { pageTitle } from '../i18n/meta';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.reset.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get('token') ?? '';
-  const live = /^[a-z2-7]{32}$/.test(token) && resetLinkIsLive(token, Date.now());
+  const { token } = parseQuery(TokenQuery, request);
+  const live = token !== null && resetLinkIsLive(token, Date.now());
   return { token: live ? token : null };
 }
 
@@ -33,24 +33,19 @@ export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
   const { result, t } = useFormPage();
   return (
-    <AuthCard title={t('auth.reset.title')}>
-      <FormMessage result={result} />
-      {token ? (
-        <Form method="post" className="stack">
-          <input type="hidden" name="token" value={token} />
-          <NewPasswordField label={t('auth.field.new_password')} result={result} />
-          <SubmitButton>{t('auth.reset.submit')}</SubmitButton>
-        </Form>
-      ) : (
-        <>
-          <p className="notice notice-error" role="alert">
-            {t('auth.reset.invalid')}
-          </p>
-          <p>
-            <Link to="/forgot-password">{t('auth.reset.again')}</Link>
-          </p>
-        </>
-      )}
-    </AuthCard>
+    <MailedLinkPage
+      title={t('auth.reset.title')}
+      result={result}
+      token={token}
+      submit={t('auth.reset.submit')}
+      invalid={t('auth.reset.invalid')}
+      instead={
+        <p>
+          <Link to="/forgot-password">{t('auth.reset.again')}</Link>
+        </p>
+      }
+    >
+      <NewPasswordField label={t('auth.field.new_password')} result={result} />
+    </MailedLinkPage>
   );
 }

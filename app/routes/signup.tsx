@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignUp() {
   const { sent } = useLoaderData<typeof loader>();
-  const { result, t } = useFormPage();
+  const { result, t, form } = useFormPage(fields);
   if (sent) {
     return (
       <AuthCard title={t('auth.signup.sent_title')}>
@@ -68,8 +68,8 @@ export default function SignUp() {
           </label>
           <FieldErrors result={result} name="accountType" />
         </fieldset>
-        <Field name="displayName" {...fields.displayName} label={t('auth.field.display_name')} result={result} autoComplete="name" />
-        <Field name="email" {...fields.email} label={t('auth.field.email')} type="email" result={result} autoComplete="email" />
+        <Field form={form} name="displayName" label={t('auth.field.display_name')} autoComplete="name" />
+        <Field form={form} name="email" label={t('auth.field.email')} type="email" autoComplete="email" />
         <NewPasswordField result={result} />
         <div className="volunteer-only">
           <label className="checkbox">
@@ -80,7 +80,7 @@ export default function SignUp() {
         </div>
         <fieldset className="organization-only">
           <legend>{t('auth.signup.organization')}</legend>
-          <Field name="organizationName" {...fields.organizationName} label={t('auth.field.organization_name')} result={result} autoComplete="organization" />
+          <Field form={form} name="organizationName" label={t('auth.field.organization_name')} autoComplete="organization" />
           <label htmlFor="organizationKind">
             {t('auth.field.organization_kind')}
             <select id="organizationKind" name="organizationKind" defaultValue="social_org">

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { ChildFields } from '../components/child-form';
-import { SubmitButton } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
-import { DoneNotice, FormNotice, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { Link, redirect, useLoaderData } from '@remix-run/react';
+import { ChildFormSection } from '../components/child-form';
+import { DoneNotice, Timeline, WishStatusBadge, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
 import { parseForm, doneParam } from '../forms/parse';
 import { childForStaff, updateChild } from '../services/children.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
+import { ItemList } from '../components/lists';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
 
@@ -32,15 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffChild() {
   const { child, site, ageBand, wishes, sites, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const t = useT();
-  const locale = useLocale();
+  const { failed, t, locale } = useActionPage();
   return (
     <article>
-      <p>
-        <Link to="/staff/children">← {t('staff.children.title')}</Link>
-      </p>
+      <BackLink to="/staff/children" label={t('staff.children.title')} />
       <h1>
         {child.alias} <span className="meta">{t('wishes.age', { band: ageBand })}</span>
       </h1>
@@ -52,44 +47,36 @@ export default function StaffChild() {
       <DoneNotice done={done} prefix="child.done" />
 
       <h2>{t('child.wishes')}</h2>
-      {wishes.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <ul className="queue-list">
-          {wishes.map((w) => (
-            <li key={w.id}>
-              <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link> <WishStatusBadge status={w.status} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList items={wishes}>
+        {(w) => (
+          <>
+            <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link> <WishStatusBadge status={w.status} />
+          </>
+        )}
+      </ItemList>
       <p>
         <Link to={`/staff/wishes/new?childId=${encodeURIComponent(child.id)}`} className="button">
           {t('child.write_wish')}
         </Link>
       </p>
 
-      <h2 id="edit-child">{t('child.edit')}</h2>
-      <FormNotice failure={failed} showMatches />
-      <Form method="post" className="stack" aria-labelledby="edit-child">
-        <ChildFields
-          defaults={{
-            realName: child.realName,
-            birthDate: child.birthDate,
-            gender: child.gender,
-            category: child.category,
-            guardian: child.guardian ?? '',
-            notes: child.notes ?? '',
-            alias: child.alias,
-            siteId: child.siteId,
-          }}
-          failure={failed}
-          sites={sites}
-        />
-        <div>
-          <SubmitButton>{t('common.save')}</SubmitButton>
-        </div>
-      </Form>
+      <ChildFormSection
+        id="edit-child"
+        title={t('child.edit')}
+        submit={t('common.save')}
+        failure={failed}
+        sites={sites}
+        defaults={{
+          realName: child.realName,
+          birthDate: child.birthDate,
+          gender: child.gender,
+          category: child.category,
+          guardian: child.guardian ?? '',
+          notes: child.notes ?? '',
+          alias: child.alias,
+          siteId: child.siteId,
+        }}
+      />
 
       <h2>{t('child.access_log')}</h2>
       <Timeline events={timeline} kind="child" />

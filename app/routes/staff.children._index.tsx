@@ -1,44 +1,34 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { ChildFields } from '../components/child-form';
+import { Link, redirect, useLoaderData } from '@remix-run/react';
+import { ChildFormSection } from '../components/child-form';
 import { ChildSearchForm } from '../components/wish-form';
-import { SubmitButton } from '../components/auth';
-import { useLocale, useT } from '../components/i18n';
-import { DataTable } from '../components/lists';
-import { FormNotice, isFailure } from '../components/wish-ui';
+import { PagedTable } from '../components/lists';
+import { useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { ChildForm } from '../forms/child';
-import { pageParam, parseForm } from '../forms/parse';
-import { Pager } from '../components/pager';
+import { parseQuery } from '../forms/parse';
+import { ChildListQuery } from '../forms/queries';
 import { childrenOfSubtree, createChild } from '../services/children.server';
-import { failure } from '../server/http.server';
+import { failure, formAction } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const url = new URL(request.url);
-  const result = childrenOfSubtree(viewer.actor, { q: url.searchParams.get('q'), site: url.searchParams.get('site'), page: pageParam(request) }, Date.now());
+  const result = childrenOfSubtree(viewer.actor, parseQuery(ChildListQuery, request), Date.now());
   if (!result.ok) throw failure(result.error);
   return { ...result.value, defaultSiteId: viewer.actor.staff?.siteId ?? result.value.sites[0]?.id ?? '' };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireStaff(request);
-  const parsed = parseForm(ChildForm, await request.formData());
-  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-  const result = createChild(viewer.actor, parsed.value, Date.now());
-  if (!result.ok) return failure(result.error);
-  return redirect(`/staff/children/${result.value.id}?done=create`);
+  return formAction(request, ChildForm, (input) => createChild(viewer.actor, input, Date.now()), (child) => redirect(`/staff/children/${child.id}?done=create`));
 }
 
 export default function StaffChildren() {
   const { children, sites, defaultSiteId, paging, q, site, searchSites } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const t = useT();
-  const locale = useLocale();
+  const { failed, t, locale } = useActionPage();
   return (
     <>
       <h1>{t('staff.children.title')}</h1>
@@ -50,38 +40,29 @@ export default function StaffChildren() {
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
       </p>
       <ChildSearchForm q={q} site={site} sites={searchSites} action="/staff/children" />
-      {children.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <DataTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.birth_year'), t('child.age_band'), t('child.category'), t('child.site')]}>
-          {children.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
-              </td>
-              <td>{c.realName}</td>
-              <td>{c.birthYear}</td>
-              <td>{c.ageBand}</td>
-              <td>{t(`child.category.${c.category}`)}</td>
-              <td className="cell-wrap">{locale === 'en' ? c.siteEn : c.siteZh}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pager {...paging} />
+      <PagedTable label={t('staff.children.title')} headers={[t('child.alias'), t('child.real_name'), t('child.birth_year'), t('child.age_band'), t('child.category'), t('child.site')]} rows={children} paging={paging}>
+        {(c) => (
+          <>
+            <td>
+              <Link to={`/staff/children/${c.id}`}>{c.alias}</Link>
+            </td>
+            <td>{c.realName}</td>
+            <td>{c.birthYear}</td>
+            <td>{c.ageBand}</td>
+            <td>{t(`child.category.${c.category}`)}</td>
+            <td className="cell-wrap">{locale === 'en' ? c.siteEn : c.siteZh}</td>
+          </>
+        )}
+      </PagedTable>
 
-      <h2 id="new-child">{t('child.new')}</h2>
-      <FormNotice failure={failed} showMatches />
-      <Form method="post" className="stack" aria-labelledby="new-child">
-        <ChildFields
-          defaults={{ realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: defaultSiteId }}
-          failure={failed}
-          sites={sites}
-        />
-        <div>
-          <SubmitButton>{t('child.create')}</SubmitButton>
-        </div>
-      </Form>
+      <ChildFormSection
+        id="new-child"
+        title={t('child.new')}
+        submit={t('child.create')}
+        failure={failed}
+        sites={sites}
+        defaults={{ realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: defaultSiteId }}
+      />
     </>
   );
 }

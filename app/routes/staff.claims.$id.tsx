@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
-import { Field, SubmitButton } from '../components/auth';
-import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, isFailure } from '../components/wish-ui';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Field, formKit, SubmitButton } from '../components/auth';
+import { ClaimStatusBadge, DoneNotice, FormNotice, IntentButton, Timeline, WishStatusBadge, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { StaffClaimForm } from '../forms/claim';
 import { formConstraints } from '../forms/constraints';
@@ -11,6 +10,8 @@ import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { claimForStaff, staffClaimStep } from '../services/claims.server';
 import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
+import { Facts } from '../components/lists';
 
 const fields = formConstraints(StaffClaimForm);
 
@@ -37,17 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffClaim() {
   const { claim, wish, claimant, own, allowed, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const busy = useNavigation().state !== 'idle';
-  const t = useT();
-  const locale = useLocale();
+  const { failed, busy, t, locale } = useActionPage();
+  const form = formKit(fields, failed);
 
   return (
     <article>
-      <p>
-        <Link to="/staff/claims">← {t('staff.claims.title')}</Link>
-      </p>
+      <BackLink to="/staff/claims" label={t('staff.claims.title')} />
       <h1>
         {t('claim.page_title')} <ClaimStatusBadge status={claim.status} />
       </h1>
@@ -84,24 +80,14 @@ export default function StaffClaim() {
             </dd>
           </>
         ) : null}
-        {claim.reason ? (
-          <>
-            <dt>{t('claim.reason_label')}</dt>
-            <dd>{claim.reason}</dd>
-          </>
-        ) : null}
-        {claim.valueReceivedFen !== null ? (
-          <>
-            <dt>{t('claim.value_received')}</dt>
-            <dd>{formatMoney(claim.valueReceivedFen)}</dd>
-          </>
-        ) : null}
-        {claim.thanks ? (
-          <>
-            <dt>{t('claim.thanks_label')}</dt>
-            <dd>{claim.thanks}</dd>
-          </>
-        ) : null}
+        <Facts
+          optional
+          facts={[
+            [t('claim.reason_label'), claim.reason],
+            [t('claim.value_received'), claim.valueReceivedFen !== null ? formatMoney(claim.valueReceivedFen) : null],
+            [t('claim.thanks_label'), claim.thanks],
+          ]}
+        />
       </dl>
 
       <DoneNotice done={done} prefix="claim.done" />
@@ -116,7 +102,7 @@ export default function StaffClaim() {
       {allowed.reject ? (
         <Form method="post" className="stack claim-form">
           <input type="hidden" name="intent" value="reject" />
-          <Field name="reason" {...fields.reason} label={t('claim.reject_reason')} result={failed} multiline />
+          <Field form={form} name="reason" label={t('claim.reject_reason')} multiline />
           <div>
             <SubmitButton className="danger">{t('claim.action.reject')}</SubmitButton>
           </div>
@@ -126,8 +112,15 @@ export default function StaffClaim() {
         <Form method="post" className="stack claim-form">
           <input type="hidden" name="intent" value="confirm" />
           {/* Optional in the schema, which serves reject too; confirming needs the value received. */}
-          <Field name="valueReceived" {...fields.valueReceived} required label={t('claim.value_received_yuan')} result={failed} defaultValue={String(wish.valueFen / 100)} inputMode="decimal" />
-          <Field name="thanks" {...fields.thanks} label={t('claim.thanks_field')} result={failed} hint={t('claim.thanks_hint')} multiline />
+          <Field
+            form={form}
+            name="valueReceived"
+            required
+            label={t('claim.value_received_yuan')}
+            defaultValue={String(wish.valueFen / 100)}
+            inputMode="decimal"
+          />
+          <Field form={form} name="thanks" label={t('claim.thanks_field')} hint={t('claim.thanks_hint')} multiline />
           <div>
             <SubmitButton>{t('claim.action.confirm')}</SubmitButton>
           </div>

@@ -1,21 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { DataTable, StatusFilter } from '../components/lists';
+import { StatusFilter, PagedTable } from '../components/lists';
 import { ClaimStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
 import { failure } from '../server/http.server';
-import { pageParam } from '../forms/parse';
-import { Pager } from '../components/pager';
+import { parseQuery } from '../forms/parse';
+import { StaffClaimQuery } from '../forms/queries';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.claims.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = staffClaimList(viewer.actor, new URL(request.url).searchParams.get('status'), pageParam(request));
+  const query = parseQuery(StaffClaimQuery, request);
+  const result = staffClaimList(viewer.actor, query.status || null, query.page);
   if (!result.ok) throw failure(result.error);
   return result.value;
 }
@@ -31,29 +32,24 @@ export default function StaffClaims() {
         <Link to="/staff/wishes">{t('staff.wishes.title')}</Link>
       </p>
       <StatusFilter status={status} statuses={statuses} statusLabel={(s) => t(`claim.status.${s}`)} />
-      {claims.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        // The status comes first, so that a phone shows it without scrolling the table sideways.
-        <DataTable label={t('staff.claims.title')} headers={[t('common.status'), t('claim.wish'), t('claim.claimant'), t('staff.wishes.updated')]}>
-          {claims.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <ClaimStatusBadge status={c.status} />
-              </td>
-              <td className="cell-wrap">
-                <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
-              </td>
-              <td className="cell-wrap">
-                {c.orgName ? `${c.orgName} · ` : ''}
-                {c.claimantName}
-              </td>
-              <td>{formatDateTime(c.updatedAt, locale)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pager {...paging} />
+      {/* The status comes first, so that a phone shows it without scrolling the table sideways. */}
+      <PagedTable label={t('staff.claims.title')} headers={[t('common.status'), t('claim.wish'), t('claim.claimant'), t('staff.wishes.updated')]} rows={claims} paging={paging}>
+        {(c) => (
+          <>
+            <td>
+              <ClaimStatusBadge status={c.status} />
+            </td>
+            <td className="cell-wrap">
+              <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
+            </td>
+            <td className="cell-wrap">
+              {c.orgName ? `${c.orgName} · ` : ''}
+              {c.claimantName}
+            </td>
+            <td>{formatDateTime(c.updatedAt, locale)}</td>
+          </>
+        )}
+      </PagedTable>
     </>
   );
 }

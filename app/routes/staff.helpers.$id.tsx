@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
 import { Field, FormMessage, HelperStatusBadge, useFormPage, SubmitButton } from '../components/auth';
 import { DoneNotice } from '../components/wish-ui';
 import { HelperTimeline } from '../components/staff-vetting';
@@ -12,6 +12,8 @@ import { failure } from '../server/http.server';
 import { decideHelper, helperPage } from '../services/vetting.server';
 import { pageTitle } from '../i18n/meta';
 import { formConstraints } from '../forms/constraints';
+import { BackLink } from '../components/page';
+import { Facts } from '../components/lists';
 
 const fields = formConstraints(VettingDecisionSchema);
 
@@ -38,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function HelperVetting() {
   const { helper, done } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t, locale, form } = useFormPage(fields);
   const v = helper.volunteer;
   const o = helper.organization;
   const name = v ? v.realName || v.displayName : o!.name;
@@ -48,9 +50,7 @@ export default function HelperVetting() {
 
   return (
     <article>
-      <p>
-        <Link to="/staff">← {t('staff.home.title')}</Link>
-      </p>
+      <BackLink to="/staff" label={t('staff.home.title')} />
       <h1>
         {name} <HelperStatusBadge status={helper.status} />
       </h1>
@@ -74,30 +74,26 @@ export default function HelperVetting() {
         <h2 id="profile-heading">{t('vetting.profile')}</h2>
         <dl className="facts">
           {v ? (
-            <>
-              <dt>{t('auth.field.display_name')}</dt>
-              <dd>{v.displayName}</dd>
-              <dt>{t('auth.field.email')}</dt>
-              <dd>{v.email}</dd>
-              <dt>{t('me.field.real_name')}</dt>
-              <dd>{v.realName ?? '—'}</dd>
-              <dt>{t('me.field.phone')}</dt>
-              <dd>{v.phone ?? '—'}</dd>
-              <dt>{t('me.field.availability')}</dt>
-              <dd>{v.availability ?? '—'}</dd>
-              <dt>{t('me.field.skills')}</dt>
-              <dd>{v.skills ?? '—'}</dd>
-            </>
+            <Facts
+              facts={[
+                [t('auth.field.display_name'), v.displayName],
+                [t('auth.field.email'), v.email],
+                [t('me.field.real_name'), v.realName],
+                [t('me.field.phone'), v.phone],
+                [t('me.field.availability'), v.availability],
+                [t('me.field.skills'), v.skills],
+              ]}
+            />
           ) : (
             <>
-              <dt>{t('auth.field.organization_kind')}</dt>
-              <dd>{t(`org.kind.${o!.kind}`)}</dd>
-              <dt>{t('org.field.contact_name')}</dt>
-              <dd>{o!.contactName ?? '—'}</dd>
-              <dt>{t('org.field.contact_phone')}</dt>
-              <dd>{o!.contactPhone ?? '—'}</dd>
-              <dt>{t('org.field.description')}</dt>
-              <dd>{o!.description ?? '—'}</dd>
+              <Facts
+                facts={[
+                  [t('auth.field.organization_kind'), t(`org.kind.${o!.kind}`)],
+                  [t('org.field.contact_name'), o!.contactName],
+                  [t('org.field.contact_phone'), o!.contactPhone],
+                  [t('org.field.description'), o!.description],
+                ]}
+              />
               <dt>{t('org.members')}</dt>
               <dd>
                 <ul className="plain">
@@ -139,16 +135,9 @@ export default function HelperVetting() {
                 <h3>{t(`vetting.intent.${intent}`)}</h3>
                 <input type="hidden" name="intent" value={intent} />
                 {intent === 'approve' || intent === 'reinstate' || intent === 'recheck' ? (
-                  <Field
-                    name="checkNote"
-                    {...fields.checkNote}
-                    required
-                    label={t('vetting.check_note')}
-                    result={result}
-                    hint={t('vetting.check_note_hint')}
-                  />
+                  <Field form={form} name="checkNote" required label={t('vetting.check_note')} hint={t('vetting.check_note_hint')} />
                 ) : (
-                  <Field name="reason" {...fields.reason} required label={t('vetting.reason')} result={result} hint={t('vetting.reason_hint')} multiline />
+                  <Field form={form} name="reason" required label={t('vetting.reason')} hint={t('vetting.reason_hint')} multiline />
                 )}
                 {(intent === 'approve' || intent === 'reinstate') && !caringParent ? (
                   <label className="checkbox">

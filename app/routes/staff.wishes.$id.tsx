@@ -1,19 +1,18 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { ReturnedNotice, SendBackForm, WishFields } from '../components/wish-form';
 import {
   ClaimStatusBadge,
   DoneNotice,
   FormNotice,
   IntentButton,
-  PrivacyFindings,
   Timeline,
   WishChildLine,
   WishFactsLine,
   WishStatusBadge,
   WishStory,
-  isFailure,
+  useActionPage,
+  PrivacyNotice,
 } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
@@ -25,6 +24,8 @@ import { wishForStaff } from '../services/wish-pages.server';
 import { updateWish } from '../services/wishes.server';
 import { isPublicWishStatus } from '../domain/wish';
 import { textTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
+import { ItemList } from '../components/lists';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.wish.title, 'staff.wishes.title');
 
@@ -76,18 +77,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export default function StaffWish() {
   const { wish, findings, warnings, returned, isAuthor, allowed, liveClaimId, claims, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const busy = useNavigation().state !== 'idle';
-  const t = useT();
-  const locale = useLocale();
+  const { failed, busy, t, locale } = useActionPage();
   const isPublic = isPublicWishStatus(wish.status);
 
   return (
     <article>
-      <p>
-        <Link to="/staff/wishes">← {t('staff.wishes.title')}</Link>
-      </p>
+      <BackLink to="/staff/wishes" label={t('staff.wishes.title')} />
       <h1>
         {wish.title} <WishStatusBadge status={wish.status} />
       </h1>
@@ -109,18 +104,8 @@ export default function StaffWish() {
       <DoneNotice done={done} prefix="wish.done" />
       <ReturnedNotice returned={returned} />
       <FormNotice failure={failed} showMatches />
-      {findings.length && !failed?.findings ? (
-        <div className="notice notice-error" data-testid="privacy-warning">
-          <p>{t('privacy.pending')}</p>
-          <PrivacyFindings findings={findings} showMatches />
-        </div>
-      ) : null}
-      {warnings.length ? (
-        <div className="notice notice-warn" data-testid="privacy-reminder">
-          <p>{t('privacy.warning')}</p>
-          <PrivacyFindings findings={warnings} showMatches />
-        </div>
-      ) : null}
+      {failed?.findings ? null : <PrivacyNotice findings={findings} tone="error" text={t('privacy.pending')} testId="privacy-warning" />}
+      <PrivacyNotice findings={warnings} tone="warn" text={t('privacy.warning')} testId="privacy-reminder" />
 
       {allowed.edit ? (
         <Form method="post" className="stack">
@@ -158,21 +143,17 @@ export default function StaffWish() {
       ) : null}
 
       <h2>{t('staff.claims.title')}</h2>
-      {claims.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <ul className="queue-list">
-          {claims.map((c) => (
-            <li key={c.id}>
-              <Link to={c.url}>
-                {c.orgName ? `${c.orgName} · ` : ''}
-                {c.claimantName}
-              </Link>{' '}
-              <ClaimStatusBadge status={c.status} /> <span className="meta">{formatDateTime(c.createdAt, locale)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList items={claims}>
+        {(c) => (
+          <>
+            <Link to={c.url}>
+              {c.orgName ? `${c.orgName} · ` : ''}
+              {c.claimantName}
+            </Link>{' '}
+            <ClaimStatusBadge status={c.status} /> <span className="meta">{formatDateTime(c.createdAt, locale)}</span>
+          </>
+        )}
+      </ItemList>
 
       {allowed.withdraw ? (
         <Form method="post" className="stack withdraw-form">

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
-import { DataTable, StatusFilter } from '../components/lists';
+import { StatusFilter, PagedTable } from '../components/lists';
 import { WishStatusBadge } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { failure } from '../server/http.server';
-import { pageParam } from '../forms/parse';
-import { Pager } from '../components/pager';
+import { parseQuery } from '../forms/parse';
+import { StaffWishQuery } from '../forms/queries';
 import { staffWishList } from '../services/wish-pages.server';
 import { pageTitle } from '../i18n/meta';
 
@@ -15,7 +15,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wis
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const result = staffWishList(viewer.actor, new URL(request.url).searchParams.get('status'), pageParam(request));
+  const query = parseQuery(StaffWishQuery, request);
+  const result = staffWishList(viewer.actor, query.status || null, query.page);
   if (!result.ok) throw failure(result.error);
   return result.value;
 }
@@ -34,28 +35,23 @@ export default function StaffWishes() {
         <Link to="/staff/children">{t('staff.children.title')}</Link> · <Link to="/staff/claims">{t('staff.claims.title')}</Link>
       </p>
       <StatusFilter status={status} statuses={statuses} statusLabel={(s) => t(`wish.status.${s}`)} />
-      {wishes.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        // The status comes first: on a phone the table scrolls sideways, and a reviewer looks for the status.
-        <DataTable label={t('staff.wishes.title')} headers={[t('common.status'), t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('staff.wishes.updated')]}>
-          {wishes.map((w) => (
-            <tr key={w.id}>
-              <td>
-                <WishStatusBadge status={w.status} />
-              </td>
-              <td className="cell-wrap">
-                <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
-              </td>
-              <td>{w.alias}</td>
-              <td className="cell-wrap">{locale === 'en' ? w.siteEn : w.siteZh}</td>
-              <td>{formatMoney(w.valueFen)}</td>
-              <td>{formatDateTime(w.updatedAt, locale)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pager {...paging} />
+      {/* The status comes first: on a phone the table scrolls sideways, and a reviewer looks for the status. */}
+      <PagedTable label={t('staff.wishes.title')} headers={[t('common.status'), t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('staff.wishes.updated')]} rows={wishes} paging={paging}>
+        {(w) => (
+          <>
+            <td>
+              <WishStatusBadge status={w.status} />
+            </td>
+            <td className="cell-wrap">
+              <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
+            </td>
+            <td>{w.alias}</td>
+            <td className="cell-wrap">{locale === 'en' ? w.siteEn : w.siteZh}</td>
+            <td>{formatMoney(w.valueFen)}</td>
+            <td>{formatDateTime(w.updatedAt, locale)}</td>
+          </>
+        )}
+      </PagedTable>
     </>
   );
 }

@@ -1,38 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
-import * as v from 'valibot';
-import { useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { ChildSearch, ChildSelect, WishFields } from '../components/wish-form';
-import { FormNotice, isFailure } from '../components/wish-ui';
+import { FormNotice, useActionPage } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
-import { parseForm } from '../forms/parse';
+import { parseQuery } from '../forms/parse';
+import { ChildPickerQuery } from '../forms/queries';
 import { NewWishForm } from '../forms/wish';
-import { failure } from '../server/http.server';
+import { failure, formAction } from '../server/http.server';
 import { newWishPage } from '../services/wish-pages.server';
 import { createWish } from '../services/wishes.server';
 import { pageTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wishes.new');
 
 const PATH = '/staff/wishes/new';
 
-/** The child search, read from the query string: part of an alias or name, a site, a child to preselect. Nonsense is ignored. */
-const searchText = (max: number) => v.optional(v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(max)), ''), '');
-const PickerQuery = v.object({ q: searchText(40), site: searchText(40), childId: searchText(40) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
-  const query = v.parse(PickerQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return newWishPage(viewer.actor, query, Date.now());
+  return newWishPage(viewer.actor, parseQuery(ChildPickerQuery, request), Date.now());
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = requireStaff(request);
-  const parsed = parseForm(NewWishForm, await request.formData());
-  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-  const result = createWish(viewer.actor, parsed.value, Date.now());
-  if (!result.ok) return failure(result.error);
-  return redirect(`/staff/wishes/${result.value.id}?done=create`);
+  return formAction(request, NewWishForm, (input) => createWish(viewer.actor, input, Date.now()), (wish) => redirect(`/staff/wishes/${wish.id}?done=create`));
 }
 
 /** Writing a wish changes none of the choices: a refused draft does not run (and audit) the search again. */
@@ -41,15 +32,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 export default function NewWish() {
   const { picker, categories } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const navigation = useNavigation();
-  const t = useT();
+  const { failed, busy, t } = useActionPage();
   return (
     <>
-      <p>
-        <Link to="/staff/wishes">← {t('staff.wishes.title')}</Link>
-      </p>
+      <BackLink to="/staff/wishes" label={t('staff.wishes.title')} />
       <h1>{t('staff.wishes.new')}</h1>
       <FormNotice failure={failed} showMatches />
       {!picker.hasChildren ? (
@@ -69,7 +55,7 @@ export default function NewWish() {
               capFen={null}
             />
             <div>
-              <button type="submit" disabled={navigation.state !== 'idle'}>
+              <button type="submit" disabled={busy}>
                 {t('wish.form.save_draft')}
               </button>
             </div>

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { AuthCard, FormMessage, useFormPage, SubmitButton } from '../components/auth';
+import { useLoaderData } from '@remix-run/react';
+import { MailedLinkPage, useFormPage } from '../components/auth';
 import { getViewer } from '../auth/guards.server';
-import { TokenSchema } from '../forms/auth';
-import { parseForm } from '../forms/parse';
+import { TokenQuery, TokenSchema } from '../forms/auth';
+import { parseForm, parseQuery } from '../forms/parse';
 import { verificationLinkIsLive, verifyEmail } from '../services/accounts.server';
 import { requestMeta } from '../services/auth.server';
 import { failure } from '../server/http.server';
@@ -14,8 +14,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth.veri
 // Opening the link only shows a button: mail scanners and link previews fetch URLs, and a GET must
 // never change anything. The button POSTs the token.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get('token') ?? '';
-  const live = /^[a-z2-7]{32}$/.test(token) && verificationLinkIsLive(token, Date.now());
+  const { token } = parseQuery(TokenQuery, request);
+  const live = token !== null && verificationLinkIsLive(token, Date.now());
   return { token: live ? token : null, signedIn: getViewer(request) !== null };
 }
 
@@ -30,25 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function VerifyEmail() {
   const { token, signedIn } = useLoaderData<typeof loader>();
   const { result, t } = useFormPage();
-  const next = signedIn ? '/me' : '/login';
   return (
-    <AuthCard title={t('auth.verify.title')}>
-      <FormMessage result={result} />
-      {result?.ok ? (
-        <p>
-          <Link to={next}>{t(signedIn ? 'auth.verify.continue' : 'nav.login')} →</Link>
-        </p>
-      ) : token ? (
-        <Form method="post" className="stack">
-          <p>{t('auth.verify.intro')}</p>
-          <input type="hidden" name="token" value={token} />
-          <SubmitButton>{t('auth.verify.submit')}</SubmitButton>
-        </Form>
-      ) : (
-        <p className="notice notice-error" role="alert">
-          {t('auth.verify.invalid')}
-        </p>
-      )}
-    </AuthCard>
+    <MailedLinkPage title={t('auth.verify.title')} result={result} token={token} signedIn={signedIn} submit={t('auth.verify.submit')} invalid={t('auth.verify.invalid')}>
+      <p>{t('auth.verify.intro')}</p>
+    </MailedLinkPage>
   );
 }

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
+import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
 import {
   ClaimStatusBadge,
   DoneNotice,
@@ -11,7 +10,7 @@ import {
   WishFactsLine,
   WishStatusBadge,
   WishStory,
-  isFailure,
+  useActionPage,
 } from '../components/wish-ui';
 import { getViewer, requireViewer } from '../auth/guards.server';
 import { parseForm, doneParam } from '../forms/parse';
@@ -21,6 +20,7 @@ import { claimWish, helperClaimStep } from '../services/claims.server';
 import { failure } from '../server/http.server';
 import { publicWishPage } from '../services/wish-pages.server';
 import { textTitle } from '../i18n/meta';
+import { BackLink } from '../components/page';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => textTitle(matches, data?.wish.title, 'wishes.title');
 
@@ -46,18 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WishPage() {
   const { wish, open, standing, myClaim, staffUrl, timeline, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = isFailure(actionData) ? actionData : undefined;
-  const navigation = useNavigation();
-  const busy = navigation.state !== 'idle';
-  const t = useT();
-  const locale = useLocale();
+  const { failed, busy, t, locale } = useActionPage();
 
   return (
     <article className="wish-page">
-      <p>
-        <Link to="/wishes">← {t('wishes.title')}</Link>
-      </p>
+      <BackLink to="/wishes" label={t('wishes.title')} />
       <h1>{wish.title}</h1>
       <WishChildLine wish={wish} />
       <WishFactsLine wish={wish}>

@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import * as v from 'valibot';
 import { WishCard } from '../components/cards';
 import { KeysetPager } from '../components/pager';
+import { SelectField } from '../components/fields';
+import { SelectFilter } from '../components/lists';
 import { useLocale, useT } from '../components/i18n';
 import { FormNotice, isFailure } from '../components/wish-ui';
 import { useRevealAnswer } from '../components/reveal';
@@ -71,44 +73,17 @@ function FilterFields({ data }: { data: BrowseData }) {
   const t = useT();
   const locale = useLocale();
   const { filters, counties, categories, ageBands } = data;
+  const countyNames = new Map(
+    counties.map((c) => {
+      const name = locale === 'en' ? c.nameEn : c.nameZh;
+      return [c.code, c.kind === 'city' ? t('wishes.county_city', { name }) : name];
+    }),
+  );
   return (
     <>
-      <label>
-        {t('wishes.county')}
-        <select name="county" defaultValue={filters.county}>
-          <option value="">{t('common.all')}</option>
-          {counties.map((c) => {
-            const name = locale === 'en' ? c.nameEn : c.nameZh;
-            return (
-              <option key={c.code} value={c.code}>
-                {c.kind === 'city' ? t('wishes.county_city', { name }) : name}
-              </option>
-            );
-          })}
-        </select>
-      </label>
-      <label>
-        {t('wishes.category')}
-        <select name="category" defaultValue={filters.category}>
-          <option value="">{t('common.all')}</option>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {t(`wish.category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('wishes.filter.age')}
-        <select name="age" defaultValue={filters.age}>
-          <option value="">{t('common.all')}</option>
-          {ageBands.map((band) => (
-            <option key={band} value={band}>
-              {t('wishes.age', { band })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter label={t('wishes.county')} name="county" value={filters.county} options={[...countyNames.keys()]} optionLabel={(code) => countyNames.get(code) ?? code} />
+      <SelectFilter label={t('wishes.category')} name="category" value={filters.category} options={categories} optionLabel={(c) => t(`wish.category.${c}`)} />
+      <SelectFilter label={t('wishes.filter.age')} name="age" value={filters.age} options={ageBands} optionLabel={(band) => t('wishes.age', { band })} />
       {filters.show === 'all' ? <input type="hidden" name="show" value="all" /> : null}
     </>
   );
@@ -267,16 +242,7 @@ export default function Wishes() {
             </fieldset>
           ) : null}
           <div className="filters">
-            <label>
-              {t('basket.org')}
-              <select name="orgId" defaultValue={basketOrgs[0].id}>
-                {basketOrgs.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField name="orgId" label={t('basket.org')} defaultValue={basketOrgs[0].id} options={basketOrgs.map((o) => ({ value: o.id, label: o.name }))} />
             <button type="submit" name="intent" value="basket" disabled={navigation.state !== 'idle'}>
               {t('basket.submit')}
             </button>

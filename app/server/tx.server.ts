@@ -9,13 +9,17 @@ import { err, ok, type DomainError, type Result } from '../domain/errors';
  * - app/data/db.server.ts: where writeTx is defined;
  * - app/server/rate-limit.server.ts: rate-limit charges (chargeRateLimits, chargeSignInAttempt) and their
  *   give-back (giveBackRateLimits): an attempt counts even when the work after it is refused or fails;
- * - app/data/meta.server.ts: the /healthz write probe (probeWrite), a data-layer round trip with no refusal.
+ * - app/data/meta.server.ts: the /healthz write probe (probeWrite), a data-layer round trip with no refusal;
+ * - app/data/security-log.server.ts: the security events that record a refused or dropped attempt
+ *   (logSecurityEventOnItsOwn; the events and their reasons are SECURITY_EVENTS_ON_THEIR_OWN there): nothing
+ *   else is written with them, and they must stay on record whatever the request does next.
  */
 export const WRITES_OUTSIDE_TRANSACT = [
   'app/server/tx.server.ts',
   'app/data/db.server.ts',
   'app/server/rate-limit.server.ts',
   'app/data/meta.server.ts',
+  'app/data/security-log.server.ts',
 ] as const;
 
 /** Thrown inside a write transaction to roll it back and return an expected failure. */

@@ -7,7 +7,7 @@ import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { insertOrganization, insertOrganizationMember } from '../data/organizations.server';
-import { logSecurityEvent } from '../data/security-log.server';
+import { logSecurityEvent, logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { consumeToken, findLiveToken, insertToken, retireTokensOfUser } from '../data/tokens.server';
 import { findUserByEmail, findUserById, insertUser, insertVolunteer, markEmailVerified, updatePasswordHash } from '../data/users.server';
 import { err, ok, type DomainError, type Result } from '../domain/errors';
@@ -42,7 +42,7 @@ export async function signUp(input: SignUpInput, locale: Locale, meta: RequestMe
   const answer = ok({ kind: 'check_mail' as const });
   if (input[HONEYPOT_FIELD]) {
     // A bot filled in the field people cannot see: answer as if it worked, create nothing.
-    logSecurityEvent({ at: meta.now, type: 'honeypot', userId: null, ip: meta.ip, detail: 'signup' });
+    logSecurityEventOnItsOwn({ at: meta.now, type: 'honeypot', userId: null, ip: meta.ip, detail: 'signup' });
     return answer;
   }
   const weak = weakPassword(input.password, { email: input.email, name: input.displayName });

@@ -1,7 +1,7 @@
 import { auditActionsInUse, countAudit, namesOfObjects, recordAudit, searchAudit } from '../data/audit.server';
 import { newId } from '../data/ids.server';
 import { getOutboxMail, listOutbox } from '../data/outbox.server';
-import { countSecurityEvents, logSecurityEvent, searchSecurityEvents, SECURITY_EVENT_TYPES } from '../data/security-log.server';
+import { countSecurityEvents, logSecurityEvent, logSecurityEventOnItsOwn, searchSecurityEvents, SECURITY_EVENT_TYPES } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { findSiteByCode, findSiteById, insertSite, listSites, updateSite, type SiteRow } from '../data/sites.server';
 import { openInvitations } from '../data/tokens.server';
@@ -17,7 +17,7 @@ import { clampedPage, pageWindow } from '../server/paging.server';
 import { transact } from '../server/tx.server';
 
 function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
-  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
+  logSecurityEventOnItsOwn({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
   return err({ kind: 'forbidden' });
 }
 

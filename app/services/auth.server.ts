@@ -3,7 +3,7 @@ import { deviceCookieAfterSignIn, isKnownDevice, type DeviceCookie } from '../au
 import { hashPassword, verifyPassword } from '../auth/password.server';
 import { blankSessionCookie, createSession, invalidateSession, sessionCookie, type ValidSession } from '../auth/session.server';
 import { loadActor } from '../data/actors.server';
-import { hasSignedInFrom, logSecurityEvent } from '../data/security-log.server';
+import { hasSignedInFrom, logSecurityEvent, logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { findUserByEmail, setUserLocale } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { err, ok, type Result } from '../domain/errors';
@@ -74,7 +74,7 @@ export async function signIn(
 
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummy(), input.password), false);
   if (!user || !valid || user.disabledAt !== null) {
-    logSecurityEvent({ at: meta.now, type: 'sign_in_failed', userId: user?.id ?? null, ip: meta.ip, detail: user ? 'wrong password' : 'unknown account' });
+    logSecurityEventOnItsOwn({ at: meta.now, type: 'sign_in_failed', userId: user?.id ?? null, ip: meta.ip, detail: user ? 'wrong password' : 'unknown account' });
     return err({ kind: 'validation', fields: {}, message: { key: 'auth.login.failed' } });
   }
   transact((tx) => {
@@ -91,8 +91,10 @@ export async function signIn(
 /** Ends this session only; the cookie is blanked. */
 export function signOut(viewer: ValidSession | null, meta: RequestMeta): string {
   if (viewer) {
-    invalidateSession(viewer.session.id);
-    logSecurityEvent({ at: meta.now, type: 'sign_out', userId: viewer.user.id, ip: meta.ip });
+    transact((tx) => {
+      invalidateSession(viewer.session.id, tx);
+      logSecurityEvent({ at: meta.now, type: 'sign_out', userId: viewer.user.id, ip: meta.ip }, tx);
+    });
   }
   return blankSessionCookie();
 }

@@ -30,11 +30,17 @@ import { refuseUnlessChanged, transact } from '../server/tx.server';
 // audit notes never carry the record's fields.
 
 export interface ChildListQuery {
-  /** Part of the alias or real name. */
+  /** Part of the alias or real name, trimmed and at most CHILD_SEARCH_MAX long (forms/queries). */
   q?: string | null;
   /** A site of the subtree that holds children; anything else is ignored. */
   site?: string | null;
   page: number;
+}
+
+/** A look at children's records from a list or a search: one audit event with how many (never the text searched). */
+function auditChildRead(actor: Actor, action: 'child.list' | 'child.search', count: number, now: number): void {
+  const siteId = actor.staff?.siteId ?? null;
+  transact((tx) => recordAudit(tx, { at: now, actorId: actor.userId, entityType: 'site', entityId: siteId ?? 'all', action, note: `${count}`, siteId }));
 }
 
 /**
@@ -46,21 +52,11 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
   const root = scopeRoot(actor);
   if (root === null || !can(actor, 'child.read', { type: 'site', sitePath: root })) return forbidden();
   const today = shanghaiDate(now);
-  const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
+  const q = query.q ?? '';
   const searchSites = sitesWithChildrenUnder(root);
   const site = searchSites.some((x) => x.id === query.site) ? (query.site as string) : '';
   const { rows, paging } = readPage(query.page, (window) => pageOfChildrenUnder(root, { text: q, siteId: site || null }, window));
-  transact((tx) =>
-    recordAudit(tx, {
-      at: now,
-      actorId: actor.userId,
-      entityType: 'site',
-      entityId: actor.staff?.siteId ?? 'all',
-      action: 'child.list',
-      note: `${rows.length}`,
-      siteId: actor.staff?.siteId ?? null,
-    }),
-  );
+  auditChildRead(actor, 'child.list', rows.length, now);
   return ok({
     children: rows.map(({ birthDate, ...r }) => ({ ...r, birthYear: birthDate.slice(0, 4), ageBand: safeAgeBand(birthDate, today) })),
     paging,
@@ -73,11 +69,8 @@ export function childrenOfSubtree(actor: Actor, query: ChildListQuery, now: numb
 
 /** At most this many children are offered in the picker of a new wish; more matches ask for a narrower search. */
 export const CHILD_PICKER_LIMIT = 50;
-/** Longer search texts are cut: no alias or name is this long. */
-const SEARCH_TEXT_MAX = 40;
-
 export interface ChildPickerQuery {
-  /** Part of the alias or real name. */
+  /** Part of the alias or real name, trimmed and at most CHILD_SEARCH_MAX long (forms/queries). */
   q?: string | null;
   /** A site of the subtree that holds children; anything else is ignored. */
   site?: string | null;
@@ -114,7 +107,7 @@ export interface ChildPicker {
  */
 export function childPicker(actor: Actor, query: ChildPickerQuery, now: number): ChildPicker {
   const root = scopeRoot(actor);
-  const q = (query.q ?? '').trim().slice(0, SEARCH_TEXT_MAX);
+  const q = query.q ?? '';
   if (root === null || !can(actor, 'child.read', { type: 'site', sitePath: root })) {
     return { q, site: '', sites: [], children: [], total: 0, limit: CHILD_PICKER_LIMIT, searched: false, hasChildren: false, childId: '' };
   }
@@ -128,17 +121,7 @@ export function childPicker(actor: Actor, query: ChildPickerQuery, now: number):
   // The choices carry real names: a search is a `child.search` (how many matched), a plain look a `child.list`
   // (how many were shown), as on the child list (README D13).
   if (searched || choices.length > 0) {
-    transact((tx) =>
-      recordAudit(tx, {
-        at: now,
-        actorId: actor.userId,
-        entityType: 'site',
-        entityId: actor.staff?.siteId ?? 'all',
-        action: searched ? 'child.search' : 'child.list',
-        note: `${searched ? total : choices.length}`,
-        siteId: actor.staff?.siteId ?? null,
-      }),
-    );
+    auditChildRead(actor, searched ? 'child.search' : 'child.list', searched ? total : choices.length, now);
   }
   const today = shanghaiDate(now);
   return {

@@ -322,13 +322,13 @@ function claimantStanding(claim: { claimantUserId: string; orgId: string | null;
 }
 
 /** /staff/claims: the subtree's claims, most recently changed first, a page at a time. */
-export function staffClaimList(actor: Actor, status: string | null, page: number) {
+/** The claims of the staff's subtree, of one status (null: all), as the route read it (StaffClaimQuery). */
+export function staffClaimList(actor: Actor, status: ClaimStatusValue | null, page: number) {
   const root = scopeRoot(actor);
   if (root === null) return { ok: false as const, error: { kind: 'forbidden' as const } };
-  const filter = status && (CLAIM_STATUSES as readonly string[]).includes(status) ? (status as ClaimStatusValue) : null;
-  const { rows, paging } = readPage(page, (window) => pageOfClaimsUnder(root, filter ? [filter] : CLAIM_STATUSES, window));
+  const { rows, paging } = readPage(page, (window) => pageOfClaimsUnder(root, status ? [status] : CLAIM_STATUSES, window));
   return ok({
-    status: filter,
+    status,
     statuses: CLAIM_STATUSES,
     paging,
     claims: rows.map((c) => ({

@@ -6,7 +6,7 @@ import { recordAudit } from '../data/audit.server';
 import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { findOrganization, insertOrganizationMember, isMemberOf } from '../data/organizations.server';
-import { logSecurityEvent } from '../data/security-log.server';
+import { logSecurityEvent, logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import { findSiteById } from '../data/sites.server';
 import { consumeToken, findLiveToken, insertToken, retireInvitationsTo, type TokenRecord } from '../data/tokens.server';
@@ -32,7 +32,7 @@ type Purpose = 'staff_invite' | 'org_invite';
 const PURPOSES: readonly Purpose[] = ['staff_invite', 'org_invite'];
 
 function denied(actor: Actor | null, meta: RequestMeta, what: string): Result<never> {
-  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
+  logSecurityEventOnItsOwn({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: what });
   return err({ kind: 'forbidden' });
 }
 

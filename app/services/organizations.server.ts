@@ -1,7 +1,7 @@
 import type { ValidSession } from '../auth/session.server';
 import { recordAudit } from '../data/audit.server';
 import { givingByYear, membersOfOrganization, organizationsOfUser, updateOrganizationProfile } from '../data/organizations.server';
-import { logSecurityEvent } from '../data/security-log.server';
+import { logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { openInvitations } from '../data/tokens.server';
 import { can } from '../domain/policy';
 import { err, ok, type Result } from '../domain/errors';
@@ -11,7 +11,7 @@ import { checkCounty, countyOptions, pendingSteps } from './profile.server';
 import { transact } from '../server/tx.server';
 
 function denied(viewer: ValidSession | null, meta: RequestMeta, what: string): Result<never> {
-  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: viewer?.user.id ?? null, ip: meta.ip, detail: what });
+  logSecurityEventOnItsOwn({ at: meta.now, type: 'permission_denied', userId: viewer?.user.id ?? null, ip: meta.ip, detail: what });
   return err({ kind: 'forbidden' });
 }
 

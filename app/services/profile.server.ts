@@ -1,7 +1,7 @@
 import type { ValidSession } from '../auth/session.server';
 import { recordAudit } from '../data/audit.server';
 import { organizationsOfUser } from '../data/organizations.server';
-import { logSecurityEvent } from '../data/security-log.server';
+import { logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { findSiteById, listCountySites } from '../data/sites.server';
 import { findVolunteer, insertVolunteer, updateUserNameAndLocale, updateVolunteerProfile } from '../data/users.server';
 import { can } from '../domain/policy';
@@ -72,7 +72,7 @@ export function checkCounty(countySiteId: string | null, field = 'countySiteId')
 }
 
 function denied(viewer: ValidSession, meta: RequestMeta, what: string): Result<never> {
-  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: viewer.user.id, ip: meta.ip, detail: what });
+  logSecurityEventOnItsOwn({ at: meta.now, type: 'permission_denied', userId: viewer.user.id, ip: meta.ip, detail: what });
   return err({ kind: 'forbidden' });
 }
 

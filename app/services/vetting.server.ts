@@ -2,7 +2,7 @@ import { config } from '../platform/config.server';
 import { auditTrailOf, recordAudit } from '../data/audit.server';
 import type { Tx } from '../data/db.server';
 import { membersOfOrganization, setOrganizationVetting } from '../data/organizations.server';
-import { logSecurityEvent } from '../data/security-log.server';
+import { logSecurityEvent, logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { deleteSessionsOfUser } from '../data/sessions.server';
 import {
   findOrganizationForVetting,
@@ -152,7 +152,7 @@ function loadHelper(id: string): LoadedHelper | null {
 }
 
 function denied(actor: Actor, meta: RequestMeta, what: string): Result<never> {
-  logSecurityEvent({ at: meta.now, type: 'permission_denied', userId: actor.userId, ip: meta.ip, detail: what });
+  logSecurityEventOnItsOwn({ at: meta.now, type: 'permission_denied', userId: actor.userId, ip: meta.ip, detail: what });
   return err({ kind: 'forbidden' });
 }
 

@@ -28,12 +28,12 @@ export function newWishPage(actor: Actor, query: ChildPickerQuery, now: number) 
 }
 
 /** /staff/wishes: the subtree's wishes, most recently changed first, a page at a time. */
-export function staffWishList(actor: Actor, status: string | null, page: number) {
+/** The wishes of the staff's subtree, of one status (null: all), as the route read it (StaffWishQuery). */
+export function staffWishList(actor: Actor, status: WishStatusValue | null, page: number) {
   const root = scopeRoot(actor);
   if (root === null) return forbidden();
-  const filter = status && (WISH_STATUSES as readonly string[]).includes(status) ? (status as WishStatusValue) : null;
-  const { rows, paging } = readPage(page, (window) => pageOfWishesUnder(root, filter, window));
-  return ok({ wishes: rows, status: filter, statuses: WISH_STATUSES, paging });
+  const { rows, paging } = readPage(page, (window) => pageOfWishesUnder(root, status, window));
+  return ok({ wishes: rows, status, statuses: WISH_STATUSES, paging });
 }
 
 export function wishForStaff(actor: Actor, id: string) {

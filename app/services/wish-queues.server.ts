@@ -28,28 +28,20 @@ export function wishQueues(actor: Actor | null, now: number): WishQueuesData {
     at,
     who: c.orgName ? `${c.orgName} · ${c.claimantName}` : c.claimantName,
   });
+  const wishItem = (w: { id: string; title: string; alias: string; siteZh: string; siteEn: string; at: number }, who: string | null) => ({
+    id: w.id,
+    url: `/staff/wishes/${w.id}`,
+    title: w.title,
+    alias: w.alias,
+    siteZh: w.siteZh,
+    siteEn: w.siteEn,
+    at: w.at,
+    who,
+  });
   const horizon = now + CLAIM_REMINDER_MS;
   return {
-    returned: wishesReturnedTo(actor.userId).map((w) => ({
-      id: w.id,
-      url: `/staff/wishes/${w.id}`,
-      title: w.title,
-      alias: w.alias,
-      siteZh: w.siteZh,
-      siteEn: w.siteEn,
-      at: w.at,
-      who: w.reviewerName,
-    })),
-    toReview: wishesInReviewUnder(root, actor.userId).map((w) => ({
-      id: w.id,
-      url: `/staff/wishes/${w.id}`,
-      title: w.title,
-      alias: w.alias,
-      siteZh: w.siteZh,
-      siteEn: w.siteEn,
-      at: w.at,
-      who: w.authorName,
-    })),
+    returned: wishesReturnedTo(actor.userId).map((w) => wishItem(w, w.reviewerName)),
+    toReview: wishesInReviewUnder(root, actor.userId).map((w) => wishItem(w, w.authorName)),
     toApprove: claimsUnder(root, ['pending'])
       .filter((c) => !isClaimant(actor, c.claim))
       .map((c) => claimItem(c, c.claim.createdAt)),

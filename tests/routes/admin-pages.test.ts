@@ -207,6 +207,12 @@ describe('outbox, audit and security logs', () => {
     const all = await callRoute(outboxRoute.loader, { url: '/admin/outbox', cookie: admin.cookie() });
     expect(all.data.mail.length).toBeGreaterThan(0);
     expect(all.data.mail[0].bodyText).toBeTruthy();
+    // An address too long to be one is ignored (all mail), never a failed page; spaces around it are trimmed.
+    const long = await callRoute(outboxRoute.loader, { url: `/admin/outbox?to=${'a'.repeat(300)}%40x.cn`, cookie: admin.cookie() });
+    expect(long.status).toBe(200);
+    expect(long.data).toMatchObject({ to: '', mail: all.data.mail });
+    const spaced = await callRoute(outboxRoute.loader, { url: `/admin/outbox?to=%20${encodeURIComponent(admin.email)}%20`, cookie: admin.cookie() });
+    expect(spaced.data.to).toBe(admin.email);
   });
 
   it('filters the audit log by entity type, action and date', async () => {

@@ -5,6 +5,7 @@ import { seedDemo } from '../../db/seed/demo';
 import * as claimsRoute from '../../app/routes/staff.claims._index';
 import * as wishesRoute from '../../app/routes/staff.wishes._index';
 import * as childrenRoute from '../../app/routes/staff.children._index';
+import * as newWishRoute from '../../app/routes/staff.wishes.new';
 import { STAFF_PAGE_SIZE } from '../../app/server/paging.server';
 
 // The staff lists on the demo data (hundreds of claims and wishes, 1,100 children): newest first,
@@ -108,5 +109,37 @@ describe('/staff/children', () => {
     expect(bySite.children.every((c: { siteId: string }) => c.siteId === child.site_id)).toBe(true);
     const none = await list(childrenRoute, '/staff/children?q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E4%BA%BA');
     expect(none).toMatchObject({ children: [], paging: { total: 0, pages: 1 } });
+  });
+});
+
+describe('a bad query value narrows nothing and fails no page (forms/queries)', () => {
+  const count = (table: string) => sql<{ n: number }>(`select count(*) n from ${table}`)[0].n;
+
+  it('/staff/claims: an unknown status or page is all claims, first page', async () => {
+    for (const query of ['status=bogus&page=abc', 'status=PENDING&page=0', 'status=&page=1e3', 'status=pending%00']) {
+      const data = await list(claimsRoute, `/staff/claims?${query}`);
+      expect(data.status, query).toBeNull();
+      expect(data.paging, query).toMatchObject({ page: 1, total: count('claims') });
+    }
+  });
+
+  it('/staff/wishes: an unknown status or page is all wishes, first page', async () => {
+    for (const query of ['status=bogus&page=-3', 'status=Draft', 'status=%E2%80%AE']) {
+      const data = await list(wishesRoute, `/staff/wishes?${query}`);
+      expect(data.status, query).toBeNull();
+      expect(data.paging, query).toMatchObject({ page: 1, total: count('wishes') });
+    }
+  });
+
+  it('/staff/children: a search text too long for any alias or name, an unknown site or a bad page are ignored', async () => {
+    const data = await list(childrenRoute, `/staff/children?q=${'星'.repeat(41)}&site=${'x'.repeat(80)}&page=zero`);
+    expect(data).toMatchObject({ q: '', site: '', paging: { page: 1, total: count('children') } });
+    // The search text is trimmed, as typed in the box.
+    expect((await list(childrenRoute, '/staff/children?q=%20%20')).q).toBe('');
+  });
+
+  it('/staff/wishes/new: the child picker ignores a search text or a child too long to be one', async () => {
+    const data = await list(newWishRoute, `/staff/wishes/new?q=${'a'.repeat(41)}&childId=${'b'.repeat(41)}&site=nope`);
+    expect(data.picker).toMatchObject({ q: '', site: '', childId: '', searched: false });
   });
 });
