@@ -226,7 +226,7 @@ describe('waitingPosition', () => {
 });
 
 describe('decideAttendance', () => {
-  const started = { status: 'open' as const, startsAt: NOW - HOUR, scheduledMinutes: 90 };
+  const started: { status: SlotStatus; startsAt: number; scheduledMinutes: number } = { status: 'open', startsAt: NOW - HOUR, scheduledMinutes: 90 };
   const cases: Array<[string, SignupStatus, Partial<typeof started>, 'attended' | 'no_show', number | undefined, number, string | number]> = [
     ['attended, minutes default to the schedule', 'confirmed', {}, 'attended', undefined, NOW, 90],
     ['attended with actual minutes', 'confirmed', {}, 'attended', 45, NOW, 45],
