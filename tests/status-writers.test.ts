@@ -13,7 +13,7 @@ describe('status columns: one writer each', () => {
   });
 
   it('declares wishes, claims and both kinds of helper vetting', () => {
-    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations']);
+    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations', 'slot_signups']);
   });
 });
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 
 // The filters of the admin's audit and security logs, read from the query string (shareable URLs).
 
-export const AUDIT_ENTITY_TYPES = ['user', 'volunteer', 'organization', 'site', 'child', 'wish', 'claim', 'activity', 'slot', 'pairing'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'volunteer', 'organization', 'site', 'child', 'wish', 'claim', 'activity', 'slot', 'pairing', 'signup'] as const;
 
 /** An optional filter value: anything malformed reads as "no filter". */
 const filter = (schema: v.GenericSchema<string, string>) => v.optional(v.fallback(schema, ''), '');

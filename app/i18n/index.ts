@@ -7,12 +7,13 @@ import { staffAdmin } from './messages/staff-admin';
 import { logs } from './messages/logs';
 import { http } from './messages/http';
 import { passwords } from './messages/passwords';
+import { signups } from './messages/signups';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, signups];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

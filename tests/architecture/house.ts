@@ -71,6 +71,7 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'organizations.server.ts', to: 'profile.server.ts', why: 'an organization picks its county as a volunteer does' },
   { from: 'wish-pages.server.ts', to: 'children.server.ts', why: 'the new-wish page embeds the child picker' },
   { from: 'wish-pages.server.ts', to: 'wishes.server.ts', why: 'the staff wish page shows the privacy findings' },
+  { from: 'signups.server.ts', to: 'signup-status.server.ts', why: 'the one writer of slot_signups.status' },
 ];
 
 export function layerOf(rel: string): Layer | null {

@@ -2,6 +2,7 @@ import type { Locale } from '../../i18n/locale';
 import { systemTemplates } from './system';
 import { accountTemplates } from './accounts';
 import { wishTemplates } from './wishes';
+import { signupTemplates } from './signups';
 import type { MailParams, MailTemplate, RenderedMail } from './types';
 
 export type { MailParams, RenderedMail } from './types';
@@ -11,6 +12,7 @@ const templates: Record<string, MailTemplate> = {
   ...systemTemplates,
   ...accountTemplates,
   ...wishTemplates,
+  ...signupTemplates,
 };
 
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {
