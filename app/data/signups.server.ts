@@ -280,3 +280,31 @@ export function replaceFeed(tx: Tx, row: typeof schema.calendarFeeds.$inferInser
     .onConflictDoUpdate({ target: schema.calendarFeeds.userId, set: { tokenHash: row.tokenHash, tokenSealed: row.tokenSealed, createdAt: row.createdAt } })
     .run();
 }
+
+const activitySite = alias(schema.sites, 'activity_site');
+
+/** An activity for its page: public face, tier, cut-off, contact and whose proposal it is. */
+export function activityForPage(id: string) {
+  return db()
+    .select({
+      id: ac.id,
+      type: ac.type,
+      title: ac.title,
+      description: ac.description,
+      status: ac.status,
+      contactTier: ac.contactTier,
+      cancelCutoffHours: ac.cancelCutoffHours,
+      organizerContact: ac.organizerContact,
+      proposerId: ac.proposerId,
+      orgId: ac.orgId,
+      orgName: schema.organizations.name,
+      sitePath: activitySite.path,
+      siteZh: activitySite.nameZh,
+      siteEn: activitySite.nameEn,
+    })
+    .from(ac)
+    .innerJoin(activitySite, eq(activitySite.id, ac.siteId))
+    .leftJoin(schema.organizations, eq(schema.organizations.id, ac.orgId))
+    .where(eq(ac.id, id))
+    .get();
+}

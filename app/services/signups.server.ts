@@ -221,6 +221,21 @@ export function answerOffer(actor: Actor | null, signupId: string, answer: 'acce
   });
 }
 
+/** The viewer's own sign-up on a slot, for the activity page's intents (posted with slotId). */
+function mySignupId(actor: Actor | null, slotId: string): string | null {
+  return actor ? (signupOf(slotId, actor.userId)?.id ?? null) : null;
+}
+
+export function cancelMySignup(actor: Actor | null, slotId: string, now: number) {
+  const id = mySignupId(actor, slotId);
+  return id ? cancelSignup(actor, id, undefined, now) : notFound();
+}
+
+export function answerMyOffer(actor: Actor | null, slotId: string, answer: 'accept_offer' | 'decline_offer', now: number) {
+  const id = mySignupId(actor, slotId);
+  return id ? answerOffer(actor, id, answer, now) : notFound();
+}
+
 /**
  * A held place has freed: give it back, and in the same transaction offer it to the first person
  * waiting (decideFreedPlace), who holds it until the deadline. Nobody is offered it when nobody waits
