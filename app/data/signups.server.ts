@@ -308,3 +308,35 @@ export function activityForPage(id: string) {
     .where(eq(ac.id, id))
     .get();
 }
+
+/** A person's places for the calendar feed: confirmed and offered, on slots not cancelled. */
+export function feedEntriesOf(userId: string) {
+  return db()
+    .select({
+      status: su.status,
+      slotId: sl.id,
+      startsAt: sl.startsAt,
+      endsAt: sl.endsAt,
+      place: sl.place,
+      activityId: ac.id,
+      activityTitle: ac.title,
+      siteZh: slotSite.nameZh,
+      siteEn: slotSite.nameEn,
+    })
+    .from(su)
+    .innerJoin(sl, eq(sl.id, su.slotId))
+    .innerJoin(ac, eq(ac.id, sl.activityId))
+    .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
+    .where(and(eq(su.userId, userId), inArray(su.status, ['confirmed', 'offered']), inArray(sl.status, ['open', 'closed'])))
+    .orderBy(asc(sl.startsAt))
+    .all();
+}
+
+/** Creates the person's feed if they have none (a sign-up gives every helper one). */
+export function ensureFeed(tx: Tx, row: typeof schema.calendarFeeds.$inferInsert): void {
+  tx.insert(schema.calendarFeeds).values(row).onConflictDoNothing({ target: schema.calendarFeeds.userId }).run();
+}
+
+export function databaseFileName(): string {
+  return db().$client.name;
+}

@@ -127,6 +127,14 @@ export default function ActivityPage() {
                 )}
               </p>
               <SlotSignupControls slot={slot} signedIn={signedIn} loginTo={loginTo} busy={busy} />
+              {slot.status === 'open' ? (
+                <p className="meta">
+                  {/* A resource route: a plain link, so the browser downloads the file. */}
+                  <a href={`/activities/${activity.id}/slots/${slot.id}.ics`} download>
+                    {t('signups.add_to_calendar')}
+                  </a>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

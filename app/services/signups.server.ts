@@ -4,6 +4,7 @@ import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { membersOfOrganization } from '../data/organizations.server';
 import {
+  ensureFeed,
   confirmedPeople,
   contactOfUser,
   countWaiting,
@@ -42,6 +43,7 @@ import { logger } from '../platform/logger.server';
 import type { OutgoingMail } from '../server/status-change.server';
 import { Refusal, refuseUnlessChanged, transact } from '../server/tx.server';
 import { writeNewSignup, writeSignupStatus } from './signup-status.server';
+import { newFeedRow } from './calendar-feeds.server';
 
 // Signing up for activity slots. A place is held (confirmed or offered) only through the conditional
 // update of slots.taken inside the sign-up's BEGIN IMMEDIATE transaction, so capacity holds under any
@@ -127,6 +129,8 @@ export function signUp(
       signupId = newId();
       writeNewSignup(tx, { id: signupId, slotId, userId: actor.userId, status: to, ...fields }, { actorId: by?.signedUpBy ?? actor.userId, siteId, now }, mails);
     }
+    // Every signed-up helper has a personal calendar feed (created once, rotatable from /me).
+    ensureFeed(tx, newFeedRow(actor.userId, now));
     return { signupId, status: to, position };
   }, ALREADY);
 }

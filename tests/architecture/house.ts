@@ -72,6 +72,7 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'wish-pages.server.ts', to: 'children.server.ts', why: 'the new-wish page embeds the child picker' },
   { from: 'wish-pages.server.ts', to: 'wishes.server.ts', why: 'the staff wish page shows the privacy findings' },
   { from: 'signups.server.ts', to: 'signup-status.server.ts', why: 'the one writer of slot_signups.status' },
+  { from: 'signups.server.ts', to: 'calendar-feeds.server.ts', why: 'a sign-up gives the helper their calendar feed' },
   { from: 'activity-page.server.ts', to: 'signups.server.ts', why: 'the page says why one cannot sign up in the words the action refuses with' },
 ];
 
