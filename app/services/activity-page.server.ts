@@ -4,7 +4,7 @@ import { approvedOrgs, type Actor } from '../domain/actor';
 import { isPublicActivity } from '../domain/activity';
 import { notFound, ok, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
-import { cancelCutoff, openForSignup, SIGNUP_LIVE_STATUSES, waitingPosition } from '../domain/signup';
+import { cancelCutoff, decideSignup, openForSignup, SIGNUP_LIVE_STATUSES, waitingPosition } from '../domain/signup';
 import type { ColleagueChoice, SlotView } from '../views/signups';
 import { signupRefusal } from './signups.server';
 
@@ -35,7 +35,11 @@ export function activityPage(actor: Actor | null, activityId: string, now: numbe
     if (!own) {
       if (!open.ok) refusal = open.error.kind === 'conflict' ? open.error.message.key : null;
       else if (!allowed) refusal = signupRefusal(actor, a.contactTier);
-      else offer = s.taken < s.capacity && queue.length === 0 ? 'signup' : 'waitlist';
+      else {
+        // The same decision the action makes, so the button says what pressing it will do.
+        const decided = decideSignup({ status: s.status, activityStatus: a.status, startsAt: s.startsAt, capacity: s.capacity, taken: s.taken, waiting: queue.length }, null, now);
+        offer = decided.ok && decided.value.to === 'confirmed' ? 'signup' : 'waitlist';
+      }
     }
     return {
       id: s.id,

@@ -24,8 +24,9 @@ import {
 import { findUserById } from '../data/users.server';
 import type { Actor } from '../domain/actor';
 import { isPublicActivity } from '../domain/activity';
-import { forbidden, notFound, type DomainError, type Result } from '../domain/errors';
+import { err, forbidden, notFound, type DomainError, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
+import { checkPublicText } from '../domain/privacy';
 import {
   decideCancel,
   decideFreedPlace,
@@ -178,6 +179,11 @@ export function cancelSignup(actor: Actor | null, signupId: string, reason: stri
     reason,
   );
   if (!decided.ok) return decided;
+  // The reason is mailed to the helper: like every text mailed to helpers, it passes the privacy check.
+  if (by === 'staff') {
+    const findings = checkPublicText([reason!], { realName: '' });
+    if (findings.length) return err({ kind: 'privacy', findings });
+  }
   const { to, freesPlace, mail } = decided.value;
   const actorId = actor!.userId;
   return transact((tx) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../db/client';
 import { newId } from '../../app/data/ids.server';
 import * as page from '../../app/routes/activities.$id';
+import { cancelSignup } from '../../app/services/signups.server';
 import { callRoute, createSites, createUser, testContext } from '../helpers/accounts';
 import { useTestDatabase } from '../helpers/db';
 
@@ -111,6 +112,19 @@ describe('the intents', () => {
     expect(statusOf(slotId, c.id)).toBe('offered');
     expect((await post(id, { intent: 'accept_offer', slotId }, c.cookie())).location).toContain('done=accept_offer');
     expect(statusOf(slotId, c.id)).toBe('confirmed');
+  });
+
+  it('a place freed too late to offer shows a sign-up button, as the action will confirm', async () => {
+    const { id, slotIds } = activityWithSlots({}, [{ startsAt: NOW + 90 * 60_000 }]);
+    const [a, b, c] = [await volunteer(), await volunteer(), await volunteer()];
+    await post(id, { intent: 'signup', slotId: slotIds[0] }, a.cookie());
+    await post(id, { intent: 'signup', slotId: slotIds[0] }, b.cookie());
+    const aRow = db.select().from(schema.slotSignups).where(and(eq(schema.slotSignups.slotId, slotIds[0]), eq(schema.slotSignups.userId, a.id))).get()!;
+    expect(cancelSignup(staff.actor(), aRow.id, '临时调整', Date.now()).ok).toBe(true);
+    expect(statusOf(slotIds[0], b.id)).toBe('waitlisted');
+    expect((await load(id, c.cookie())).data.slots[0].offer).toBe('signup');
+    await post(id, { intent: 'signup', slotId: slotIds[0] }, c.cookie());
+    expect(statusOf(slotIds[0], c.id)).toBe('confirmed');
   });
 
   it('after the cut-off the helper is refused and the page says to ask staff', async () => {

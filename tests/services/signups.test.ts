@@ -161,6 +161,8 @@ describe('cancelling', () => {
     expect(cancelSignup(a.actor(), id, undefined, NOW)).toMatchObject({ ok: false, error: { kind: 'conflict', message: { key: 'signup.error.past_cutoff' } } });
     expect(cancelSignup(staffYc.actor(), id, '重复报名', NOW)).toEqual({ ok: false, error: { kind: 'not_found' } });
     expect(cancelSignup(staffLt.actor(), id, '  ', NOW)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    // The reason is mailed: a phone number in it is refused like any text mailed to helpers.
+    expect(cancelSignup(staffLt.actor(), id, '请回电 13912345678', NOW)).toMatchObject({ ok: false, error: { kind: 'privacy' } });
     expect(signupRow(slotId, a.id).status).toBe('confirmed');
     expect(cancelSignup(staffLt.actor(), id, '活动人数调整', NOW)).toMatchObject({ ok: true, value: { by: 'staff' } });
     expect(signupRow(slotId, a.id)).toMatchObject({ status: 'cancelled', cancelReason: '活动人数调整' });
