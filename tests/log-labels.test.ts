@@ -65,6 +65,7 @@ const STATUS_COLUMNS: Record<string, { enumValues: readonly string[] }> = {
   activity: schema.activities.status,
   slot: schema.slots.status,
   pairing: schema.pairings.status,
+  signup: schema.slotSignups.status,
 };
 
 describe('labels of the audit log', () => {

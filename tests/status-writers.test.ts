@@ -12,8 +12,8 @@ describe('status columns: one writer each', () => {
     expect(statusWriteViolations(app)).toEqual([]);
   });
 
-  it('declares wishes, claims, both kinds of helper vetting, activities and slots', () => {
-    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations', 'activities', 'slots']);
+  it('declares wishes, claims, both kinds of helper vetting, activities, slots and sign-ups', () => {
+    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations', 'activities', 'slots', 'slot_signups']);
   });
 });
 

@@ -73,7 +73,10 @@ export function decideSignup(
   const open = openForSignup(slot, now);
   if (!open.ok) return open;
   if (existing !== null && SIGNUP_LIVE_STATUSES.includes(existing.status)) return conflict('signup.error.already_signed_up');
-  if (slot.taken < slot.capacity && slot.waiting === 0) return ok({ to: 'confirmed', mail: 'signup.confirmed' });
+  // A free place with people waiting exists only when it freed too late to be offered (decideFreedPlace):
+  // that place is simply free, so it goes to whoever signs up rather than staying empty behind the queue.
+  const placeFree = slot.taken < slot.capacity && (slot.waiting === 0 || offerDeadline(now, slot.startsAt) <= now);
+  if (placeFree) return ok({ to: 'confirmed', mail: 'signup.confirmed' });
   return ok({ to: 'waitlisted', mail: 'signup.waitlisted' });
 }
 
@@ -202,11 +205,30 @@ export function decideAttendance(
 
 /** Three no-shows within twelve months flag the helper for staff review. */
 export const NO_SHOW_FLAG_COUNT = 3;
+/** A rough length of the window (a year of 365 days), for display; the count uses calendar months. */
 export const NO_SHOW_WINDOW_MS = 365 * 24 * HOUR_MS;
 
-/** How many of these no-shows (slot start times) fall within the twelve months before `now`. */
+const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+
+/**
+ * The instant twelve calendar months before `now`, on the Shanghai wall clock (UTC+8, no daylight saving):
+ * 2025-03-01 10:00 → 2024-03-01 10:00, whether or not a 29 February lies between (a fixed 365 days would
+ * drop a no-show of exactly twelve months ago across a leap day). 29 February goes back to 28 February.
+ */
+export function twelveMonthsBefore(now: number): number {
+  const wall = new Date(now + SHANGHAI_OFFSET_MS);
+  const year = wall.getUTCFullYear() - 1;
+  const month = wall.getUTCMonth();
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(wall.getUTCDate(), lastDay);
+  const timeOfDay = now + SHANGHAI_OFFSET_MS - Date.UTC(wall.getUTCFullYear(), month, wall.getUTCDate());
+  return Date.UTC(year, month, day) + timeOfDay - SHANGHAI_OFFSET_MS;
+}
+
+/** How many of these no-shows (slot start times) fall within the twelve months before `now` (both ends included). */
 export function noShowsInWindow(noShowStarts: readonly number[], now: number): number {
-  return noShowStarts.filter((t) => t <= now && now - t <= NO_SHOW_WINDOW_MS).length;
+  const from = twelveMonthsBefore(now);
+  return noShowStarts.filter((t) => t <= now && t >= from).length;
 }
 
 /** Should recording this no-show raise a flag? When it makes the count reach the threshold and no flag is open. */

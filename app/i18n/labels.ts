@@ -21,6 +21,7 @@ export const AUDIT_STATUS_PREFIX: Readonly<Record<string, string>> = {
   activity: 'activity.status',
   slot: 'slot.status',
   pairing: 'pairing.status',
+  signup: 'signup.status',
 };
 
 export const auditEntityLabel = (t: Translate, entityType: string) => labelOr(t, `audit.entity.${entityType}`, entityType);

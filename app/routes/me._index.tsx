@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { HelperStatusBadge } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
 import { MyClaims } from '../components/my-claims';
+import { MyActivitiesSection } from '../components/my-activities';
 import { ActionButton, PendingSteps, SectionLinks } from '../components/settings';
 import { DoneNotice, OkNotice } from '../components/wish-ui';
 import { requireViewer } from '../auth/guards.server';
@@ -11,17 +12,19 @@ import { formatDate } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { mePage } from '../services/profile.server';
+import { myActivities } from '../services/my-signups.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.me');
 
 /** The notices of /me and of its sections, which come back here after saving. */
-const DONE = ['account', 'profile', 'password', 'verification_sent', 'volunteer', 'reapply', 'email_change_sent', 'email_changed'] as const;
+const DONE = ['account', 'profile', 'password', 'verification_sent', 'volunteer', 'reapply', 'email_change_sent', 'email_changed', 'feed_rotated'] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = requireViewer(request);
   return {
     ...mePage(viewer, Date.now()),
     claims: claimsOfHelper(viewer.actor, 'personal'),
+    activities: myActivities(viewer.actor, Date.now()),
     welcome: new URL(request.url).searchParams.has('welcome'),
     done: doneParam(request, DONE),
   };
@@ -29,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** /me lists the account's sections; each form has its own page (/me/profile, /me/password…). */
 export default function Me() {
-  const { account, volunteer, orgs, welcome, done, claims } = useLoaderData<typeof loader>();
+  const { account, volunteer, orgs, welcome, done, claims, activities } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const sections = [
@@ -104,6 +107,9 @@ export default function Me() {
       )}
 
       {volunteer && (volunteer.status === 'approved' || claims.length > 0) ? <MyClaims claims={claims} /> : null}
+      {volunteer?.status === 'approved' || orgs.some((o) => o.status === 'approved') || activities.feedUrl || activities.attended.length ? (
+        <MyActivitiesSection mine={activities} />
+      ) : null}
     </>
   );
 }

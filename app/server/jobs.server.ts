@@ -2,6 +2,7 @@ import { flushOutbox, pruneOldMail } from '../mail/worker.server';
 import { logger } from '../platform/logger.server';
 import { runClaimJobs } from '../services/claims.server';
 import { runRecheckJobs } from '../services/vetting.server';
+import { expireOffers, remindSlots } from '../services/signups.server';
 import { pruneRateLimitWindows } from './rate-limit.server';
 import { pruneExpiredSessions } from '../auth/session.server';
 
@@ -14,6 +15,10 @@ export const JOBS: Job[] = [
   { name: 'claims', everyMs: 5 * 60_000, run: (now) => runClaimJobs(now) },
   // Tell helpers (and their staff) once when a yearly re-check lapses; one-to-one contact waits for it.
   { name: 'rechecks', everyMs: 60 * 60_000, run: (now) => runRecheckJobs(now) },
+  // Offers of freed places not answered in time lapse, and the place moves down the waiting list.
+  { name: 'signup-offers', everyMs: 60_000, run: (now) => expireOffers(now) },
+  // The 24-hour reminder of a slot, once per slot, to everyone holding a confirmed place.
+  { name: 'slot-reminders', everyMs: 5 * 60_000, run: (now) => remindSlots(now) },
   { name: 'rate-limits', everyMs: 60 * 60_000, run: (now) => pruneRateLimitWindows(now) },
   // Sent mail is kept MAIL_RETENTION_DAYS (default 90), then deleted.
   { name: 'mail-retention', everyMs: 60 * 60_000, run: (now) => pruneOldMail(now) },

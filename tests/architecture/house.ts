@@ -73,6 +73,10 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'wish-pages.server.ts', to: 'wishes.server.ts', why: 'the staff wish page shows the privacy findings' },
   { from: 'public.server.ts', to: 'activity-list.server.ts', why: 'the home page shows the first upcoming slots of /activities and its total' },
   { from: 'activities.server.ts', to: 'activity-status.server.ts', why: 'the one writer of activities.status and slots.status' },
+  { from: 'signups.server.ts', to: 'signup-status.server.ts', why: 'the one writer of slot_signups.status' },
+  { from: 'signups.server.ts', to: 'calendar-feeds.server.ts', why: 'a sign-up gives the helper their calendar feed' },
+  { from: 'my-signups.server.ts', to: 'calendar-feeds.server.ts', why: '/me shows the calendar feed’s address' },
+  { from: 'activity-page.server.ts', to: 'signups.server.ts', why: 'the page says why one cannot sign up in the words the action refuses with' },
 ];
 
 export function layerOf(rel: string): Layer | null {

@@ -63,6 +63,14 @@ export const STATUS_COLUMNS: readonly StatusColumn[] = [
     dataModule: 'app/data/activities.server.ts',
     writer: 'app/services/activity-status.server.ts',
   },
+  {
+    column: 'slot_signups.status',
+    tableRefs: ['su', 'schema.slotSignups'],
+    sqlTable: 'slot_signups',
+    setters: ['setSignupStatus', 'insertSignup'],
+    dataModule: 'app/data/signups.server.ts',
+    writer: 'app/services/signup-status.server.ts',
+  },
 ];
 
 /** The function a position in a source text lies in (the nearest `function name(` before it). */

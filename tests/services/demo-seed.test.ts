@@ -418,6 +418,24 @@ describe('demo seed', () => {
     });
   });
 
+  it('has sign-ups in every state the activity page shows: a full slot with a waiting list, an offer in flight', () => {
+    const count = (sql: string) => one(sql, { now: NOW });
+    // Every slot's taken is exactly its confirmed places plus its offers in flight.
+    expect(
+      count(`select count(*) from slots s where s.taken != (select count(*) from slot_signups g where g.slot_id = s.id and g.status in ('confirmed', 'offered'))`),
+    ).toBe(0);
+    expect(
+      count(`select count(*) from slots s where s.status = 'open' and s.starts_at > :now and s.taken = s.capacity
+             and exists (select 1 from slot_signups g where g.slot_id = s.id and g.status = 'waitlisted')`),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      count(`select count(*) from slot_signups g join slots s on s.id = g.slot_id join users u on u.id = g.user_id
+             where g.status = 'offered' and g.offer_expires_at > :now and g.offer_expires_at <= s.starts_at - 2 * 3600000
+             and s.status = 'open' and u.email = 'volunteer@demo.local'`),
+    ).toBe(1);
+    expect(count("select count(*) from slots s where s.status = 'open' and s.starts_at > :now and s.activity_id in (select id from activities where status = 'approved')")).toBeGreaterThan(0);
+  });
+
   it('has a present to work on, relative to now', () => {
     const count = (sql: string) => one(sql, { now: NOW });
     expect(count("select count(*) from wishes where status = 'published'")).toBeGreaterThanOrEqual(20);

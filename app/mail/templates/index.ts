@@ -3,6 +3,7 @@ import { systemTemplates } from './system';
 import { accountTemplates } from './accounts';
 import { wishTemplates } from './wishes';
 import { actstaffTemplates } from './actstaff';
+import { signupTemplates } from './signups';
 import type { MailParams, MailTemplate, RenderedMail } from './types';
 
 export type { MailParams, RenderedMail } from './types';
@@ -13,6 +14,7 @@ const templates: Record<string, MailTemplate> = {
   ...accountTemplates,
   ...wishTemplates,
   ...actstaffTemplates,
+  ...signupTemplates,
 };
 
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {

@@ -135,7 +135,11 @@ export function buildPresentActivities(b: DemoBuilder): void {
     site: string;
     org: { id: string; managerId: string } | null;
     status: 'approved' | 'submitted';
-    slots: { site: string; startsAt: number; minutes: number; capacity: number; childrenExpected: number; signups: string[] }[];
+    /**
+     * offer: the first person of `signups` cancelled three hours ago and the place was offered to the first
+     * person waiting, who has until the offer's deadline to answer (taken still counts the held place).
+     */
+    slots: { site: string; startsAt: number; minutes: number; capacity: number; childrenExpected: number; signups: string[]; offer?: boolean }[];
   }) => {
     const staff = b.staffFor(a.site);
     const proposer = a.org ? a.org.managerId : staff;
@@ -150,10 +154,20 @@ export function buildPresentActivities(b: DemoBuilder): void {
       const slotId = b.id();
       const taken = Math.min(s.capacity, s.signups.length);
       b.slots.push({ id: slotId, activityId, siteId: b.site(s.site).id, startsAt: s.startsAt, endsAt: s.startsAt + s.minutes * MIN, capacity: s.capacity, taken, scheduledMinutes: s.minutes, childrenExpected: s.childrenExpected, status: 'open', createdAt });
+      const freedAt = b.now - 3 * HOUR;
       s.signups.forEach((userId, i) => {
-        const at = Math.min(b.now - HOUR, (approvedAt ?? createdAt) + (i + 1) * 7 * HOUR);
+        const at = Math.min(b.now - (s.offer ? 4 : 1) * HOUR, (approvedAt ?? createdAt) + (i + 1) * 7 * HOUR);
         const waiting = i >= s.capacity;
-        b.signups.push({ id: b.id(), slotId, userId, signedUpBy: userId, status: waiting ? 'waitlisted' : 'confirmed', queueNo: waiting ? i - s.capacity + 1 : null, createdAt: at, updatedAt: at });
+        const queueNo = waiting ? i - s.capacity + 1 : null;
+        if (s.offer && i === 0) {
+          b.signups.push({ id: b.id(), slotId, userId, signedUpBy: userId, status: 'cancelled', queueNo, createdAt: at, updatedAt: freedAt });
+        } else if (s.offer && i === s.capacity) {
+          // Held 24 h, or until 2 h before the start if sooner (offerDeadline in app/domain/signup.ts).
+          const offerExpiresAt = Math.min(freedAt + 24 * HOUR, s.startsAt - 2 * HOUR);
+          b.signups.push({ id: b.id(), slotId, userId, signedUpBy: userId, status: 'offered', queueNo, offeredAt: freedAt, offerExpiresAt, createdAt: at, updatedAt: freedAt });
+        } else {
+          b.signups.push({ id: b.id(), slotId, userId, signedUpBy: userId, status: waiting ? 'waitlisted' : 'confirmed', queueNo, createdAt: at, updatedAt: at });
+        }
       });
     }
   };
@@ -178,6 +192,7 @@ export function buildPresentActivities(b: DemoBuilder): void {
     site: 'tx-yh',
     org: b.social(13),
     status: 'approved',
+    // Full, with two people on the waiting list.
     slots: [{ site: 'tx-yh', startsAt: b.ahead(3, 15), minutes: 90, capacity: 5, childrenExpected: 25, signups: pool('tx', 7) }],
   });
   add({
@@ -187,7 +202,8 @@ export function buildPresentActivities(b: DemoBuilder): void {
     site: 'wz-fly',
     org: b.company(1),
     status: 'approved',
-    slots: [{ site: 'wz-fly', startsAt: b.ahead(6, 14, 30), minutes: 120, capacity: 8, childrenExpected: 12, signups: [demo, ...caring.slice(2, 5)] }],
+    // Full: one place freed and is offered to the demo volunteer, first on the waiting list.
+    slots: [{ site: 'wz-fly', startsAt: b.ahead(6, 14, 30), minutes: 120, capacity: 3, childrenExpected: 12, signups: [...caring.slice(2, 5), demo, caring[5]], offer: true }],
   });
   add({
     type: 'home_visit',
