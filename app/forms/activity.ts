@@ -205,5 +205,8 @@ export const SlotOutcomeForm = v.object(
 
 export const CancelSlotForm = v.object({ intent: v.literal('cancel_slot'), reason: requiredText(500) }, MISSING);
 
+/** Staff cancelling one person's sign-up (any time, with a reason the helper is mailed). */
+export const CancelSignupForm = v.object({ intent: v.literal('cancel_signup'), signupId: requiredText(40), reason: requiredText(500) }, MISSING);
+
 /** Marking a helper's no-show flag reviewed (from the /staff home). */
 export const ReviewFlagForm = v.object({ intent: v.literal('review_flag'), signupId: requiredText(40) }, MISSING);

@@ -7,7 +7,7 @@ import { useLocale, useT } from '../components/i18n';
 import { DataTable } from '../components/lists';
 import { DoneNotice, FormNotice } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
-import { AttendForm, CancelSlotForm, ReviewFlagForm, SlotOutcomeForm } from '../forms/activity';
+import { AttendForm, CancelSignupForm, CancelSlotForm, ReviewFlagForm, SlotOutcomeForm } from '../forms/activity';
 import { formConstraints } from '../forms/constraints';
 import { doneParam, parseForm } from '../forms/parse';
 import { asFormResult, type FormResult } from '../forms/result';
@@ -15,11 +15,14 @@ import { formatDateTime, formatMoney, formatTimeRange } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { failure } from '../server/http.server';
 import { cancelSlot, closeSlot, correctSlot, markAttendance, reviewNoShowFlag, staffSlotPage } from '../services/activities.server';
+import { cancelSignup } from '../services/signups.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'act.slot_title');
 
 const outcomeFields = formConstraints(SlotOutcomeForm);
-const DONE = ['attend', 'close', 'correct', 'cancel_slot'] as const;
+/** Sign-ups that hold or wait for a place: staff may cancel them. */
+const LIVE: readonly string[] = ['confirmed', 'waitlisted', 'offered'];
+const DONE = ['attend', 'close', 'correct', 'cancel_slot', 'cancel_signup'] as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = requireStaff(request, context);
@@ -56,6 +59,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
     const result = cancelSlot(viewer.actor, id, parsed.value.reason, now);
     return result.ok ? back('cancel_slot') : failure(result.error);
+  }
+  if (intent === 'cancel_signup') {
+    const parsed = parseForm(CancelSignupForm, form);
+    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
+    const result = cancelSignup(viewer.actor, parsed.value.signupId, parsed.value.reason, now);
+    return result.ok ? back('cancel_signup') : failure(result.error);
   }
   if (intent === 'review_flag') {
     const parsed = parseForm(ReviewFlagForm, form);
@@ -146,6 +155,32 @@ export default function StaffSlot() {
         </DataTable>
       )}
 
+      {data.canCancel && roster.some((r) => LIVE.includes(r.status)) ? (
+        <section aria-labelledby="cancel-signup">
+          <h2 id="cancel-signup">{t('act.cancel_signup_title')}</h2>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="cancel_signup" />
+            <p>
+              <label htmlFor="cancel-signup-who">{t('act.cancel_signup_who')}</label>
+              <select id="cancel-signup-who" name="signupId" required>
+                {roster
+                  .filter((r) => LIVE.includes(r.status))
+                  .map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name} · {t(`act.signup.${r.status}`)}
+                    </option>
+                  ))}
+              </select>
+            </p>
+            <ReasonField id="cancel-signup-reason" required label={t('act.cancel_reason')} hint={t('act.cancel_signup_hint')} result={result} />
+            <div>
+              <button type="submit" className="danger">
+                {t('act.action.cancel_signup')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
       {data.canClose ? (
         <section aria-labelledby="close-slot">
           <h2 id="close-slot">{t('act.close_title')}</h2>

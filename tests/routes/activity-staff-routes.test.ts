@@ -13,6 +13,7 @@ import * as staffSlot from '../../app/routes/staff.slots.$id';
 import * as staffHome from '../../app/routes/staff._index';
 import { shanghaiParts } from '../../app/forms/activity';
 import { createActivity, markAttendance } from '../../app/services/activities.server';
+import { signUp } from '../../app/services/signups.server';
 
 const { db } = useTestDatabase('activity-staff-routes');
 let world: World;
@@ -271,6 +272,36 @@ describe('/staff/slots/:id', () => {
     expect(slotsOf(id).map((s) => s.status)).toEqual(['cancelled', 'open']);
     expect(statusOf(await run(staffSlot.action, post(`/staff/slots/${slot.id}`, { intent: 'explode' }, 'staffGc'), { id: slot.id }))).toBe(400);
     expect(statusOf(await run(staffSlot.action, post('/staff/slots/nosuch', { intent: 'cancel_slot', reason: 'x' }, 'staffGc'), { id: 'nosuch' }))).toBe(404);
+  });
+});
+
+describe('/staff/slots/:id cancel_signup', () => {
+  it('staff of the site cancel one sign-up with a reason, and the freed place is offered to the first person waiting', async () => {
+    const start = Date.now() + 3 * DAY;
+    const created = createActivity(actorOf(db, world.users.staffGc), { orgId: null }, {
+      type: 'film_screening', title: '周末观影', description: '一起看电影。', siteId: world.sites.gch, contactTier: 'group', riskNotes: '', safetyMeasures: '', organizerContact: '',
+      slots: [{ startsAt: start, endsAt: start + 2 * HOUR, place: '', capacity: 1, childrenExpected: 5 }],
+    }, Date.now(), { approve: true });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const [slot] = slotsOf(created.value.id);
+    expect(signUp(actorOf(db, world.users.volunteer), slot.id, Date.now()).ok).toBe(true);
+    expect(signUp(actorOf(db, world.users.memberA), slot.id, Date.now()).ok).toBe(true);
+    const rows = () => db.select().from(schema.slotSignups).where(eq(schema.slotSignups.slotId, slot.id)).all();
+    const mine = rows().find((r) => r.userId === world.users.volunteer)!;
+    expect(mine.status).toBe('confirmed');
+    const page = await run(staffSlot.loader, get(`/staff/slots/${slot.id}`, 'staffGc'), { id: slot.id });
+    expect(page).toMatchObject({ canCancel: true });
+
+    const path = `/staff/slots/${slot.id}`;
+    expect(statusOf(await run(staffSlot.action, post(path, { intent: 'cancel_signup', signupId: mine.id, reason: '' }, 'staffGc'), { id: slot.id }))).toBe(400);
+    expect(statusOf(await run(staffSlot.action, post(path, { intent: 'cancel_signup', signupId: mine.id, reason: '时间变动' }, 'staffYc'), { id: slot.id }))).toBe(404);
+    expect(rows().find((r) => r.id === mine.id)!.status).toBe('confirmed');
+    const done = await run(staffSlot.action, post(path, { intent: 'cancel_signup', signupId: mine.id, reason: '时间变动' }, 'staffGc'), { id: slot.id });
+    expect(location(done)).toBe(`${path}?done=cancel_signup`);
+    const after = rows();
+    expect(after.find((r) => r.id === mine.id)).toMatchObject({ status: 'cancelled', cancelReason: '时间变动' });
+    expect(after.find((r) => r.userId === world.users.memberA)).toMatchObject({ status: 'offered' });
+    expect(slotsOf(created.value.id)[0].taken).toBe(1);
   });
 });
 
