@@ -340,13 +340,16 @@ function phoneSpans(text: string): Span[] {
 // ---------------------------------------------------------------------------
 // Named places: a suffix (小学, 村, 路…) preceded by a proper-name-like prefix.
 // The prefix is the run of Han characters/digits right before the suffix, cut
-// at the last function character (的, 在, 上, 我…); generic words at its end
-// (农村, 县城, 中心…) do not count. What remains must be long enough to be a name.
+// at the last function character (的, 在, 上, 我…), date (4月3日) or verb of
+// contact or liking (联系, 喜欢…); generic words at its end (农村, 县城, 中心…)
+// do not count. What remains must be long enough to be a name. A generic word
+// holding a function character can never end a prefix, so none is listed.
 
 const MAX_PREFIX = 12;
 const STOP_CHARS = new Set(
-  '的在上读念去到离从送来所个们这那了是和与及或把被给让说就也都还要想我你他她它每名位座间各该其年级岁时住于考'.split(''),
+  '的在上读念去到离从送来所个们这那了是和与及或把被给让说就也都还要想我你他她它每名位座间各该其年级岁时住于考请'.split(''),
 );
+const BOUNDARY_WORDS = ['联系', '喜欢', '热爱', '走进', '进入', '转入'];
 
 interface PlaceRule {
   kind: Kind;
@@ -370,8 +373,26 @@ function placeSpans(text: string, rule: PlaceRule): Span[] {
 
 function prefixStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && end - i < MAX_PREFIX && /[\u4e00-\u9fff0-9]/.test(text[i - 1]) && !STOP_CHARS.has(text[i - 1])) i--;
+  while (i > 0 && end - i < MAX_PREFIX && /[\u4e00-\u9fff0-9]/.test(text[i - 1]) && !isStop(text, i - 1)) i--;
+  // Nothing before a verb of contact or liking is part of the name: 有事联系|村委会, 小宇很喜欢|学校.
+  for (const word of BOUNDARY_WORDS) {
+    const at = text.lastIndexOf(word, end - word.length);
+    if (at >= i) i = at + word.length;
+  }
   return i;
+}
+
+/**
+ * Whether the character at i ends a place-name prefix. A date does (4月3日|学校); 上 does not when it
+ * begins a town or village name (上桥镇中心小学), as opposed to 上 "attend" (上金积小学) or "on" (镇上).
+ */
+function isStop(text: string, i: number): boolean {
+  const c = text[i];
+  // 日/号 after any numeral; 月 only after a digit, since 五月花小学 is a name.
+  if (c === '日' || c === '号') return /[0-9〇零一二三四五六七八九十两]/.test(text[i - 1]);
+  if (c === '月') return /[0-9]/.test(text[i - 1]);
+  if (c === '上') return !/^[\u4e00-\u9fff][镇乡村]/.test(text.slice(i + 1)) || STOP_CHARS.has(text[i + 1]);
+  return STOP_CHARS.has(c);
 }
 
 function stripGeneric(prefix: string, generic: readonly string[]): string {
@@ -423,7 +444,7 @@ const VILLAGE: PlaceRule = {
   suffix: /村/g,
   generic: [
     '农', '乡', '山', '渔', '小', '大', '新', '老', '本', '全', '整', '邻', '同', '外', '原', '穷', '进', '出', '回',
-    '美丽', '偏远', '边远', '贫困', '贫穷', '落后', '山区', '自然', '行政', '隔壁', '附近', '所在', '走进', '来到',
+    '美丽', '偏远', '边远', '贫困', '贫穷', '落后', '山区', '自然', '行政', '隔壁', '附近',
   ],
   minCore: 2,
 };
@@ -477,12 +498,10 @@ const SCHOOL: PlaceRule = {
   kind: 'school',
   suffix: SCHOOL_SUFFIX,
   generic: [
-    '中心', '完全', '初级', '高级', '九年制', '九年一贯制', '寄宿制', '寄宿', '附属', '希望', '民族', '回民',
-    '乡村', '农村', '山区', '山村', '偏远', '边远', '贫困', '城里', '县城', '城区', '市区', '镇里', '村里', '县里',
-    '乡里', '家里', '这里', '那里', '乡镇', '乡下', '当地', '本地', '外地', '附近', '旁边', '隔壁', '周边', '周围',
-    '普通', '重点', '公办', '民办', '公立', '私立', '特殊教育', '特教', '喜欢', '热爱', '离开', '走进', '来到',
-    '回到', '进入', '转到', '转入', '考上', '考进', '考入', '就读', '就近', '所在', '原来', '以前', '现在', '目前',
-    '其他', '其它', '不同', '所有', '整个', '新', '老', '旧', '好', '同', '全', '别', '进', '考', '转', '爱', '回',
+    '中心', '完全', '寄宿制', '寄宿', '附属', '希望', '民族', '回民', '乡村', '农村', '山区', '山村', '偏远', '边远',
+    '贫困', '城里', '县城', '城区', '市区', '镇里', '村里', '县里', '乡里', '家里', '乡镇', '乡下', '当地', '本地',
+    '外地', '附近', '旁边', '隔壁', '周边', '周围', '普通', '重点', '公办', '民办', '公立', '私立', '特殊教育', '特教',
+    '以前', '目前', '不同', '新', '老', '旧', '好', '同', '全', '别', '进', '转', '爱', '回',
   ],
   minCore: 2,
 };

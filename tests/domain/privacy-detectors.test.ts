@@ -340,3 +340,38 @@ describe('deriveGivenName', () => {
     expect(deriveGivenName({ realName: '王小禾', givenName: ' ' })).toBeUndefined();
   });
 });
+
+describe('named places: where the name begins', () => {
+  it.each([
+    '4月3日学校开学,想要一个新书包。',
+    '四月三日学校开运动会。',
+    '12号学校放假了。',
+    '5月村里修了路。',
+    '有事请联系村委会。',
+    '有事联系村委会。',
+    '请联系学校的老师。',
+    '小宇很喜欢学校的图书角。',
+    '小宇特别热爱学校。',
+    '妈妈带她走进学校。',
+    '姐姐明年进入学校读书。',
+    '哥哥转入学校不久。',
+    '他上镇中心小学。',
+    '明年考上县城高中。',
+  ])('%s is no place name', (text) => {
+    expect(findings(text)).toEqual([]);
+  });
+
+  it.each([
+    ['在上桥镇中心小学读书', 'school', '上桥镇中心小学'],
+    ['上桥镇中心小学', 'school', '上桥镇中心小学'],
+    ['住在上庄村', 'address', '上庄村'],
+    ['他上金积镇中心小学', 'school', '金积镇中心小学'],
+    ['红日小学', 'school', '红日小学'],
+    ['五月花小学', 'school', '五月花小学'],
+    ['4月3日红星小学开学', 'school', '红星小学'],
+    ['联系红星村委会', 'address', '红星村'],
+    ['他喜欢红星小学', 'school', '红星小学'],
+  ])('%s: the name is %s', (text, kind, match) => {
+    expect(findings(text)).toEqual([[kind, match]]);
+  });
+});
