@@ -467,7 +467,7 @@ describe('detector details', () => {
   });
 
   it('quotes the whole mobile with a spaced country code', () => {
-    expect(findings('电话86 1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '86 1 3 8 1 2 3 4 5 6 7 8']]);
+    expect(findings('妈妈86 1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '86 1 3 8 1 2 3 4 5 6 7 8']]);
     expect(findings('电话+8 6 1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '+8 6 1 3 8 1 2 3 4 5 6 7 8']]);
     expect(findings('电话+86  1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '+86  1 3 8 1 2 3 4 5 6 7 8']]);
   });
