@@ -82,9 +82,9 @@ const isAdmin = (actor: Actor) => actor.admin;
 const isStaffOrAdmin = (actor: Actor) => actor.admin || actor.staff !== null;
 const isApprovedHelper = (actor: Actor) => isApprovedVolunteer(actor) || approvedOrgs(actor).length > 0;
 
+// An actor always has a user id, and each membership an organization id: an absent one matches nothing.
 const vetsThemselves = (actor: Actor, helper: { userId?: string; orgId?: string }) =>
-  (helper.userId !== undefined && helper.userId === actor.userId) ||
-  (helper.orgId !== undefined && actor.orgs.some((m) => m.orgId === helper.orgId));
+  helper.userId === actor.userId || actor.orgs.some((m) => m.orgId === helper.orgId);
 
 /**
  * The rules, one line per action and resource type. Anything not listed is denied:
@@ -140,12 +140,12 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
     helper: (a, r) =>
       r.orgId !== undefined
         ? a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager')
-        : r.userId !== undefined && r.userId === a.userId,
+        : r.userId === a.userId,
   },
   // Time alone with a child (pairings, one-to-one activities): an approved volunteer vetted for it,
   // whose yearly re-check is not overdue. Donate-only steps (claiming a wish) do not ask this.
   'one_to_one.contact': {
-    site: (a) => isApprovedVolunteer(a) && a.volunteer?.oneToOne === true && a.volunteer.recheckOverdue !== true,
+    site: (a) => a.volunteer?.status === 'approved' && a.volunteer.oneToOne === true && a.volunteer.recheckOverdue !== true,
   },
 
   'site.manage': { site: (a) => isAdmin(a), global: (a) => isAdmin(a) },

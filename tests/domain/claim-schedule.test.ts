@@ -25,6 +25,14 @@ describe('Shanghai calendar', () => {
     for (const ok of ['2024-02-29', '2025-12-31', '2000-01-01']) expect(isCalendarDate(ok), ok).toBe(true);
     for (const bad of ['2025-02-29', '2025-13-01', '2025-6-1', '20250601', '', '2025-06-31']) expect(isCalendarDate(bad), bad).toBe(false);
     expect(() => endOfShanghaiDay('2025-02-30')).toThrow(RangeError);
+    expect(() => endOfShanghaiDay('2025-02-30')).toThrow('not a calendar date: 2025-02-30');
+  });
+
+  it('reads the whole text, every day of the month and every year as written', () => {
+    for (const bad of ['12025-06-01', '2025-06-011', 'x2025-06-01', '2025-06-01 ', '2025-06-00', '2025-00-10', '2025-04-31', '0050-06-01']) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+    }
+    for (const ok of ['2025-01-31', '2024-12-01', '1900-03-01']) expect(isCalendarDate(ok), ok).toBe(true);
   });
 });
 
