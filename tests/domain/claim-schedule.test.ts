@@ -39,6 +39,10 @@ describe('Shanghai calendar', () => {
 describe('when a claim is due', () => {
   it('is the wish deadline for a pending claim, the earlier of deadline and delivery window once approved', () => {
     expect(claimDueAt({ status: 'pending', approvedAt: null }, null)).toBeNull();
+    // The delivery window starts at approval: not before, and not without an approval time.
+    expect(claimDueAt({ status: 'pending', approvedAt: T }, null)).toBeNull();
+    expect(claimDueAt({ status: 'approved', approvedAt: null }, null)).toBeNull();
+    expect(claimDueAt({ status: 'approved', approvedAt: null }, T + 5 * DAY_MS)).toBe(T + 5 * DAY_MS);
     expect(claimDueAt({ status: 'pending', approvedAt: null }, T + 5 * DAY_MS)).toBe(T + 5 * DAY_MS);
     expect(claimDueAt({ status: 'approved', approvedAt: T }, null)).toBe(T + 14 * DAY_MS);
     expect(claimDueAt({ status: 'approved', approvedAt: T }, T + 5 * DAY_MS)).toBe(T + 5 * DAY_MS);
