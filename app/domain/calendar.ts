@@ -15,7 +15,8 @@ export function isCalendarDate(text: string): boolean {
   if (!match) return false;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // Date.UTC reads years 0–99 as 1900–1999; an impossible month or day (13, 00, 30 February) always moves the month.
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1;
 }
 
 /** The last millisecond of that Shanghai calendar day, as UTC ms: a deadline "on the 5th" lasts the whole 5th. */

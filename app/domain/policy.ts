@@ -114,9 +114,9 @@ const oneToOneCleared = (actor: Actor) =>
 const proposes = (actor: Actor, r: { proposerId: string; orgId: string | null }) =>
   actor.userId === r.proposerId || (r.orgId !== null && actor.orgs.some((m) => m.orgId === r.orgId));
 
+// An actor always has a user id, and each membership an organization id: an absent one matches nothing.
 const vetsThemselves = (actor: Actor, helper: { userId?: string; orgId?: string }) =>
-  (helper.userId !== undefined && helper.userId === actor.userId) ||
-  (helper.orgId !== undefined && actor.orgs.some((m) => m.orgId === helper.orgId));
+  helper.userId === actor.userId || actor.orgs.some((m) => m.orgId === helper.orgId);
 
 /**
  * The rules, one line per action and resource type. Anything not listed is denied:
@@ -172,7 +172,7 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
     helper: (a, r) =>
       r.orgId !== undefined
         ? a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager')
-        : r.userId !== undefined && r.userId === a.userId,
+        : r.userId === a.userId,
   },
   // Time alone with a child (pairings, one-to-one activities): an approved volunteer vetted for it,
   // whose yearly re-check is not overdue. Donate-only steps (claiming a wish) do not ask this.

@@ -49,7 +49,7 @@ export function checkPublicText(texts: string[], child: ChildIdentity): PrivacyF
 /** An 18-character resident ID (GB 11643-1999): known region, real past birth date, valid check digit. 15-digit IDs have no check digit and are not "valid" here. */
 export function isValidChineseIdCard(s: string): boolean {
   const id = normalizeWidth(s.trim()).toUpperCase();
-  return /^\d{17}[\dX]$/.test(id) && looksLikeIdCard(id) && idCheckDigit(id.slice(0, 17)) === id[17];
+  return /^\d{17}[\dX]$/.test(id) && looksLikeIdCard(id) && idCheckDigit(id) === id[17];
 }
 
 /**
@@ -97,16 +97,13 @@ function normalizeWidth(s: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-'); // hyphens and dashes used as digit separators
 }
 
-// Pinyin vowels with tone marks (and ü) read as plain Latin letters, one unit for one.
-const TONE_FOLD: Record<string, string> = Object.fromEntries(
-  [
-    ['āáǎà', 'a'], ['ĀÁǍÀ', 'A'], ['ēéěè', 'e'], ['ĒÉĚÈ', 'E'], ['īíǐì', 'i'], ['ĪÍǏÌ', 'I'],
-    ['ōóǒò', 'o'], ['ŌÓǑÒ', 'O'], ['ūúǔùǖǘǚǜü', 'u'], ['ŪÚǓÙǕǗǙǛÜ', 'U'],
-  ].flatMap(([marked, plain]) => [...marked].map((c) => [c, plain])),
-);
-
+/**
+ * Pinyin vowels with tone marks (and ü) read as plain Latin letters, one unit for one: the first unit
+ * of the canonical decomposition is the bare letter (ǚ → u + ̈ + ̌). Other accented Latin letters in
+ * the range fold the same way, which can only find more.
+ */
 function foldToneMarks(s: string): string {
-  return s.replace(/[À-ǜ]/g, (c) => TONE_FOLD[c] ?? c);
+  return s.replace(/[À-ǜ]/g, (c) => c.normalize('NFD')[0]);
 }
 
 /** Blanks out spans so later detectors cannot match inside them (length is kept). */
@@ -157,7 +154,7 @@ export function deriveGivenName(child: ChildIdentity): string | undefined {
 }
 
 function compact(s: string): string {
-  return normalizeWidth(s).replace(/\s+/g, '');
+  return normalizeWidth(s).replace(/\s/g, '');
 }
 
 function nameSpans(text: string, child: ChildIdentity): Span[] {
@@ -165,11 +162,8 @@ function nameSpans(text: string, child: ChildIdentity): Span[] {
   if (!realName) return [];
   const fullNames = [realName, ...variants(child.realNameVariants)];
   const full = mergeSpans(fullNames.flatMap((name) => regexSpans(text, 'real_name', namePattern(name))));
-  const given = deriveGivenName(child);
-  const givenNames = [...(given && given !== realName ? [given] : []), ...variants(child.givenNameVariants)].filter(
-    (g) => !fullNames.includes(g),
-  );
-  // Occurrences inside the full name are already reported as real_name.
+  const givenNames = [deriveGivenName(child), ...variants(child.givenNameVariants)].filter((g) => g !== undefined);
+  // Occurrences inside the full name (and a given name that is the full name) are already reported as real_name.
   const masked = mask(text, full);
   return [...full, ...mergeSpans(givenNames.flatMap((g) => givenNameSpans(masked, g)))];
 }
@@ -278,8 +272,9 @@ const ID_PROVINCES = new Set([
   63, 64, 65, 71, 81, 82, 83,
 ]);
 
-function idCheckDigit(first17: string): string {
-  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+/** The check digit of an ID's first 17 digits (one weight each; the 18th is not read). */
+function idCheckDigit(id: string): string {
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
   return ID_CHECK_CHARS[sum % 11];
 }
 
@@ -291,7 +286,8 @@ function looksLikeIdCard(id18: string): boolean {
 function isPastDate(yyyymmdd: string): boolean {
   const [y, m, d] = [yyyymmdd.slice(0, 4), yyyymmdd.slice(4, 6), yyyymmdd.slice(6, 8)].map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // Two-digit months and days: an impossible one (month 13, day 0, 30 February) always moves the month.
+  const real = date.getUTCMonth() === m - 1;
   return real && y >= 1900 && date.getTime() <= Date.now();
 }
 
@@ -340,19 +336,22 @@ function phoneSpans(text: string): Span[] {
 // ---------------------------------------------------------------------------
 // Named places: a suffix (小学, 村, 路…) preceded by a proper-name-like prefix.
 // The prefix is the run of Han characters/digits right before the suffix, cut
-// at the last function character (的, 在, 上, 我…); generic words at its end
-// (农村, 县城, 中心…) do not count. What remains must be long enough to be a name.
+// at the last function character (的, 在, 上, 我…), date (4月3日) or verb of
+// contact or liking (联系, 喜欢…); generic words at its end (农村, 县城, 中心…)
+// do not count. What remains must be long enough to be a name. A generic word
+// holding a function character can never end a prefix, so none is listed.
 
 const MAX_PREFIX = 12;
 const STOP_CHARS = new Set(
-  '的在上读念去到离从送来所个们这那了是和与及或把被给让说就也都还要想我你他她它每名位座间各该其年级岁时住于考'.split(''),
+  '的在上读念去到离从送来所个们这那了是和与及或把被给让说就也都还要想我你他她它每名位座间各该其年级岁时住于考请'.split(''),
 );
+const BOUNDARY_WORDS = ['联系', '喜欢', '热爱', '走进', '进入', '转入'];
 
 interface PlaceRule {
   kind: Kind;
   suffix: RegExp;
-  /** Non-distinguishing words, stripped repeatedly from the end of the prefix. */
-  generic: readonly string[];
+  /** Non-distinguishing words, stripped repeatedly from the end of the prefix. None ends with another, so their order does not matter. */
+  generic?: readonly string[];
   /** Characters the prefix must keep after stripping to count as a name. */
   minCore: number;
 }
@@ -370,25 +369,41 @@ function placeSpans(text: string, rule: PlaceRule): Span[] {
 
 function prefixStart(text: string, end: number): number {
   let i = end;
-  while (i > 0 && end - i < MAX_PREFIX && /[\u4e00-\u9fff0-9]/.test(text[i - 1]) && !STOP_CHARS.has(text[i - 1])) i--;
+  while (i > 0 && end - i < MAX_PREFIX && /[\u4e00-\u9fff0-9]/.test(text[i - 1]) && !isStop(text, i - 1)) i--;
+  // Nothing before a verb of contact or liking is part of the name: 有事联系|村委会, 小宇很喜欢|学校.
+  for (const word of BOUNDARY_WORDS) {
+    const at = text.lastIndexOf(word, end - word.length);
+    if (at >= i) i = at + word.length;
+  }
   return i;
 }
 
-function stripGeneric(prefix: string, generic: readonly string[]): string {
-  // Longest first, so "农村" is stripped whole rather than leaving "农".
-  const words = [...generic].sort((a, b) => b.length - a.length);
-  let rest = prefix;
-  for (let w = words.find((g) => rest.endsWith(g)); w; w = words.find((g) => rest.endsWith(g))) {
-    rest = rest.slice(0, -w.length);
-  }
-  return rest;
+/**
+ * Whether the character at i ends a place-name prefix. A date does (4月3日|学校); 上 does not when it
+ * begins a town or village name (上桥镇中心小学), as opposed to 上 "attend" (上金积小学) or "on" (镇上).
+ */
+function isStop(text: string, i: number): boolean {
+  const c = text[i];
+  // 日/号 after any numeral; 月 only after a digit, since 五月花小学 is a name.
+  if (c === '日' || c === '号') return /[0-9〇零一二三四五六七八九十两]/.test(text[i - 1]);
+  if (c === '月') return /[0-9]/.test(text[i - 1]);
+  if (c === '上') return !/^[\u4e00-\u9fff][镇乡村]/.test(text.slice(i + 1));
+  return STOP_CHARS.has(c);
 }
 
-/** Sorts and joins overlapping or touching spans of one kind ("马家村" + "村3组" + "3组12号"). */
+function stripGeneric(prefix: string, generic: readonly string[] | undefined): string {
+  let rest = prefix;
+  for (;;) {
+    const word = generic?.find((g) => rest.endsWith(g));
+    if (!word) return rest;
+    rest = rest.slice(0, -word.length);
+  }
+}
+
+/** Sorts (in place) and joins overlapping or touching spans of one kind ("马家村" + "村3组" + "3组12号"). */
 function mergeSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
-  for (const s of sorted) {
+  for (const s of spans.sort((a, b) => a.start - b.start)) {
     const last = out[out.length - 1];
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
     else out.push({ ...s });
@@ -406,14 +421,12 @@ const NUM = `(?:\\d+|${CN_NUM})`;
 const ROAD: PlaceRule = {
   kind: 'address',
   suffix: new RegExp(`(?:大街|大道|胡同|路|街|巷)${NUM}(?:号院|号|弄)`, 'g'),
-  generic: [],
   minCore: 1,
 };
 
 const ESTATE: PlaceRule = {
   kind: 'address',
   suffix: new RegExp(`(?:小区|花园|家园|公寓|社区|新村|苑)${NUM}(?:号楼|号院|号|栋|幢|单元)`, 'g'),
-  generic: [],
   minCore: 1,
 };
 
@@ -423,7 +436,7 @@ const VILLAGE: PlaceRule = {
   suffix: /村/g,
   generic: [
     '农', '乡', '山', '渔', '小', '大', '新', '老', '本', '全', '整', '邻', '同', '外', '原', '穷', '进', '出', '回',
-    '美丽', '偏远', '边远', '贫困', '贫穷', '落后', '山区', '自然', '行政', '隔壁', '附近', '所在', '走进', '来到',
+    '美丽', '偏远', '边远', '贫困', '落后', '山区', '自然', '行政', '隔壁', '附近',
   ],
   minCore: 2,
 };
@@ -477,12 +490,10 @@ const SCHOOL: PlaceRule = {
   kind: 'school',
   suffix: SCHOOL_SUFFIX,
   generic: [
-    '中心', '完全', '初级', '高级', '九年制', '九年一贯制', '寄宿制', '寄宿', '附属', '希望', '民族', '回民',
-    '乡村', '农村', '山区', '山村', '偏远', '边远', '贫困', '城里', '县城', '城区', '市区', '镇里', '村里', '县里',
-    '乡里', '家里', '这里', '那里', '乡镇', '乡下', '当地', '本地', '外地', '附近', '旁边', '隔壁', '周边', '周围',
-    '普通', '重点', '公办', '民办', '公立', '私立', '特殊教育', '特教', '喜欢', '热爱', '离开', '走进', '来到',
-    '回到', '进入', '转到', '转入', '考上', '考进', '考入', '就读', '就近', '所在', '原来', '以前', '现在', '目前',
-    '其他', '其它', '不同', '所有', '整个', '新', '老', '旧', '好', '同', '全', '别', '进', '考', '转', '爱', '回',
+    '中心', '完全', '寄宿制', '寄宿', '附属', '希望', '民族', '回民', '乡村', '农村', '山区', '山村', '偏远', '边远',
+    '贫困', '城里', '县城', '城区', '市区', '镇里', '村里', '县里', '乡里', '家里', '乡镇', '乡下', '当地', '本地',
+    '外地', '附近', '旁边', '隔壁', '周边', '周围', '普通', '重点', '公办', '民办', '公立', '私立', '特殊教育', '特教',
+    '以前', '目前', '新', '老', '旧', '好', '同', '全', '别', '进', '转', '爱', '回',
   ],
   minCore: 2,
 };

@@ -4,7 +4,7 @@
 
 import { CLAIM_TRANSITIONS, decideClaimTransition, type ClaimInput, type ClaimStatus, type ClaimTransition } from './claim';
 import { conflict, err, ok, type Result } from './errors';
-import { decideWishTransition, type WishStatus, type WishTransition } from './wish';
+import { decideWishTransition, WISH_TRANSITIONS, type WishStatus, type WishTransition } from './wish';
 
 /** The mail a step sends to the claimant (templates in app/mail/templates). */
 export type ClaimMail = 'claim.received' | 'claim.approved' | 'claim.rejected' | 'claim.confirmed' | 'claim.expired' | 'claim.withdrawn';
@@ -71,9 +71,7 @@ export function decideClaiming(wish: { status: WishStatus; deadlineAt: number | 
     return conflict(taken.includes(wish.status) ? 'claim.error.already_claimed' : 'claim.error.not_open');
   }
   if (wish.deadlineAt !== null && now > wish.deadlineAt) return conflict('claim.error.deadline_passed');
-  const onWish = decideWishTransition(wish, 'claim');
-  if (!onWish.ok) return conflict('claim.error.already_claimed');
-  return ok({ claimTo: NEW_CLAIM_STATUS, wishStep: 'claim', wishTo: onWish.value.to, mails: ['claim.received'] });
+  return ok({ claimTo: NEW_CLAIM_STATUS, wishStep: 'claim', wishTo: WISH_TRANSITIONS.claim.to, mails: ['claim.received'] });
 }
 
 /**

@@ -158,8 +158,8 @@ export function ageBand(birthDate: string, today: string): AgeBand {
   let age = now.year - birth.year;
   if (now.month < birth.month || (now.month === birth.month && now.day < birth.day)) age -= 1;
   if (age < 0) throw new RangeError(`birth date ${birthDate} is after ${today}`);
-  if (age >= 18) return '18+';
-  return AGE_BANDS[Math.floor(age / 3)]!;
+  // Three years a band; from 18 on, the last band.
+  return AGE_BANDS[Math.min(Math.floor(age / 3), AGE_BANDS.length - 1)]!;
 }
 
 function parseDate(text: string): { year: number; month: number; day: number } {

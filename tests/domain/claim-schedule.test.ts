@@ -25,12 +25,24 @@ describe('Shanghai calendar', () => {
     for (const ok of ['2024-02-29', '2025-12-31', '2000-01-01']) expect(isCalendarDate(ok), ok).toBe(true);
     for (const bad of ['2025-02-29', '2025-13-01', '2025-6-1', '20250601', '', '2025-06-31']) expect(isCalendarDate(bad), bad).toBe(false);
     expect(() => endOfShanghaiDay('2025-02-30')).toThrow(RangeError);
+    expect(() => endOfShanghaiDay('2025-02-30')).toThrow('not a calendar date: 2025-02-30');
+  });
+
+  it('reads the whole text, every day of the month and every year as written', () => {
+    for (const bad of ['12025-06-01', '2025-06-011', 'x2025-06-01', '2025-06-01 ', '2025-06-00', '2025-00-10', '2025-04-31', '0050-06-01']) {
+      expect(isCalendarDate(bad), bad).toBe(false);
+    }
+    for (const ok of ['2025-01-31', '2024-12-01', '1900-03-01']) expect(isCalendarDate(ok), ok).toBe(true);
   });
 });
 
 describe('when a claim is due', () => {
   it('is the wish deadline for a pending claim, the earlier of deadline and delivery window once approved', () => {
     expect(claimDueAt({ status: 'pending', approvedAt: null }, null)).toBeNull();
+    // The delivery window starts at approval: not before, and not without an approval time.
+    expect(claimDueAt({ status: 'pending', approvedAt: T }, null)).toBeNull();
+    expect(claimDueAt({ status: 'approved', approvedAt: null }, null)).toBeNull();
+    expect(claimDueAt({ status: 'approved', approvedAt: null }, T + 5 * DAY_MS)).toBe(T + 5 * DAY_MS);
     expect(claimDueAt({ status: 'pending', approvedAt: null }, T + 5 * DAY_MS)).toBe(T + 5 * DAY_MS);
     expect(claimDueAt({ status: 'approved', approvedAt: T }, null)).toBe(T + 14 * DAY_MS);
     expect(claimDueAt({ status: 'approved', approvedAt: T }, T + 5 * DAY_MS)).toBe(T + 5 * DAY_MS);

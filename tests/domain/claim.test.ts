@@ -347,6 +347,7 @@ describe('expiryDue', () => {
     ['approved', NOW - 14 * DAY - 1, null, true, 'more than 14 days after approval'],
     ['approved', NOW - 30 * DAY, future, true, 'undelivered for a month, deadline ahead'],
     ['approved', null, null, false, 'approval time unknown'],
+    ['pending', NOW - 30 * DAY, null, false, 'pending: the delivery window starts at approval'],
     ['delivered', NOW - 30 * DAY, past, false, 'delivered: waits for staff, never expires'],
     ['confirmed', NOW - 30 * DAY, past, false, 'ended'],
     ['rejected', null, past, false, 'ended'],
@@ -366,5 +367,27 @@ describe('expiryDue', () => {
       const due = expiryDue({ status, approvedAt: 0 }, 0, 100 * DAY);
       expect(due).toBe(CLAIM_TRANSITIONS.expire.from.includes(status));
     }
+  });
+});
+
+describe('the steps offered in each status', () => {
+  const claimOf = (status: ClaimStatus) => ({ status, claimantUserId: 'vol', orgId: null, wishSitePath: WISH_SITE });
+  it.each([
+    ['pending', ['approve', 'reject'], ['release']],
+    ['approved', [], ['release', 'deliver']],
+    ['delivered', ['confirm'], []],
+    ['confirmed', [], []],
+    ['rejected', [], []],
+    ['released', [], []],
+    ['expired', [], []],
+  ] as const)('%s: staff %j, the claimant %j', (status, staff, claimant) => {
+    expect(availableSteps(claimOf(status), staffIn)).toEqual(staff);
+    expect(availableSteps(claimOf(status), volunteer)).toEqual(claimant);
+  });
+
+  it('lists every status of the table, and no other', () => {
+    const inTable = new Set(Object.values(CLAIM_TRANSITIONS).flatMap((t) => [...t.from, t.to]));
+    expect([...CLAIM_STATUSES].sort()).toEqual([...inTable].sort());
+    expect(new Set(CLAIM_STATUSES).size).toBe(CLAIM_STATUSES.length);
   });
 });

@@ -340,3 +340,162 @@ describe('deriveGivenName', () => {
     expect(deriveGivenName({ realName: '王小禾', givenName: ' ' })).toBeUndefined();
   });
 });
+
+describe('named places: where the name begins', () => {
+  it.each([
+    '4月3日学校开学,想要一个新书包。',
+    '四月三日学校开运动会。',
+    '12号学校放假了。',
+    '5月村里修了路。',
+    '有事请联系村委会。',
+    '有事联系村委会。',
+    '请联系学校的老师。',
+    '小宇很喜欢学校的图书角。',
+    '小宇特别热爱学校。',
+    '妈妈带小宇走进学校。',
+    '姐姐明年进入学校读书。',
+    '哥哥转入学校不久。',
+    '他上镇中心小学。',
+    '明年考上县城高中。',
+  ])('%s is no place name', (text) => {
+    expect(findings(text)).toEqual([]);
+  });
+
+  it.each([
+    ['在上桥镇中心小学读书', 'school', '上桥镇中心小学'],
+    ['上桥镇中心小学', 'school', '上桥镇中心小学'],
+    ['住在上庄村', 'address', '上庄村'],
+    ['他上金积镇中心小学', 'school', '金积镇中心小学'],
+    ['红日小学', 'school', '红日小学'],
+    ['五月花小学', 'school', '五月花小学'],
+    ['4月3日红星小学开学', 'school', '红星小学'],
+    ['联系红星村委会', 'address', '红星村'],
+    ['他喜欢红星小学', 'school', '红星小学'],
+    ['红星小学联系了我们', 'school', '红星小学'],
+  ])('%s: the name is %s', (text, kind, match) => {
+    expect(findings(text)).toEqual([[kind, match]]);
+  });
+});
+
+describe('birth date in English, every month', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const born = (month: number): ChildIdentity => ({ realName: '马思远', birthDate: `2015-${String(month).padStart(2, '0')}-03` });
+
+  it.each(MONTHS.map((name, i) => [name, i + 1] as const))('%s, written out and abbreviated', (name, month) => {
+    const child = born(month);
+    expect(findings(`born on ${name} 3, 2015.`, child)).toEqual([['birth_date', `${name} 3, 2015`]]);
+    expect(findings(`born on 3rd ${name.slice(0, 3)}. 2015!`, child)).toEqual([['birth_date', `3rd ${name.slice(0, 3)}. 2015`]]);
+    // The month before is another date.
+    const other = MONTHS[(month + 10) % 12];
+    expect(findings(`born on ${other} 3, 2015.`, child)).toEqual([]);
+  });
+
+  it.each([
+    ['April 03 2015', 'April 03 2015'],
+    ['april 3rd, 2015', 'april 3rd, 2015'],
+    ['3 April 2015', '3 April 2015'],
+    ['3rd of April, 2015', '3rd of April, 2015'],
+    ['Apr 3 2015', 'Apr 3 2015'],
+    ['Apr.3,2015', 'Apr.3,2015'],
+  ])('optional parts: %s', (text, match) => {
+    expect(findings(`born ${text}.`, born(4))).toEqual([['birth_date', match]]);
+  });
+
+  it.each(['April 3, 2016', 'April 13, 2015', 'April 3, 20150', 'XApril 3, 2015', 'April 3rd, 2016'])('not the birth date: %s', (text) => {
+    expect(findings(`${text}.`, born(4))).toEqual([]);
+  });
+});
+
+describe('tone marks, every one', () => {
+  const VOWELS: [marked: string, plain: string][] = [
+    ['āáǎà', 'a'], ['ĀÁǍÀ', 'A'], ['ēéěè', 'e'], ['ĒÉĚÈ', 'E'], ['īíǐì', 'i'], ['ĪÍǏÌ', 'I'],
+    ['ōóǒò', 'o'], ['ŌÓǑÒ', 'O'], ['ūúǔùǖǘǚǜü', 'u'], ['ŪÚǓÙǕǗǙǛÜ', 'U'],
+  ];
+  const cases = VOWELS.flatMap(([marked, plain]) => [...marked].map((c) => [c, plain] as const));
+
+  it.each(cases)('%s reads as %s', (marked, plain) => {
+    const child: ChildIdentity = { realName: '马思远', realNameVariants: [`zh${plain}ng`] };
+    expect(findings(`zh${marked}ng wants a ball`, child)).toEqual([['real_name', `zh${marked}ng`]]);
+    // The variant may carry the mark too.
+    expect(findings(`zh${plain}ng wants a ball`, { realName: '马思远', realNameVariants: [`zh${marked}ng`] })).toEqual([['real_name', `zh${plain}ng`]]);
+  });
+});
+
+describe('detector details', () => {
+  it('finds nothing for a child without a name', () => {
+    expect(findings('王小禾想要一本书', { realName: ' ' })).toEqual([]);
+  });
+
+  it('reads the characters of a name literally', () => {
+    const child: ChildIdentity = { realName: '阿依古丽.买买提' };
+    expect(findings('阿依古丽.买买提的心愿', child)).toEqual([['real_name', '阿依古丽.买买提']]);
+    expect(findings('阿依古丽买买提的心愿', child)).toEqual([['given_name', '阿依古丽']]);
+  });
+
+  it('finds a Han name next to Latin letters', () => {
+    expect(findings('Dear王小禾', { realName: '王小禾' })).toEqual([['real_name', '王小禾']]);
+    expect(findings('王-小-禾', { realName: '王小禾' })).toEqual([]);
+  });
+
+  it('derives no given name from a name mixing scripts', () => {
+    expect(deriveGivenName({ realName: '王Lei' })).toBeUndefined();
+    expect(deriveGivenName({ realName: 'Lei王' })).toBeUndefined();
+  });
+
+  it('reads the birth date only when it is exactly YYYY-MM-DD', () => {
+    for (const birthDate of ['12015-04-03', '2015-04-031', 'x2015-04-03', '2015-04-03x']) {
+      expect(findings('生日是2015-04-03', { realName: '马思远', birthDate })).toEqual([]);
+    }
+  });
+
+  it('reads a two-digit year in Chinese numerals', () => {
+    expect(findings('一五年四月三日出生', { realName: '马思远', birthDate: '2015-04-03' })).toEqual([['birth_date', '一五年四月三日']]);
+  });
+
+  it('does not read a month and day out of a longer number', () => {
+    const child: ChildIdentity = { realName: '马思远', birthDate: '2015-04-03' };
+    expect(findings('生日不是14月3日', child)).toEqual([]);
+    expect(findings('22015年4月3日', child)).toEqual([]);
+  });
+
+  it('quotes what follows a masked ID number at its own place', () => {
+    const value = id('640302', '20170315');
+    expect(findings(`身份证${value},电话13812345678`)).toEqual([
+      ['id_card', value],
+      ['phone', '13812345678'],
+    ]);
+  });
+
+  it('quotes the whole mobile with a spaced country code', () => {
+    expect(findings('妈妈86 1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '86 1 3 8 1 2 3 4 5 6 7 8']]);
+    expect(findings('电话+8 6 1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '+8 6 1 3 8 1 2 3 4 5 6 7 8']]);
+    expect(findings('电话+86  1 3 8 1 2 3 4 5 6 7 8')).toEqual([['phone', '+86  1 3 8 1 2 3 4 5 6 7 8']]);
+  });
+
+  it('quotes every digit of a labelled local number', () => {
+    expect(findings('电话23456789')).toEqual([['phone', '23456789']]);
+  });
+
+  it('quotes every digit of a unit and room', () => {
+    expect(findings('家在12单元301')).toEqual([['address', '12单元301']]);
+    expect(findings('家在2单元15室')).toEqual([['address', '2单元15室']]);
+    expect(findings('家在25号13单元')).toEqual([['address', '13单元']]);
+  });
+
+  it('joins a group, house number and room in any order of detection', () => {
+    expect(findings('家在5组12号501室')).toEqual([['address', '5组12号501室']]);
+    expect(findings('家在3号楼,胜利路18号')).toEqual([
+      ['address', '3号楼'],
+      ['address', '胜利路18号'],
+    ]);
+  });
+
+  it('reads the house plate label only right before the number', () => {
+    expect(findings('门牌旁边种了3棵树')).toEqual([]);
+  });
+
+  it('strips a generic word only from the end of a name', () => {
+    expect(findings('我在老城小学')).toEqual([['school', '老城小学']]);
+    expect(findings('我县城寄宿制小学')).toEqual([]);
+  });
+});

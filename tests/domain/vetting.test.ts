@@ -8,7 +8,9 @@ import {
   decideReapply,
   availableSteps,
   decideVetting,
+  helperResource,
   isVettingTransition,
+  REAPPLY,
   recheckOverdue,
   type VettingStatus,
   type VettingTransition,
@@ -207,5 +209,19 @@ describe('who may vet a helper (policy helper.vet), by role', () => {
     expect(can(actor, 'helper.vet', { type: 'helper', sitePath: null, orgId: 'org-new' })).toBe(
       mayVetWithoutCounty.includes(name),
     );
+  });
+});
+
+describe('the helper as can() sees it', () => {
+  it('names the volunteer or the organization, and nothing it was not given', () => {
+    expect(helperResource({ status: 'pending', sitePath: '/wz/lt/', userId: 'u1' })).toStrictEqual({ type: 'helper', sitePath: '/wz/lt/', userId: 'u1' });
+    expect(helperResource({ status: 'pending', sitePath: null, orgId: 'o1' })).toStrictEqual({ type: 'helper', sitePath: null, orgId: 'o1' });
+    expect(helperResource({ status: 'pending', sitePath: null })).toStrictEqual({ type: 'helper', sitePath: null });
+  });
+
+  it('lists every status of the tables, and no other', () => {
+    const inTables = new Set([...Object.values(VETTING_TRANSITIONS), REAPPLY].flatMap((t) => [...t.from, t.to]));
+    expect([...VETTING_STATUSES].sort()).toEqual([...inTables].sort());
+    expect(new Set(VETTING_STATUSES).size).toBe(VETTING_STATUSES.length);
   });
 });
