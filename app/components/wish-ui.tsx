@@ -94,13 +94,15 @@ export function PrivacyNotice({ findings, tone, text, testId }: { findings: { ki
 }
 
 /** The colour of each status that has one, by the kind of object; the label is the catalogue's `kind.status.status`. */
-const BADGES: Record<'claim' | 'wish' | 'helper', Record<string, string>> = {
+const BADGES: Record<'claim' | 'wish' | 'helper' | 'activity' | 'slot', Record<string, string>> = {
   claim: { pending: 'badge-warn', approved: 'badge-warn', delivered: 'badge-warn', confirmed: 'badge-ok', rejected: 'badge-bad', released: '', expired: 'badge-bad' },
   wish: { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' },
   helper: { pending: 'badge-warn', approved: 'badge-ok', rejected: 'badge-bad', suspended: 'badge-bad' },
+  activity: { submitted: 'badge-warn', approved: 'badge-ok', completed: 'badge-ok', rejected: 'badge-bad', cancelled: 'badge-bad' },
+  slot: { open: 'badge-warn', closed: 'badge-ok', cancelled: 'badge-bad' },
 };
 
-/** The status of a claim, a wish or a helper (volunteer or organization), as a coloured badge. */
+/** The status of a claim, a wish, a helper (volunteer or organization), an activity or a slot, as a coloured badge. */
 export function StatusBadge({ kind, status }: { kind: keyof typeof BADGES; status: string }) {
   const t = useT();
   return <span className={`badge ${BADGES[kind][status] ?? ''}`}>{t(`${kind}.status.${status}`)}</span>;
