@@ -127,16 +127,10 @@ export function ActivityWorkPage({
 
       {steps.length > 0 ? <h2>{t('act.steps')}</h2> : null}
       {steps.includes('submit') && !work.editable ? (
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="submit" />
-          <button type="submit">{t('act.action.submit')}</button>
-        </Form>
+        <StepButton intent="submit" label={t('act.action.submit')} />
       ) : null}
       {steps.includes('approve') ? (
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="approve" />
-          <button type="submit">{t('act.action.approve')}</button>
-        </Form>
+        <StepButton intent="approve" label={t('act.action.approve')} />
       ) : null}
       {steps.includes('reject') ? (
         <Form method="post" className="stack">
@@ -251,6 +245,16 @@ export function ActivityQueues({ queues }: { queues: ActivityQueuesData }) {
         </ul>
       </CountedSection>
     </section>
+  );
+}
+
+/** A step that is one button: its form posts the intent alone. */
+function StepButton({ intent, label }: { intent: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit">{label}</button>
+    </Form>
   );
 }
 

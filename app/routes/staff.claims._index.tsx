@@ -3,22 +3,16 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { StatusFilter, PagedTable } from '../components/lists';
 import { ClaimStatusBadge } from '../components/wish-ui';
-import { requireStaff } from '../auth/guards.server';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
-import { failure } from '../server/http.server';
-import { parseQuery } from '../forms/parse';
+import { staffStatusListPage } from '../server/paging.server';
 import { StaffClaimQuery } from '../forms/queries';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.claims.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = requireStaff(request);
-  const query = parseQuery(StaffClaimQuery, request);
-  const result = staffClaimList(viewer.actor, query.status || null, query.page);
-  if (!result.ok) throw failure(result.error);
-  return result.value;
+  return staffStatusListPage(request, StaffClaimQuery, staffClaimList);
 }
 
 export default function StaffClaims() {

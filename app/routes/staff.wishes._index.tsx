@@ -3,10 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { StatusFilter, PagedTable } from '../components/lists';
 import { WishStatusBadge } from '../components/wish-ui';
-import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatMoney } from '../i18n/index';
-import { failure } from '../server/http.server';
-import { parseQuery } from '../forms/parse';
+import { staffStatusListPage } from '../server/paging.server';
 import { StaffWishQuery } from '../forms/queries';
 import { staffWishList } from '../services/wish-pages.server';
 import { pageTitle } from '../i18n/meta';
@@ -14,11 +12,7 @@ import { pageTitle } from '../i18n/meta';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wishes.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = requireStaff(request);
-  const query = parseQuery(StaffWishQuery, request);
-  const result = staffWishList(viewer.actor, query.status || null, query.page);
-  if (!result.ok) throw failure(result.error);
-  return result.value;
+  return staffStatusListPage(request, StaffWishQuery, staffWishList);
 }
 
 export default function StaffWishes() {
