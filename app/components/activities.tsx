@@ -5,7 +5,7 @@ import { ActivityProposalForm, ActivityStatusBadge, SlotStatusBadge, type Propos
 import { useLocale, useT } from './i18n';
 import { CountedSection, DataTable, Facts } from './lists';
 import { BackLink } from './page';
-import { DoneNotice, FormNotice, Lines } from './wish-ui';
+import { DoneNotice, FormNotice, Lines, StatusTitleCells } from './wish-ui';
 
 export interface WorkSlot {
   slot: { id: string; startsAt: number; endsAt: number; place: string; capacity: number; status: string; childrenServed: number | null };
@@ -305,13 +305,9 @@ export function OrgActivities({ data, orgId, canPropose }: { data: OrgActivities
         <DataTable label={t('act.org_title')} headers={[t('act.col.status'), t('act.field.title'), t('act.col.slots'), t('act.col.signups'), t('act.col.hours'), t('act.col.children_served')]}>
           {data.activities.map((a) => (
             <tr key={a.id}>
-              <td>
-                <ActivityStatusBadge status={a.status} />
-              </td>
-              <td className="cell-wrap">
-                <Link to={`/org/activities/${a.id}`}>{a.title}</Link>
+              <StatusTitleCells kind="activity" status={a.status} to={`/org/activities/${a.id}`} title={a.title}>
                 {a.status === 'rejected' && a.reason ? <span className="meta"> · {t('act.reason.rejected')}: {a.reason}</span> : null}
-              </td>
+              </StatusTitleCells>
               <td>{a.slotCount}</td>
               <td>{t('act.signups_line', { confirmed: a.signups, waiting: a.waiting })}</td>
               <td>{hours(a.minutes)}</td>

@@ -1,4 +1,4 @@
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
@@ -106,6 +106,21 @@ const BADGES: Record<'claim' | 'wish' | 'helper' | 'activity' | 'slot', Record<s
 export function StatusBadge({ kind, status }: { kind: keyof typeof BADGES; status: string }) {
   const t = useT();
   return <span className={`badge ${BADGES[kind][status] ?? ''}`}>{t(`${kind}.status.${status}`)}</span>;
+}
+
+/** The first cells of a row in a list of things with a status: the status as a badge, then the title linked to its page, and what follows it. */
+export function StatusTitleCells({ kind, status, to, title, children }: { kind: keyof typeof BADGES; status: string; to: string; title: string; children?: ReactNode }) {
+  return (
+    <>
+      <td>
+        <StatusBadge kind={kind} status={status} />
+      </td>
+      <td className="cell-wrap">
+        <Link to={to}>{title}</Link>
+        {children}
+      </td>
+    </>
+  );
 }
 
 export const ClaimStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="claim" status={status} />;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ActivityStatusBadge } from '../components/activity-form';
+import { StatusTitleCells } from '../components/wish-ui';
 import { useLocale, useT } from '../components/i18n';
 import { ActivitiesToReview } from '../components/activities';
 import { CountedSection, DataTable } from '../components/lists';
@@ -73,12 +73,7 @@ export default function StaffActivities() {
           <DataTable label={t('act.all')} headers={[t('act.col.status'), t('act.field.title'), t('act.field.site'), t('act.col.first_slot'), t('act.col.slots')]}>
             {all.map((a) => (
               <tr key={a.id}>
-                <td>
-                  <ActivityStatusBadge status={a.status} />
-                </td>
-                <td className="cell-wrap">
-                  <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
-                </td>
+                <StatusTitleCells kind="activity" status={a.status} to={`/staff/activities/${a.id}`} title={a.title} />
                 <td>{site(a)}</td>
                 <td>{a.firstStart !== null ? formatDateTime(a.firstStart, locale) : '—'}</td>
                 <td>{a.slotCount}</td>

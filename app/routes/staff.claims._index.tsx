@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { StatusFilter, PagedTable } from '../components/lists';
-import { ClaimStatusBadge } from '../components/wish-ui';
+import { StatusTitleCells } from '../components/wish-ui';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
 import { staffStatusListPage } from '../server/paging.server';
@@ -30,12 +30,10 @@ export default function StaffClaims() {
       <PagedTable label={t('staff.claims.title')} headers={[t('common.status'), t('claim.wish'), t('claim.claimant'), t('staff.wishes.updated')]} rows={claims} paging={paging}>
         {(c) => (
           <>
-            <td>
-              <ClaimStatusBadge status={c.status} />
-            </td>
-            <td className="cell-wrap">
-              <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
-            </td>
+            <StatusTitleCells kind="claim" status={c.status} to={c.url} title={c.wishTitle}>
+              {' '}
+              <span className="meta">{c.alias}</span>
+            </StatusTitleCells>
             <td className="cell-wrap">
               {c.orgName ? `${c.orgName} · ` : ''}
               {c.claimantName}

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { StatusFilter, PagedTable } from '../components/lists';
-import { WishStatusBadge } from '../components/wish-ui';
+import { StatusTitleCells } from '../components/wish-ui';
 import { formatDateTime, formatMoney } from '../i18n/index';
 import { staffStatusListPage } from '../server/paging.server';
 import { StaffWishQuery } from '../forms/queries';
@@ -33,12 +33,7 @@ export default function StaffWishes() {
       <PagedTable label={t('staff.wishes.title')} headers={[t('common.status'), t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('staff.wishes.updated')]} rows={wishes} paging={paging}>
         {(w) => (
           <>
-            <td>
-              <WishStatusBadge status={w.status} />
-            </td>
-            <td className="cell-wrap">
-              <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
-            </td>
+            <StatusTitleCells kind="wish" status={w.status} to={`/staff/wishes/${w.id}`} title={w.title} />
             <td>{w.alias}</td>
             <td className="cell-wrap">{locale === 'en' ? w.siteEn : w.siteZh}</td>
             <td>{formatMoney(w.valueFen)}</td>
