@@ -3,8 +3,9 @@ import { formatDateTime, formatTimeRange } from '../i18n/index';
 import type { FormResult } from '../forms/result';
 import { ActivityProposalForm, ActivityStatusBadge, SlotStatusBadge, type ProposalDefaults } from './activity-form';
 import { useLocale, useT } from './i18n';
-import { DataTable } from './lists';
-import { DoneNotice, FormNotice, Lines } from './wish-ui';
+import { CountedSection, DataTable, Facts } from './lists';
+import { BackLink } from './page';
+import { DoneNotice, FormNotice, Lines, StatusTitleCells } from './wish-ui';
 
 export interface WorkSlot {
   slot: { id: string; startsAt: number; endsAt: number; place: string; capacity: number; status: string; childrenServed: number | null };
@@ -67,9 +68,7 @@ export function ActivityWorkPage({
   const failed = result && !result.ok ? result : undefined;
   return (
     <article>
-      <p>
-        <Link to={back.to}>← {back.label}</Link>
-      </p>
+      <BackLink to={back.to} label={back.label} />
       <h1>
         {activity.title} <ActivityStatusBadge status={activity.status} />
       </h1>
@@ -81,47 +80,29 @@ export function ActivityWorkPage({
         </p>
       ) : null}
       <dl className="facts">
-        <dt>{t('act.field.type')}</dt>
-        <dd>{t(`activity.type.${activity.type}`)}</dd>
-        <dt>{t('act.field.site')}</dt>
-        <dd>{locale === 'en' ? work.siteEn : work.siteZh}</dd>
-        <dt>{t('act.proposer')}</dt>
-        <dd>
-          {work.orgName ? `${work.orgName} · ` : ''}
-          {work.proposerName}
-        </dd>
-        <dt>{t('act.field.contact_tier')}</dt>
-        <dd>{t(`act.tier.${activity.contactTier}`)}</dd>
-        <dt>{t('act.field.description')}</dt>
-        <dd>
-          <Lines text={activity.description} />
-        </dd>
-        {activity.riskNotes ? (
-          <>
-            <dt>{t('act.field.risk_notes')}</dt>
-            <dd>
-              <Lines text={activity.riskNotes} />
-            </dd>
-          </>
-        ) : null}
-        {activity.safetyMeasures ? (
-          <>
-            <dt>{t('act.field.safety_measures')}</dt>
-            <dd>
-              <Lines text={activity.safetyMeasures} />
-            </dd>
-          </>
-        ) : null}
-        {activity.organizerContact ? (
-          <>
-            <dt>{t('act.field.organizer_contact')}</dt>
-            <dd>{activity.organizerContact}</dd>
-          </>
-        ) : null}
-        <dt>{t('act.field.cancel_cutoff')}</dt>
-        <dd>{activity.cancelCutoffHours}</dd>
-        <dt>{t('act.updated')}</dt>
-        <dd>{formatDateTime(activity.updatedAt, locale)}</dd>
+        <Facts
+          facts={[
+            [t('act.field.type'), t(`activity.type.${activity.type}`)],
+            [t('act.field.site'), locale === 'en' ? work.siteEn : work.siteZh],
+            [t('act.proposer'), `${work.orgName ? `${work.orgName} · ` : ''}${work.proposerName}`],
+            [t('act.field.contact_tier'), t(`act.tier.${activity.contactTier}`)],
+            [t('act.field.description'), <Lines text={activity.description} />],
+          ]}
+        />
+        <Facts
+          optional
+          facts={[
+            [t('act.field.risk_notes'), activity.riskNotes ? <Lines text={activity.riskNotes} /> : null],
+            [t('act.field.safety_measures'), activity.safetyMeasures ? <Lines text={activity.safetyMeasures} /> : null],
+            [t('act.field.organizer_contact'), activity.organizerContact],
+          ]}
+        />
+        <Facts
+          facts={[
+            [t('act.field.cancel_cutoff'), activity.cancelCutoffHours],
+            [t('act.updated'), formatDateTime(activity.updatedAt, locale)],
+          ]}
+        />
       </dl>
 
       <h2>{t('act.slots')}</h2>
@@ -146,16 +127,10 @@ export function ActivityWorkPage({
 
       {steps.length > 0 ? <h2>{t('act.steps')}</h2> : null}
       {steps.includes('submit') && !work.editable ? (
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="submit" />
-          <button type="submit">{t('act.action.submit')}</button>
-        </Form>
+        <StepButton intent="submit" label={t('act.action.submit')} />
       ) : null}
       {steps.includes('approve') ? (
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="approve" />
-          <button type="submit">{t('act.action.approve')}</button>
-        </Form>
+        <StepButton intent="approve" label={t('act.action.approve')} />
       ) : null}
       {steps.includes('reject') ? (
         <Form method="post" className="stack">
@@ -233,75 +208,72 @@ export function ActivityQueues({ queues }: { queues: ActivityQueuesData }) {
   return (
     <section className="wish-queues" aria-labelledby="activity-queues-title">
       <h2 id="activity-queues-title">{t('act.queues_title')}</h2>
-      <section className="queue" data-testid="queue-activities-to-review">
-        <h3>
-          {t('act.queue.to_review')} <span className="badge">{queues.toReview.length}</span>
-        </h3>
-        {queues.toReview.length === 0 ? (
-          <p className="meta">{t('act.queue.to_review.empty')}</p>
-        ) : (
-          <ul className="queue-list">
-            {queues.toReview.map((a) => (
-              <li key={a.id}>
-                <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
-                <span className="meta">
-                  {a.orgName ? <span>{a.orgName}</span> : null}
-                  <span>{site(a)}</span>
-                  {a.submittedAt ? <span>{formatDateTime(a.submittedAt, locale)}</span> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="queue" data-testid="queue-slots-to-close">
-        <h3>
-          {t('act.queue.to_close')} <span className="badge">{queues.toClose.length}</span>
-        </h3>
-        {queues.toClose.length === 0 ? (
-          <p className="meta">{t('act.queue.to_close.empty')}</p>
-        ) : (
-          <ul className="queue-list">
-            {queues.toClose.map((s) => (
-              <li key={s.slotId}>
-                <Link to={`/staff/slots/${s.slotId}`}>{s.title}</Link>
-                <span className="meta">
-                  <span>{site(s)}</span>
-                  <span>{formatTimeRange(s.startsAt, s.endsAt, locale)}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="queue" data-testid="queue-no-show-flags">
-        <h3>
-          {t('act.queue.no_shows')} <span className="badge">{queues.flags.length}</span>
-        </h3>
-        {queues.flags.length === 0 ? (
-          <p className="meta">{t('act.queue.no_shows.empty')}</p>
-        ) : (
-          <ul className="queue-list">
-            {queues.flags.map((f) => (
-              <li key={f.signupId}>
-                <span>{f.name}</span>
-                <span className="meta">
-                  <Link to={`/staff/slots/${f.slotId}`}>{f.activityTitle}</Link>
-                  <span>{formatDateTime(f.flaggedAt, locale)}</span>
-                </span>
-                <Form method="post" action={`/staff/slots/${f.slotId}`} className="inline-form">
-                  <input type="hidden" name="intent" value="review_flag" />
-                  <input type="hidden" name="signupId" value={f.signupId} />
-                  <button type="submit" className="secondary">
-                    {t('act.action.review_flag')}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CountedSection className="queue" testId="queue-activities-to-review" title={t('act.queue.to_review')} count={queues.toReview.length} empty={t('act.queue.to_review.empty')}>
+        <ActivitiesToReview items={queues.toReview} />
+      </CountedSection>
+      <CountedSection className="queue" testId="queue-slots-to-close" title={t('act.queue.to_close')} count={queues.toClose.length} empty={t('act.queue.to_close.empty')}>
+        <ul className="queue-list">
+          {queues.toClose.map((s) => (
+            <li key={s.slotId}>
+              <Link to={`/staff/slots/${s.slotId}`}>{s.title}</Link>
+              <span className="meta">
+                <span>{site(s)}</span>
+                <span>{formatTimeRange(s.startsAt, s.endsAt, locale)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </CountedSection>
+      <CountedSection className="queue" testId="queue-no-show-flags" title={t('act.queue.no_shows')} count={queues.flags.length} empty={t('act.queue.no_shows.empty')}>
+        <ul className="queue-list">
+          {queues.flags.map((f) => (
+            <li key={f.signupId}>
+              <span>{f.name}</span>
+              <span className="meta">
+                <Link to={`/staff/slots/${f.slotId}`}>{f.activityTitle}</Link>
+                <span>{formatDateTime(f.flaggedAt, locale)}</span>
+              </span>
+              <Form method="post" action={`/staff/slots/${f.slotId}`} className="inline-form">
+                <input type="hidden" name="intent" value="review_flag" />
+                <input type="hidden" name="signupId" value={f.signupId} />
+                <button type="submit" className="secondary">
+                  {t('act.action.review_flag')}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </CountedSection>
     </section>
+  );
+}
+
+/** A step that is one button: its form posts the intent alone. */
+function StepButton({ intent, label }: { intent: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit">{label}</button>
+    </Form>
+  );
+}
+
+/** Proposals awaiting review, each linked to its page with its organization, site and the time it was sent. */
+export function ActivitiesToReview({ items, testId }: { items: ActivityQueuesData['toReview']; testId?: string }) {
+  const locale = useLocale();
+  return (
+    <ul className="queue-list" data-testid={testId}>
+      {items.map((a) => (
+        <li key={a.id}>
+          <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
+          <span className="meta">
+            {a.orgName ? <span>{a.orgName}</span> : null}
+            <span>{locale === 'en' ? a.siteEn : a.siteZh}</span>
+            {a.submittedAt ? <span>{formatDateTime(a.submittedAt, locale)}</span> : null}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -333,13 +305,9 @@ export function OrgActivities({ data, orgId, canPropose }: { data: OrgActivities
         <DataTable label={t('act.org_title')} headers={[t('act.col.status'), t('act.field.title'), t('act.col.slots'), t('act.col.signups'), t('act.col.hours'), t('act.col.children_served')]}>
           {data.activities.map((a) => (
             <tr key={a.id}>
-              <td>
-                <ActivityStatusBadge status={a.status} />
-              </td>
-              <td className="cell-wrap">
-                <Link to={`/org/activities/${a.id}`}>{a.title}</Link>
+              <StatusTitleCells kind="activity" status={a.status} to={`/org/activities/${a.id}`} title={a.title}>
                 {a.status === 'rejected' && a.reason ? <span className="meta"> · {t('act.reason.rejected')}: {a.reason}</span> : null}
-              </td>
+              </StatusTitleCells>
               <td>{a.slotCount}</td>
               <td>{t('act.signups_line', { confirmed: a.signups, waiting: a.waiting })}</td>
               <td>{hours(a.minutes)}</td>

@@ -2,8 +2,10 @@ import { Form } from '@remix-run/react';
 import { ACTIVITY_TYPES, CONTACT_TIERS } from '../domain/activity';
 import { ProposalForm, SLOT_ROWS_MAX, shanghaiParts, slotField } from '../forms/activity';
 import { formConstraints } from '../forms/constraints';
-import type { FormResult } from '../forms/result';
-import { Field, FieldErrors, SelectField } from './auth';
+import type { FormFailure, FormResult } from '../forms/result';
+import { BackLink } from './page';
+import { Field, FieldErrors, formKit, SelectField } from './fields';
+import { FormNotice, StatusBadge } from './wish-ui';
 import { useLocale, useT } from './i18n';
 
 const fields = formConstraints(ProposalForm);
@@ -41,26 +43,19 @@ export function ActivityProposalForm({
 }) {
   const t = useT();
   const locale = useLocale();
+  const form = formKit(fields, result);
   const shown = Math.min(SLOT_ROWS_MAX, Math.max(rows, defaults?.slots.length ?? 0, 1));
   return (
     <Form method="post" className="stack activity-form">
-      <SelectField
-        name="type"
-        {...fields.type}
-        label={t('act.field.type')}
-        result={result}
-        defaultValue={defaults?.type ?? ''}
-        options={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(`activity.type.${type}`) }))}
-      >
+      <SelectField name="type" form={form} label={t('act.field.type')} defaultValue={defaults?.type ?? ''} choices={ACTIVITY_TYPES} choiceLabel="activity.type">
         <option value="">{t('act.field.choose')}</option>
       </SelectField>
-      <Field name="title" {...fields.title} label={t('act.field.title')} result={result} defaultValue={defaults?.title} />
-      <Field name="description" {...fields.description} label={t('act.field.description')} result={result} defaultValue={defaults?.description} hint={t('act.field.privacy_hint')} multiline />
+      <Field name="title" form={form} label={t('act.field.title')} defaultValue={defaults?.title} />
+      <Field name="description" form={form} label={t('act.field.description')} defaultValue={defaults?.description} hint={t('act.field.privacy_hint')} multiline />
       <SelectField
         name="siteId"
-        {...fields.siteId}
+        form={form}
         label={t('act.field.site')}
-        result={result}
         defaultValue={defaults?.siteId ?? ''}
         options={sites.map((s) => ({ value: s.id, label: locale === 'en' ? s.nameEn : s.nameZh }))}
       >
@@ -68,26 +63,17 @@ export function ActivityProposalForm({
       </SelectField>
       <SelectField
         name="contactTier"
-        {...fields.contactTier}
+        form={form}
         label={t('act.field.contact_tier')}
-        result={result}
         defaultValue={defaults?.contactTier ?? 'group'}
         hint={t('act.field.contact_tier_hint')}
-        options={CONTACT_TIERS.map((tier) => ({ value: tier, label: t(`act.tier.${tier}`) }))}
+        choices={CONTACT_TIERS}
+        choiceLabel="act.tier"
       />
-      <Field name="riskNotes" {...fields.riskNotes} label={t('act.field.risk_notes')} result={result} defaultValue={defaults?.riskNotes} multiline />
-      <Field name="safetyMeasures" {...fields.safetyMeasures} label={t('act.field.safety_measures')} result={result} defaultValue={defaults?.safetyMeasures} multiline />
-      <Field name="organizerContact" {...fields.organizerContact} label={t('act.field.organizer_contact')} result={result} defaultValue={defaults?.organizerContact} hint={t('act.field.organizer_contact_hint')} />
-      <Field
-        name="cancelCutoffHours"
-        {...fields.cancelCutoffHours}
-        type="number"
-        min={0}
-        label={t('act.field.cancel_cutoff')}
-        result={result}
-        defaultValue={String(defaults?.cancelCutoffHours ?? 24)}
-        inputMode="numeric"
-      />
+      <Field name="riskNotes" form={form} label={t('act.field.risk_notes')} defaultValue={defaults?.riskNotes} multiline />
+      <Field name="safetyMeasures" form={form} label={t('act.field.safety_measures')} defaultValue={defaults?.safetyMeasures} multiline />
+      <Field name="organizerContact" form={form} label={t('act.field.organizer_contact')} defaultValue={defaults?.organizerContact} hint={t('act.field.organizer_contact_hint')} />
+      <Field name="cancelCutoffHours" form={form} type="number" min={0} label={t('act.field.cancel_cutoff')} defaultValue={String(defaults?.cancelCutoffHours ?? 24)} inputMode="numeric" />
 
       <fieldset className="slot-rows">
         <legend>{t('act.slots')}</legend>
@@ -142,15 +128,31 @@ export function ActivityProposalForm({
   );
 }
 
-const ACTIVITY_BADGE: Record<string, string> = { submitted: 'badge-warn', approved: 'badge-ok', completed: 'badge-ok', rejected: 'badge-bad', cancelled: 'badge-bad' };
-const SLOT_BADGE: Record<string, string> = { open: 'badge-warn', closed: 'badge-ok', cancelled: 'badge-bad' };
-
-export function ActivityStatusBadge({ status }: { status: string }) {
+/** The page to propose a new activity: the way back, the heading, the notice of a refused post and the form. */
+export function NewActivityPage({
+  back,
+  hint,
+  sites,
+  failed,
+  canApprove,
+}: {
+  back: { to: string; label: string };
+  hint?: string;
+  sites: { id: string; nameZh: string; nameEn: string }[];
+  failed: FormFailure | undefined;
+  canApprove: boolean;
+}) {
   const t = useT();
-  return <span className={`badge ${ACTIVITY_BADGE[status] ?? ''}`}>{t(`activity.status.${status}`)}</span>;
+  return (
+    <>
+      <BackLink to={back.to} label={back.label} />
+      <h1>{t('act.new_title')}</h1>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <FormNotice failure={failed} showMatches />
+      <ActivityProposalForm sites={sites} defaults={null} rows={2} result={failed} canApprove={canApprove} />
+    </>
+  );
 }
 
-export function SlotStatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge ${SLOT_BADGE[status] ?? ''}`}>{t(`slot.status.${status}`)}</span>;
-}
+export const ActivityStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="activity" status={status} />;
+export const SlotStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="slot" status={status} />;

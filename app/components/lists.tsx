@@ -146,3 +146,37 @@ export function StatusFilter({ status, statuses, statusLabel }: { status: string
     </FilterForm>
   );
 }
+
+/**
+ * A queue or list section: its heading with the count as a badge, then the list, or the empty text when
+ * there is nothing. A queue of a home page is an h3 named by testId; a section of a page is an h2 labelled by id.
+ */
+export function CountedSection({
+  title,
+  count,
+  empty,
+  heading = 'h3',
+  id,
+  testId,
+  className,
+  children,
+}: {
+  title: string;
+  count: number;
+  empty: string;
+  heading?: 'h2' | 'h3';
+  id?: string;
+  testId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const Heading = heading;
+  return (
+    <section className={className} data-testid={testId} aria-labelledby={id}>
+      <Heading id={id}>
+        {title} <span className="badge">{count}</span>
+      </Heading>
+      {count === 0 ? <p className="meta">{empty}</p> : children}
+    </section>
+  );
+}

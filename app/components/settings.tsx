@@ -5,16 +5,25 @@ import { FormMessage, SubmitButton } from './auth';
 import { useT } from './i18n';
 import { BackLink } from './page';
 
-/** A form of one button that posts to its own route (`action`), with a hint before it; works without JavaScript. */
-export function ActionButton({ action, label, hint, className, children }: { action: string; label: string; hint?: string; className?: string; children?: ReactNode }) {
+/** A form that posts to its own route (or `action`): its fields, then the submit button; works without JavaScript. */
+export function PostForm({ action, submit, className, children }: { action?: string; submit: string; className?: string; children?: ReactNode }) {
   return (
     <Form method="post" action={action} className="stack">
       {children}
-      {hint ? <p className="hint">{hint}</p> : null}
       <div>
-        <SubmitButton className={className}>{label}</SubmitButton>
+        <SubmitButton className={className}>{submit}</SubmitButton>
       </div>
     </Form>
+  );
+}
+
+/** A form of one button that posts to its own route (`action`), with a hint before it; works without JavaScript. */
+export function ActionButton({ action, label, hint, className, children }: { action: string; label: string; hint?: string; className?: string; children?: ReactNode }) {
+  return (
+    <PostForm action={action} submit={label} className={className}>
+      {children}
+      {hint ? <p className="hint">{hint}</p> : null}
+    </PostForm>
   );
 }
 

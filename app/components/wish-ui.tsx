@@ -1,4 +1,4 @@
-import { Form, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../i18n/index';
 import { useLocale, useT } from './i18n';
@@ -94,16 +94,33 @@ export function PrivacyNotice({ findings, tone, text, testId }: { findings: { ki
 }
 
 /** The colour of each status that has one, by the kind of object; the label is the catalogue's `kind.status.status`. */
-const BADGES: Record<'claim' | 'wish' | 'helper', Record<string, string>> = {
+const BADGES: Record<'claim' | 'wish' | 'helper' | 'activity' | 'slot', Record<string, string>> = {
   claim: { pending: 'badge-warn', approved: 'badge-warn', delivered: 'badge-warn', confirmed: 'badge-ok', rejected: 'badge-bad', released: '', expired: 'badge-bad' },
   wish: { published: 'badge-warn', fulfilled: 'badge-ok', withdrawn: 'badge-bad' },
   helper: { pending: 'badge-warn', approved: 'badge-ok', rejected: 'badge-bad', suspended: 'badge-bad' },
+  activity: { submitted: 'badge-warn', approved: 'badge-ok', completed: 'badge-ok', rejected: 'badge-bad', cancelled: 'badge-bad' },
+  slot: { open: 'badge-warn', closed: 'badge-ok', cancelled: 'badge-bad' },
 };
 
-/** The status of a claim, a wish or a helper (volunteer or organization), as a coloured badge. */
+/** The status of a claim, a wish, a helper (volunteer or organization), an activity or a slot, as a coloured badge. */
 export function StatusBadge({ kind, status }: { kind: keyof typeof BADGES; status: string }) {
   const t = useT();
   return <span className={`badge ${BADGES[kind][status] ?? ''}`}>{t(`${kind}.status.${status}`)}</span>;
+}
+
+/** The first cells of a row in a list of things with a status: the status as a badge, then the title linked to its page, and what follows it. */
+export function StatusTitleCells({ kind, status, to, title, children }: { kind: keyof typeof BADGES; status: string; to: string; title: string; children?: ReactNode }) {
+  return (
+    <>
+      <td>
+        <StatusBadge kind={kind} status={status} />
+      </td>
+      <td className="cell-wrap">
+        <Link to={to}>{title}</Link>
+        {children}
+      </td>
+    </>
+  );
 }
 
 export const ClaimStatusBadge = ({ status }: { status: string }) => <StatusBadge kind="claim" status={status} />;

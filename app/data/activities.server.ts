@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
@@ -302,30 +302,27 @@ const listColumns = {
   slotCount: sql<number>`(select count(*) from slots x where x.activity_id = ${a.id})`,
 };
 
-/** Activities of the subtree awaiting review, oldest first. */
-export function activitiesToReviewUnder(rootPath: string, limit = 200) {
+/** A list of the subtree's activities, with the conditions and order of one list. */
+function activityListUnder(rootPath: string, where: SQL, order: SQL[], limit: number) {
   return db()
     .select(listColumns)
     .from(a)
     .innerJoin(site, eq(site.id, a.siteId))
     .leftJoin(org, eq(org.id, a.orgId))
-    .where(and(eq(a.status, 'submitted'), inSubtree(site.path, rootPath)))
-    .orderBy(asc(a.submittedAt), asc(a.id))
+    .where(and(where, inSubtree(site.path, rootPath)))
+    .orderBy(...order)
     .limit(limit)
     .all();
 }
 
+/** Activities of the subtree awaiting review, oldest first. */
+export function activitiesToReviewUnder(rootPath: string, limit = 200) {
+  return activityListUnder(rootPath, eq(a.status, 'submitted'), [asc(a.submittedAt), asc(a.id)], limit);
+}
+
 /** Every activity of the subtree, most recently changed first (drafts of organizations excepted: they are not sent yet). */
 export function activitiesUnder(rootPath: string, limit = 200) {
-  return db()
-    .select(listColumns)
-    .from(a)
-    .innerJoin(site, eq(site.id, a.siteId))
-    .leftJoin(org, eq(org.id, a.orgId))
-    .where(and(inSubtree(site.path, rootPath), sql`not (${a.status} = 'draft' and ${a.orgId} is not null)`))
-    .orderBy(desc(a.updatedAt), asc(a.id))
-    .limit(limit)
-    .all();
+  return activityListUnder(rootPath, sql`not (${a.status} = 'draft' and ${a.orgId} is not null)`, [desc(a.updatedAt), asc(a.id)], limit);
 }
 
 function slotListColumns() {
@@ -343,30 +340,27 @@ function slotListColumns() {
   };
 }
 
-/** Open slots of approved activities in the subtree that have not started, soonest first. */
-export function upcomingSlotsUnder(rootPath: string, now: number, limit = 200) {
+/** Open slots of approved activities in the subtree whose start meets `started`, soonest first. */
+function openSlotsUnder(rootPath: string, started: SQL, limit: number) {
   return db()
     .select(slotListColumns())
     .from(sl)
     .innerJoin(a, eq(a.id, sl.activityId))
     .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
-    .where(and(eq(sl.status, 'open'), eq(a.status, 'approved'), gt(sl.startsAt, now), inSubtree(slotSite.path, rootPath)))
+    .where(and(eq(sl.status, 'open'), eq(a.status, 'approved'), started, inSubtree(slotSite.path, rootPath)))
     .orderBy(asc(sl.startsAt), asc(sl.id))
     .limit(limit)
     .all();
 }
 
+/** Open slots of approved activities in the subtree that have not started, soonest first. */
+export function upcomingSlotsUnder(rootPath: string, now: number, limit = 200) {
+  return openSlotsUnder(rootPath, gt(sl.startsAt, now), limit);
+}
+
 /** Open slots of approved activities in the subtree that have started: to record attendance and close, oldest first. */
 export function slotsToCloseUnder(rootPath: string, now: number, limit = 200) {
-  return db()
-    .select(slotListColumns())
-    .from(sl)
-    .innerJoin(a, eq(a.id, sl.activityId))
-    .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
-    .where(and(eq(sl.status, 'open'), eq(a.status, 'approved'), lte(sl.startsAt, now), inSubtree(slotSite.path, rootPath)))
-    .orderBy(asc(sl.startsAt), asc(sl.id))
-    .limit(limit)
-    .all();
+  return openSlotsUnder(rootPath, lte(sl.startsAt, now), limit);
 }
 
 /** An organization's activities with sign-up counts and totals (slots held, credited minutes, children served). */

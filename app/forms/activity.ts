@@ -84,6 +84,18 @@ export const ProposalForm = v.object(
 
 export type ProposalValues = v.InferOutput<typeof ProposalForm>;
 
+/** One slot of a proposal, its times as instants. */
+export interface SlotInput {
+  startsAt: number;
+  endsAt: number;
+  place: string;
+  capacity: number;
+  childrenExpected: number;
+  /** Default: end minus start. */
+  scheduledMinutes?: number;
+}
+
+/** An activity as proposed, what the use cases (services/activities.server.ts) take to create or edit a draft. */
 export interface ProposalInput {
   type: ActivityType;
   title: string;
@@ -93,8 +105,9 @@ export interface ProposalInput {
   riskNotes: string;
   safetyMeasures: string;
   organizerContact: string;
+  /** Default 24. */
   cancelCutoffHours?: number;
-  slots: { startsAt: number; endsAt: number; place: string; capacity: number; childrenExpected: number; scheduledMinutes?: number }[];
+  slots: SlotInput[];
 }
 
 /**

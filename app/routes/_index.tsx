@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ReactNode } from 'react';
 import { Link, useLoaderData } from '@remix-run/react';
 import { WishCard } from '../components/cards';
 import { SlotCard } from '../components/slot-card';
@@ -22,53 +23,28 @@ export default function Home() {
         <p>{t('home.intro')}</p>
       </section>
       <section className="stats" aria-label={t('home.title')}>
-        <div className="stat">
-          <span className="stat-value" data-testid="count-open-wishes">
-            {counts.openWishes}
-          </span>
+        <Stat testId="count-open-wishes" value={counts.openWishes}>
           <span className="stat-label">{t('home.open_wishes')}</span>
-        </div>
-        <div className="stat">
-          <span className="stat-value" data-testid="count-upcoming-slots">
-            {counts.upcomingSlots}
-          </span>
+        </Stat>
+        <Stat testId="count-upcoming-slots" value={counts.upcomingSlots}>
           <Link to="/activities" className="stat-label" data-testid="upcoming-slots-link">
             {t('home.upcoming_slots')}
           </Link>
-        </div>
-        <div className="stat">
-          <span className="stat-value" data-testid="count-fulfilled-wishes">
-            {counts.fulfilledWishes}
-          </span>
+        </Stat>
+        <Stat testId="count-fulfilled-wishes" value={counts.fulfilledWishes}>
           <span className="stat-label">{t('home.fulfilled_wishes')}</span>
-        </div>
+        </Stat>
       </section>
-      <h2>{t('home.latest_wishes')}</h2>
-      {latestWishes.length ? (
-        <ul className="cards">
-          {latestWishes.map((w) => (
-            <WishCard key={w.id} wish={w} headingLevel={3} />
-          ))}
-        </ul>
-      ) : (
-        <p>{t('wishes.empty')}</p>
-      )}
-      <p>
-        <Link to="/wishes">{t('home.see_all_wishes')} →</Link>
-      </p>
-      <h2>{t('home.latest_activities')}</h2>
-      {upcomingSlots.length ? (
-        <ul className="cards">
-          {upcomingSlots.map((slot) => (
-            <SlotCard key={slot.slotId} slot={slot} headingLevel={3} />
-          ))}
-        </ul>
-      ) : (
-        <p>{t('actlist.empty')}</p>
-      )}
-      <p>
-        <Link to="/activities">{t('home.see_all_activities')} →</Link>
-      </p>
+      <Latest title={t('home.latest_wishes')} empty={t('wishes.empty')} more={{ to: '/wishes', label: t('home.see_all_wishes') }}>
+        {latestWishes.map((w) => (
+          <WishCard key={w.id} wish={w} headingLevel={3} />
+        ))}
+      </Latest>
+      <Latest title={t('home.latest_activities')} empty={t('actlist.empty')} more={{ to: '/activities', label: t('home.see_all_activities') }}>
+        {upcomingSlots.map((slot) => (
+          <SlotCard key={slot.slotId} slot={slot} headingLevel={3} />
+        ))}
+      </Latest>
       <section className="hero">
         <h2>{t('home.how.title')}</h2>
         <ol>
@@ -79,6 +55,31 @@ export default function Home() {
           </li>
         </ol>
       </section>
+    </>
+  );
+}
+
+/** One figure of the home page with its label (a link where there is a page of them). */
+function Stat({ testId, value, children }: { testId: string; value: number; children: ReactNode }) {
+  return (
+    <div className="stat">
+      <span className="stat-value" data-testid={testId}>
+        {value}
+      </span>
+      {children}
+    </div>
+  );
+}
+
+/** A few of the latest of a kind as cards (or the empty text), and the link to all of them. */
+function Latest({ title, empty, more, children }: { title: string; empty: string; more: { to: string; label: string }; children: ReactNode[] }) {
+  return (
+    <>
+      <h2>{title}</h2>
+      {children.length ? <ul className="cards">{children}</ul> : <p>{empty}</p>}
+      <p>
+        <Link to={more.to}>{more.label} →</Link>
+      </p>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { Field, useFormPage, SubmitButton } from '../components/auth';
-import { SettingsPage } from '../components/settings';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { Field, useFormPage } from '../components/auth';
+import { SettingsPage, PostForm } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { AccountSettingsSchema } from '../forms/profile';
@@ -28,12 +28,9 @@ export default function MeAccount() {
   const { result, t, form } = useFormPage(fields);
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.account_name')} result={result}>
-      <Form method="post" className="stack">
+      <PostForm submit={t('me.save_account')}>
         <Field form={form} name="displayName" label={t('auth.field.display_name')} defaultValue={displayName} autoComplete="nickname" />
-        <div>
-          <SubmitButton>{t('me.save_account')}</SubmitButton>
-        </div>
-      </Form>
+      </PostForm>
     </SettingsPage>
   );
 }

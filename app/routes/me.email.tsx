@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { Field, useFormPage, SubmitButton } from '../components/auth';
-import { SettingsPage } from '../components/settings';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { Field, useFormPage } from '../components/auth';
+import { SettingsPage, PostForm } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ChangeEmailSchema } from '../forms/auth';
 import { formConstraints } from '../forms/constraints';
@@ -33,14 +33,11 @@ export default function MeEmail() {
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.email')} result={result}>
       <p>{email}</p>
-      <Form method="post" className="stack">
+      <PostForm submit={t('me.change_email')}>
         <p className="hint">{t('me.email_hint')}</p>
         <Field form={form} name="newEmail" label={t('me.field.new_email')} type="email" autoComplete="email" />
         <Field form={form} name="password" label={t('me.field.current_password')} type="password" autoComplete="current-password" />
-        <div>
-          <SubmitButton>{t('me.change_email')}</SubmitButton>
-        </div>
-      </Form>
+      </PostForm>
     </SettingsPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect } from '@remix-run/react';
-import { Field, NewPasswordField, useFormPage, SubmitButton } from '../components/auth';
-import { SettingsPage } from '../components/settings';
+import { redirect } from '@remix-run/react';
+import { Field, NewPasswordField, useFormPage } from '../components/auth';
+import { SettingsPage, PostForm } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { ChangePasswordSchema } from '../forms/auth';
 import { formConstraints } from '../forms/constraints';
@@ -37,13 +37,10 @@ export default function MePassword() {
   const { result, t, form } = useFormPage(fields);
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.password')} result={result}>
-      <Form method="post" className="stack">
+      <PostForm submit={t('me.change_password')}>
         <Field form={form} name="currentPassword" label={t('me.field.current_password')} type="password" autoComplete="current-password" />
         <NewPasswordField name="newPassword" label={t('auth.field.new_password')} hint={t('me.password_hint')} result={result} />
-        <div>
-          <SubmitButton>{t('me.change_password')}</SubmitButton>
-        </div>
-      </Form>
+      </PostForm>
     </SettingsPage>
   );
 }

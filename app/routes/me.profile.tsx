@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, useFormPage, SubmitButton } from '../components/auth';
-import { SettingsPage } from '../components/settings';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { CountySelect, Field, useFormPage } from '../components/auth';
+import { SettingsPage, PostForm } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { VolunteerProfileSchema } from '../forms/profile';
@@ -32,7 +32,7 @@ export default function MeProfile() {
   return (
     <SettingsPage back="/me" backLabel={t('nav.me')} title={t('me.profile')} result={result}>
       <p className="hint">{t('me.profile_privacy')}</p>
-      <Form method="post" className="stack">
+      <PostForm submit={t('common.save')}>
         <Field form={form} name="realName" label={t('me.field.real_name')} defaultValue={volunteer.realName} autoComplete="name" />
         <Field form={form} name="phone" label={t('me.field.phone')} type="tel" defaultValue={volunteer.phone} autoComplete="tel" />
         <CountySelect counties={counties} defaultValue={volunteer.countySiteId} result={result} />
@@ -48,10 +48,7 @@ export default function MeProfile() {
           <input type="checkbox" name="caringParent" defaultChecked={volunteer.caringParent} />
           {t('auth.signup.caring_parent')}
         </label>
-        <div>
-          <SubmitButton>{t('common.save')}</SubmitButton>
-        </div>
-      </Form>
+      </PostForm>
     </SettingsPage>
   );
 }

@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
-import { ActivityProposalForm } from '../components/activity-form';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { NewActivityPage } from '../components/activity-form';
 import { useT } from '../components/i18n';
-import { FormNotice, isFailure } from '../components/wish-ui';
+import { isFailure } from '../components/wish-ui';
 import { forbidden, requireViewer } from '../auth/guards.server';
-import { ProposalForm } from '../forms/activity';
-import { parseForm } from '../forms/parse';
 import { pageTitle } from '../i18n/meta';
-import { failure } from '../server/http.server';
-import { proposalSites, proposingOrg, saveProposal } from '../services/activities.server';
+import { proposalPost } from '../server/activity-routes.server';
+import { proposalSites, proposingOrg } from '../services/activities.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'act.new_title');
 
@@ -28,16 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, orgId } = orgOf(request);
-  const parsed = parseForm(ProposalForm, await request.formData());
-  if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-  const result = saveProposal(viewer.actor, { orgId }, null, parsed.value, Date.now());
-  if (!result.ok) {
-    if (result.savedId) return redirect(`/org/activities/${result.savedId}?done=save`);
-    return failure(result.error);
-  }
-  const intent = parsed.value.intent;
-  if (intent === 'add_slot') return redirect(`/org/activities/${result.value.id}?rows=${result.value.slotCount + 1}`);
-  return redirect(`/org/activities/${result.value.id}?done=${intent}`);
+  return proposalPost(viewer.actor, { orgId }, null, await request.formData(), '/org/activities', { mayApprove: false, now: Date.now() });
 }
 
 export default function NewOrgActivity() {
@@ -45,15 +34,5 @@ export default function NewOrgActivity() {
   const actionData = useActionData<typeof action>();
   const failed = isFailure(actionData) ? actionData : undefined;
   const t = useT();
-  return (
-    <>
-      <p>
-        <Link to="/org">← {t('org.title')}</Link>
-      </p>
-      <h1>{t('act.new_title')}</h1>
-      <p className="hint">{t('act.new_hint')}</p>
-      <FormNotice failure={failed} showMatches />
-      <ActivityProposalForm sites={sites} defaults={null} rows={2} result={failed} canApprove={false} />
-    </>
-  );
+  return <NewActivityPage back={{ to: '/org', label: t('org.title') }} hint={t('act.new_hint')} sites={sites} failed={failed} canApprove={false} />;
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { Field, useFormPage, SubmitButton } from '../components/auth';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { Field, useFormPage } from '../components/auth';
 import { DataTable } from '../components/lists';
 import { OrgMissing } from '../components/org';
-import { SettingsPage } from '../components/settings';
+import { SettingsPage, PostForm } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { parseQuery } from '../forms/parse';
@@ -58,13 +58,10 @@ export default function OrganizationMembers() {
               {t('org.invitations_open')}: {invitations.map((i) => i.email).join(', ')}
             </p>
           ) : null}
-          <Form method="post" className="stack">
+          <PostForm submit={t('org.invite.submit')}>
             <input type="hidden" name="orgId" value={org.id} />
             <Field form={form} name="email" label={t('org.invite.email')} type="email" hint={t('org.invite.hint')} />
-            <div>
-              <SubmitButton>{t('org.invite.submit')}</SubmitButton>
-            </div>
-          </Form>
+          </PostForm>
         </>
       ) : null}
     </SettingsPage>

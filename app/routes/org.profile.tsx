@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useLoaderData } from '@remix-run/react';
-import { CountySelect, Field, formKit, SelectField, useFormPage, SubmitButton } from '../components/auth';
+import { redirect, useLoaderData } from '@remix-run/react';
+import { CountySelect, Field, formKit, SelectField, useFormPage } from '../components/auth';
 import { OrgMissing } from '../components/org';
-import { SettingsPage } from '../components/settings';
+import { SettingsPage, PostForm } from '../components/settings';
 import { requireViewer } from '../auth/guards.server';
 import { formConstraints } from '../forms/constraints';
 import { parseQuery } from '../forms/parse';
@@ -43,7 +43,7 @@ export default function OrganizationProfile() {
   return (
     <SettingsPage back={`/org?org=${org.id}`} backLabel={org.name} title={t('org.profile')} result={result}>
       {canManage ? (
-        <Form method="post" className="stack">
+        <PostForm submit={t('common.save')}>
           <input type="hidden" name="orgId" value={org.id} />
           <Field form={form} name="name" label={t('auth.field.organization_name')} defaultValue={org.name} />
           <SelectField form={form} name="kind" label={t('auth.field.organization_kind')} defaultValue={org.kind} choices={ORGANIZATION_KINDS} choiceLabel="org.kind" />
@@ -51,10 +51,7 @@ export default function OrganizationProfile() {
           <Field form={form} name="contactPhone" label={t('org.field.contact_phone')} type="tel" defaultValue={org.contactPhone} />
           <CountySelect counties={counties} defaultValue={org.countySiteId} result={result} />
           <Field form={form} name="description" label={t('org.field.description')} defaultValue={org.description} multiline />
-          <div>
-            <SubmitButton>{t('common.save')}</SubmitButton>
-          </div>
-        </Form>
+        </PostForm>
       ) : (
         <dl className="facts">
           <Facts

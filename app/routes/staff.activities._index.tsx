@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ActivityStatusBadge } from '../components/activity-form';
+import { StatusTitleCells } from '../components/wish-ui';
 import { useLocale, useT } from '../components/i18n';
-import { DataTable } from '../components/lists';
+import { ActivitiesToReview } from '../components/activities';
+import { CountedSection, DataTable } from '../components/lists';
 import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatTimeRange } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
@@ -52,41 +53,17 @@ export default function StaffActivities() {
         </Link>
       </nav>
 
-      <section aria-labelledby="act-to-review">
-        <h2 id="act-to-review">
-          {t('act.queue.to_review')} <span className="badge">{toReview.length}</span>
-        </h2>
-        {toReview.length === 0 ? (
-          <p className="meta">{t('act.queue.to_review.empty')}</p>
-        ) : (
-          <ul className="queue-list" data-testid="activities-to-review">
-            {toReview.map((a) => (
-              <li key={a.id}>
-                <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
-                <span className="meta">
-                  <span>{a.orgName ?? ''}</span>
-                  <span>{site(a)}</span>
-                  {a.submittedAt ? <span>{formatDateTime(a.submittedAt, locale)}</span> : null}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CountedSection heading="h2" id="act-to-review" title={t('act.queue.to_review')} count={toReview.length} empty={t('act.queue.to_review.empty')}>
+        <ActivitiesToReview items={toReview} testId="activities-to-review" />
+      </CountedSection>
 
-      <section aria-labelledby="act-to-close">
-        <h2 id="act-to-close">
-          {t('act.queue.to_close')} <span className="badge">{toClose.length}</span>
-        </h2>
-        {toClose.length === 0 ? <p className="meta">{t('act.queue.to_close.empty')}</p> : slotTable(t('act.queue.to_close'), toClose)}
-      </section>
+      <CountedSection heading="h2" id="act-to-close" title={t('act.queue.to_close')} count={toClose.length} empty={t('act.queue.to_close.empty')}>
+        {slotTable(t('act.queue.to_close'), toClose)}
+      </CountedSection>
 
-      <section aria-labelledby="act-upcoming">
-        <h2 id="act-upcoming">
-          {t('act.queue.upcoming')} <span className="badge">{upcoming.length}</span>
-        </h2>
-        {upcoming.length === 0 ? <p className="meta">{t('act.queue.upcoming.empty')}</p> : slotTable(t('act.queue.upcoming'), upcoming)}
-      </section>
+      <CountedSection heading="h2" id="act-upcoming" title={t('act.queue.upcoming')} count={upcoming.length} empty={t('act.queue.upcoming.empty')}>
+        {slotTable(t('act.queue.upcoming'), upcoming)}
+      </CountedSection>
 
       <section aria-labelledby="act-all">
         <h2 id="act-all">{t('act.all')}</h2>
@@ -96,12 +73,7 @@ export default function StaffActivities() {
           <DataTable label={t('act.all')} headers={[t('act.col.status'), t('act.field.title'), t('act.field.site'), t('act.col.first_slot'), t('act.col.slots')]}>
             {all.map((a) => (
               <tr key={a.id}>
-                <td>
-                  <ActivityStatusBadge status={a.status} />
-                </td>
-                <td className="cell-wrap">
-                  <Link to={`/staff/activities/${a.id}`}>{a.title}</Link>
-                </td>
+                <StatusTitleCells kind="activity" status={a.status} to={`/staff/activities/${a.id}`} title={a.title} />
                 <td>{site(a)}</td>
                 <td>{a.firstStart !== null ? formatDateTime(a.firstStart, locale) : '—'}</td>
                 <td>{a.slotCount}</td>

@@ -2,23 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { StatusFilter, PagedTable } from '../components/lists';
-import { ClaimStatusBadge } from '../components/wish-ui';
-import { requireStaff } from '../auth/guards.server';
+import { StatusTitleCells } from '../components/wish-ui';
 import { formatDateTime } from '../i18n/index';
 import { staffClaimList } from '../services/claims.server';
-import { failure } from '../server/http.server';
-import { parseQuery } from '../forms/parse';
+import { staffStatusListPage } from '../server/paging.server';
 import { StaffClaimQuery } from '../forms/queries';
 import { pageTitle } from '../i18n/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.claims.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = requireStaff(request);
-  const query = parseQuery(StaffClaimQuery, request);
-  const result = staffClaimList(viewer.actor, query.status || null, query.page);
-  if (!result.ok) throw failure(result.error);
-  return result.value;
+  return staffStatusListPage(request, StaffClaimQuery, staffClaimList);
 }
 
 export default function StaffClaims() {
@@ -36,12 +30,10 @@ export default function StaffClaims() {
       <PagedTable label={t('staff.claims.title')} headers={[t('common.status'), t('claim.wish'), t('claim.claimant'), t('staff.wishes.updated')]} rows={claims} paging={paging}>
         {(c) => (
           <>
-            <td>
-              <ClaimStatusBadge status={c.status} />
-            </td>
-            <td className="cell-wrap">
-              <Link to={c.url}>{c.wishTitle}</Link> <span className="meta">{c.alias}</span>
-            </td>
+            <StatusTitleCells kind="claim" status={c.status} to={c.url} title={c.wishTitle}>
+              {' '}
+              <span className="meta">{c.alias}</span>
+            </StatusTitleCells>
             <td className="cell-wrap">
               {c.orgName ? `${c.orgName} · ` : ''}
               {c.claimantName}

@@ -181,18 +181,14 @@ export default function StaffSlot() {
           </Form>
         </section>
       ) : null}
-      {data.canClose ? (
-        <section aria-labelledby="close-slot">
-          <h2 id="close-slot">{t('act.close_title')}</h2>
-          <OutcomeForm intent="close" data={data} result={result} />
-        </section>
-      ) : null}
-      {data.canCorrect ? (
-        <section aria-labelledby="correct-slot">
-          <h2 id="correct-slot">{t('act.correct_title')}</h2>
-          <OutcomeForm intent="correct" data={data} result={result} />
-        </section>
-      ) : null}
+      {(['close', 'correct'] as const).map((intent) =>
+        (intent === 'close' ? data.canClose : data.canCorrect) ? (
+          <section key={intent} aria-labelledby={`${intent}-slot`}>
+            <h2 id={`${intent}-slot`}>{t(`act.${intent}_title`)}</h2>
+            <OutcomeForm intent={intent} data={data} result={result} />
+          </section>
+        ) : null,
+      )}
       {data.canCancel ? (
         <section aria-labelledby="cancel-slot">
           <h2 id="cancel-slot">{t('act.cancel_slot_title')}</h2>

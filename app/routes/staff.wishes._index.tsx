@@ -2,11 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useLocale, useT } from '../components/i18n';
 import { StatusFilter, PagedTable } from '../components/lists';
-import { WishStatusBadge } from '../components/wish-ui';
-import { requireStaff } from '../auth/guards.server';
+import { StatusTitleCells } from '../components/wish-ui';
 import { formatDateTime, formatMoney } from '../i18n/index';
-import { failure } from '../server/http.server';
-import { parseQuery } from '../forms/parse';
+import { staffStatusListPage } from '../server/paging.server';
 import { StaffWishQuery } from '../forms/queries';
 import { staffWishList } from '../services/wish-pages.server';
 import { pageTitle } from '../i18n/meta';
@@ -14,11 +12,7 @@ import { pageTitle } from '../i18n/meta';
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.wishes.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = requireStaff(request);
-  const query = parseQuery(StaffWishQuery, request);
-  const result = staffWishList(viewer.actor, query.status || null, query.page);
-  if (!result.ok) throw failure(result.error);
-  return result.value;
+  return staffStatusListPage(request, StaffWishQuery, staffWishList);
 }
 
 export default function StaffWishes() {
@@ -39,12 +33,7 @@ export default function StaffWishes() {
       <PagedTable label={t('staff.wishes.title')} headers={[t('common.status'), t('wish.form.title'), t('child.alias'), t('child.site'), t('wishes.value'), t('staff.wishes.updated')]} rows={wishes} paging={paging}>
         {(w) => (
           <>
-            <td>
-              <WishStatusBadge status={w.status} />
-            </td>
-            <td className="cell-wrap">
-              <Link to={`/staff/wishes/${w.id}`}>{w.title}</Link>
-            </td>
+            <StatusTitleCells kind="wish" status={w.status} to={`/staff/wishes/${w.id}`} title={w.title} />
             <td>{w.alias}</td>
             <td className="cell-wrap">{locale === 'en' ? w.siteEn : w.siteZh}</td>
             <td>{formatMoney(w.valueFen)}</td>

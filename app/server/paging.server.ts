@@ -1,4 +1,10 @@
+import type * as v from 'valibot';
+import { requireStaff } from '../auth/guards.server';
 import type { PageWindow } from '../data/scope.server';
+import type { Actor } from '../domain/actor';
+import type { Result } from '../domain/errors';
+import { parseQuery } from '../forms/parse';
+import { failure } from './http.server';
 
 /** Rows per page of a staff list. Long enough to scan, short enough for a phone. */
 export const STAFF_PAGE_SIZE = 50;
@@ -116,4 +122,20 @@ export function readKeysetPage<R>(
       isFirst: page.length ? ahead === 0 : !(before || after),
     },
   };
+}
+
+/**
+ * The loader of a staff list filtered by status, a page at a time: the staff member, the query's
+ * `?status=` (empty: all) and `?page=`, then the list, or its failure thrown.
+ */
+export function staffStatusListPage<S extends string, T>(
+  request: Request,
+  query: v.GenericSchema<unknown, { status: S | ''; page: number }>,
+  list: (actor: Actor, status: S | null, page: number) => Result<T>,
+): T {
+  const viewer = requireStaff(request);
+  const { status, page } = parseQuery(query, request);
+  const result = list(viewer.actor, status || null, page);
+  if (!result.ok) throw failure(result.error);
+  return result.value;
 }

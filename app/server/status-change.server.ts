@@ -32,3 +32,46 @@ export function writeStatusChange(tx: Tx, change: StatusChange): void {
   recordAudit(tx, change.audit);
   for (const mail of change.mails ?? []) enqueueMail(tx, mail, change.audit.at);
 }
+
+/** A move of one object's status from one value to another, as the status writers take it. */
+export interface StatusMove<S extends string> {
+  id: string;
+  from: S;
+  to: S;
+  /** The audit action: the transition's name. */
+  action: string;
+  actorId: string | null;
+  siteId: string;
+  now: number;
+  note?: string | null;
+  conflictKey?: string;
+  mails?: readonly OutgoingMail[];
+}
+
+/**
+ * A status move written whole: `set` is the compare-and-set of the column (id, from, to), audited
+ * under entityType with the move's action, from and to, note and site; the move's mails go out with it.
+ */
+export function writeStatusMove<S extends string>(
+  tx: Tx,
+  entityType: string,
+  move: StatusMove<S>,
+  set: (tx: Tx, id: string, from: S, to: S) => number,
+): void {
+  writeStatusChange(tx, {
+    write: (t) => set(t, move.id, move.from, move.to),
+    conflictKey: move.conflictKey,
+    audit: {
+      at: move.now,
+      actorId: move.actorId,
+      entityType,
+      entityId: move.id,
+      action: move.action,
+      fromStatus: move.from,
+      toStatus: move.to,
+      note: move.note ?? null,
+      siteId: move.siteId,
+    },
+    mails: move.mails,
+  });
+}

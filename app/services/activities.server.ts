@@ -59,7 +59,7 @@ import { err, forbidden, notFound, ok, type DomainError, type PrivacyFinding, ty
 import { can } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { DEFAULT_CANCEL_CUTOFF_HOURS, NO_SHOW_FLAG_COUNT, decideAttendance, noShowFlagDue, noShowsInWindow, type Attendance } from '../domain/signup';
-import { proposalInput, slotErrorsToRows, type ProposalValues } from '../forms/activity';
+import { proposalInput, slotErrorsToRows, type ProposalInput, type ProposalValues, type SlotInput } from '../forms/activity';
 import { childPrivacyFacts } from '../server/child-facts.server';
 import { enqueueMail } from '../mail/send.server';
 import type { OutgoingMail } from '../server/status-change.server';
@@ -75,29 +75,8 @@ import { writeActivityStatus, writeNewActivity, writeSlotStatus } from './activi
 export const MAX_SLOTS = 20;
 export const MAX_CANCEL_CUTOFF_HOURS = 7 * 24;
 
-export interface SlotInput {
-  startsAt: number;
-  endsAt: number;
-  place: string;
-  capacity: number;
-  childrenExpected: number;
-  /** Default: end minus start. */
-  scheduledMinutes?: number;
-}
-
-export interface ActivityInput {
-  type: ActivityType;
-  title: string;
-  description: string;
-  siteId: string;
-  contactTier: ContactTier;
-  riskNotes: string;
-  safetyMeasures: string;
-  organizerContact: string;
-  /** Default 24. */
-  cancelCutoffHours?: number;
-  slots: SlotInput[];
-}
+export type { SlotInput };
+export type ActivityInput = ProposalInput;
 
 /** Who proposes: an organization the actor belongs to, or (null) the staff member at their sites. */
 export type ProposerSide = { orgId: string } | { orgId: null };

@@ -3,45 +3,21 @@ import type { Tx } from '../data/db.server';
 import { setWishStatus } from '../data/wishes.server';
 import type { ClaimStatus } from '../domain/claim';
 import type { WishStatus } from '../domain/wish';
-import { writeStatusChange, type OutgoingMail } from '../server/status-change.server';
+import { writeStatusChange, writeStatusMove, type OutgoingMail, type StatusMove } from '../server/status-change.server';
 
 // The one writer of wishes.status and claims.status (tests/services/status-writers.test.ts keeps it so).
 // The use cases (wishes.server.ts, claims.server.ts) decide with the domain and call these inside their
 // transaction; each write is a compare-and-set with its audit event and its mail.
 
-interface Move<S> {
-  id: string;
-  from: S;
-  to: S;
-  /** The audit action: the transition's name. */
-  action: string;
-  actorId: string | null;
-  siteId: string;
-  now: number;
-  note?: string | null;
-  conflictKey?: string;
-  mails?: readonly OutgoingMail[];
-}
-
 type WishExtra = Parameters<typeof setWishStatus>[4];
 type ClaimExtra = Parameters<typeof setClaimStatus>[4];
 
-export function writeWishStatus(tx: Tx, move: Move<WishStatus>, extra: Omit<WishExtra, 'updatedAt'> = {}): void {
-  writeStatusChange(tx, {
-    write: (t) => setWishStatus(t, move.id, move.from, move.to, { ...extra, updatedAt: move.now }),
-    conflictKey: move.conflictKey,
-    audit: auditOf('wish', move),
-    mails: move.mails,
-  });
+export function writeWishStatus(tx: Tx, move: StatusMove<WishStatus>, extra: Omit<WishExtra, 'updatedAt'> = {}): void {
+  writeStatusMove(tx, 'wish', move, (t, id, from, to) => setWishStatus(t, id, from, to, { ...extra, updatedAt: move.now }));
 }
 
-export function writeClaimStatus(tx: Tx, move: Move<ClaimStatus>, extra: Omit<ClaimExtra, 'updatedAt'> = {}): void {
-  writeStatusChange(tx, {
-    write: (t) => setClaimStatus(t, move.id, move.from, move.to, { ...extra, updatedAt: move.now }),
-    conflictKey: move.conflictKey,
-    audit: auditOf('claim', move),
-    mails: move.mails,
-  });
+export function writeClaimStatus(tx: Tx, move: StatusMove<ClaimStatus>, extra: Omit<ClaimExtra, 'updatedAt'> = {}): void {
+  writeStatusMove(tx, 'claim', move, (t, id, from, to) => setClaimStatus(t, id, from, to, { ...extra, updatedAt: move.now }));
 }
 
 /** A new claim, in the status the domain starts it in. */
@@ -59,18 +35,4 @@ export function writeNewClaim(
     audit: { at: audit.now, actorId: audit.actorId, entityType: 'claim', entityId: row.id, action: 'claim', toStatus: row.status, siteId: audit.siteId },
     mails,
   });
-}
-
-function auditOf(entityType: 'wish' | 'claim', move: Move<string>) {
-  return {
-    at: move.now,
-    actorId: move.actorId,
-    entityType,
-    entityId: move.id,
-    action: move.action,
-    fromStatus: move.from,
-    toStatus: move.to,
-    note: move.note ?? null,
-    siteId: move.siteId,
-  };
 }
