@@ -93,7 +93,7 @@ export function decideActivityStep(
   if (needsReason && (input.reason === undefined || input.reason.trim() === '')) {
     return err({ kind: 'validation', fields: { reason: ['reason_required'] } });
   }
-  if ((step === 'submit' || step === 'approve') && input.slotCount !== undefined && input.slotCount < 1) {
+  if ((step === 'submit' || step === 'approve') && (input.slotCount ?? 1) < 1) {
     return err({ kind: 'validation', fields: { slots: ['slot_required'] } });
   }
   return ok({ to: rule.to });
@@ -126,11 +126,10 @@ export function isPublicActivity(status: ActivityStatus): boolean {
   return status === 'approved' || status === 'completed';
 }
 
-/** An activity is completed when it has slots and every one of them is closed or cancelled, at least one closed. */
+/** An activity is completed when every one of its slots is closed or cancelled, at least one closed (so it has slots). */
 export function completionDue(activity: { status: ActivityStatus }, slots: readonly { status: SlotStatus }[]): boolean {
   return (
     activity.status === 'approved' &&
-    slots.length > 0 &&
     slots.every((s) => s.status !== 'open') &&
     slots.some((s) => s.status === 'closed')
   );
@@ -209,7 +208,8 @@ export function decideSlotClose(
   }
   if (!Number.isSafeInteger(outcome.sessions) || outcome.sessions < 1) fields.sessions = ['number_invalid'];
   if (new Set(outcome.childIds).size !== outcome.childIds.length) fields.childIds = ['duplicate_child'];
-  if (isCorrection && (correction?.reason === undefined || correction.reason.trim() === '')) fields.reason = ['reason_required'];
+  // Here a correction is given exactly when the slot is closed (both other cases were refused above).
+  if (correction !== undefined && (correction.reason === undefined || correction.reason.trim() === '')) fields.reason = ['reason_required'];
   if (Object.keys(fields).length > 0) return err({ kind: 'validation', fields });
   return ok({ to: 'closed', correction: isCorrection });
 }

@@ -236,7 +236,7 @@ export function noShowFlagDue(noShowStarts: readonly number[], now: number, open
   return !openFlag && noShowsInWindow(noShowStarts, now) >= NO_SHOW_FLAG_COUNT;
 }
 
-function badTransition(from: string, transition: string): DomainError {
-  const to = (SIGNUP_TRANSITIONS as Record<string, { to: string } | undefined>)[transition]?.to ?? transition;
+function badTransition(from: string, transition: SignupTransition): DomainError {
+  const to = SIGNUP_TRANSITIONS[transition].to;
   return { kind: 'bad_transition', from, to, message: { key: 'error.bad_transition', params: { from, transition } } };
 }

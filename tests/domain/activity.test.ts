@@ -4,6 +4,7 @@ import {
   ACTIVITY_STATUSES,
   ACTIVITY_TRANSITIONS,
   ACTIVITY_STEP_RULES,
+  CONTACT_TIERS,
   MINUTE_MS,
   availableSteps,
   completionDue,
@@ -13,9 +14,12 @@ import {
   decideSlotDraft,
   isActivityTransition,
   isPublicActivity,
+  reminderDue,
   type ActivityFacts,
   type ActivityStatus,
+  type ActivityStepInput,
   type ActivityTransition,
+  type SlotDraft,
   type SlotOutcome,
   type SlotStatus,
 } from '../../app/domain/activity';
@@ -345,5 +349,95 @@ describe('completionDue', () => {
   ];
   it.each(cases)('%s with slots %j → %s', (status, statuses, expected) => {
     expect(completionDue({ status }, s(...statuses))).toBe(expected);
+  });
+});
+
+describe('activity steps: what each input part changes, in both forms', () => {
+  const ok = (to: ActivityStatus) => ({ ok: true, value: { to } });
+  const noSlot = { ok: false, error: { kind: 'validation', fields: { slots: ['slot_required'] } } };
+  const noReason = { ok: false, error: { kind: 'validation', fields: { reason: ['reason_required'] } } };
+  const cases: Array<[ActivityStatus, ActivityTransition, ActivityStepInput | undefined, unknown]> = [
+    ['approved', 'complete', undefined, ok('completed')],
+    ['approved', 'complete', {}, ok('completed')],
+    ['approved', 'complete', { reason: '' }, ok('completed')],
+    ['draft', 'submit', undefined, ok('submitted')],
+    ['draft', 'submit', { slotCount: 1 }, ok('submitted')],
+    ['draft', 'submit', { slotCount: 0 }, noSlot],
+    ['draft', 'submit', { slotCount: -1 }, noSlot],
+    ['submitted', 'approve', { slotCount: 0.5 }, noSlot],
+    ['submitted', 'approve', { slotCount: 3 }, ok('approved')],
+    ['draft', 'cancel', { slotCount: 0 }, ok('cancelled')],
+    ['submitted', 'reject', { slotCount: 0, reason: 'r' }, ok('rejected')],
+    ['submitted', 'reject', { slotCount: 0 }, noReason],
+    ['approved', 'cancel', { slotCount: 0, reason: 'r' }, ok('cancelled')],
+  ];
+  it.each(cases)('%s --%s (%j)--> %j', (status, step, input, expected) => {
+    expect(decideActivityStep({ status, orgId: null }, step, input)).toEqual(expected);
+  });
+});
+
+describe('activity vocabulary', () => {
+  it('has two contact tiers, group first (the form default)', () => {
+    expect(CONTACT_TIERS).toEqual(['group', 'one_to_one']);
+  });
+});
+
+describe('decideSlotDraft: boundaries and the scheduled minutes in both forms', () => {
+  const start = NOW + 48 * HOUR;
+  const good = { startsAt: start, endsAt: start + 2 * HOUR, capacity: 10, childrenExpected: 20 };
+  const cases: Array<[string, Partial<SlotDraft>, unknown]> = [
+    ['capacity 1', { capacity: 1 }, { ok: true, value: { scheduledMinutes: 120 } }],
+    ['no children expected', { childrenExpected: 0 }, { ok: true, value: { scheduledMinutes: 120 } }],
+    ['one scheduled minute', { scheduledMinutes: 1 }, { ok: true, value: { scheduledMinutes: 1 } }],
+    ['a start one ms from now', { startsAt: NOW + 1, endsAt: NOW + 1 + HOUR }, { ok: true, value: { scheduledMinutes: 60 } }],
+    ['a slot of one minute and a bit, defaulted', { endsAt: start + MINUTE_MS + 59_999 }, { ok: true, value: { scheduledMinutes: 1 } }],
+    ['a slot shorter than a minute, defaulted', { endsAt: start + 59_999 }, { ok: false, error: { kind: 'validation', fields: { scheduledMinutes: ['scheduled_minutes_invalid'] } } }],
+    ['an end before the start, defaulted: one mistake', { endsAt: start - HOUR }, { ok: false, error: { kind: 'validation', fields: { endsAt: ['slot_ends_before_start'] } } }],
+    ['an end before the start, given a valid count: one mistake', { endsAt: start - HOUR, scheduledMinutes: 30 }, { ok: false, error: { kind: 'validation', fields: { endsAt: ['slot_ends_before_start'] } } }],
+    ['an end at the start, given a valid count: one mistake', { endsAt: start, scheduledMinutes: 30 }, { ok: false, error: { kind: 'validation', fields: { endsAt: ['slot_ends_before_start'] } } }],
+    [
+      'an end before the start, given 0 minutes: two mistakes',
+      { endsAt: start - HOUR, scheduledMinutes: 0 },
+      { ok: false, error: { kind: 'validation', fields: { endsAt: ['slot_ends_before_start'], scheduledMinutes: ['scheduled_minutes_invalid'] } } },
+    ],
+  ];
+  it.each(cases)('%s', (_name, change, expected) => {
+    expect(decideSlotDraft({ ...good, ...change }, NOW)).toEqual(expected);
+  });
+});
+
+describe('slot refusals name the step and where it leads', () => {
+  const outcome: SlotOutcome = { childrenServed: 1, childIds: [], moneyFen: 0, goodsFen: 0, materials: 0, sessions: 1 };
+  const bad = (from: SlotStatus, transition: string, to: SlotStatus) => ({
+    ok: false,
+    error: { kind: 'bad_transition', from, to, message: { key: 'error.bad_transition', params: { from, transition } } },
+  });
+  it('a correction of an open slot', () => {
+    expect(decideSlotClose({ status: 'open', startsAt: NOW - HOUR }, outcome, NOW, { reason: 'x' })).toEqual(bad('open', 'correct', 'closed'));
+  });
+  it('closing a closed slot without a correction', () => {
+    expect(decideSlotClose({ status: 'closed', startsAt: NOW - HOUR }, outcome, NOW)).toEqual(bad('closed', 'close', 'closed'));
+  });
+  it.each(['closed', 'cancelled'] as const)('cancelling a %s slot', (status) => {
+    expect(decideSlotCancel({ status }, 'x')).toEqual(bad(status, 'cancel_slot', 'cancelled'));
+  });
+});
+
+describe('reminderDue (the 24-hour reminder of a slot)', () => {
+  const startsAt = NOW + 24 * HOUR;
+  const cases: Array<[string, SlotStatus, number | null, number, boolean]> = [
+    ['one ms before the 24 hours', 'open', null, startsAt - 24 * HOUR - 1, false],
+    ['at exactly 24 hours before', 'open', null, startsAt - 24 * HOUR, true],
+    ['one ms into the 24 hours', 'open', null, startsAt - 24 * HOUR + 1, true],
+    ['one ms before the start', 'open', null, startsAt - 1, true],
+    ['at the start', 'open', null, startsAt, false],
+    ['one ms after the start', 'open', null, startsAt + 1, false],
+    ['already reminded', 'open', NOW - HOUR, startsAt - HOUR, false],
+    ['reminded at the epoch (0 is a time)', 'open', 0, startsAt - HOUR, false],
+    ['a closed slot', 'closed', null, startsAt - HOUR, false],
+    ['a cancelled slot', 'cancelled', null, startsAt - HOUR, false],
+  ];
+  it.each(cases)('%s (%s, reminded %s, now %s) → %s', (_name, status, remindedAt, now, expected) => {
+    expect(reminderDue({ status, startsAt, remindedAt }, now)).toBe(expected);
   });
 });

@@ -49,3 +49,67 @@ describe('iCalendar text (RFC 5545)', () => {
     expect(lines.at(-2)).toBe('END:VCALENDAR');
   });
 });
+
+describe('icsCalendar, line by line', () => {
+  const now = Date.UTC(2025, 10, 1, 0, 0, 0, 1);
+  const head = (prodId: string, name: string) => [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${prodId}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${name}`,
+    'X-WR-TIMEZONE:Asia/Shanghai',
+  ];
+  const bare = { uid: 'slot-2@wishbridge', start: Date.UTC(2025, 11, 2, 1, 2, 3), end: Date.UTC(2025, 11, 2, 3, 4, 5), summary: 'S' };
+  const bareLines = ['BEGIN:VEVENT', 'UID:slot-2@wishbridge', 'DTSTAMP:20251101T000000Z', 'DTSTART:20251202T010203Z', 'DTEND:20251202T030405Z', 'SUMMARY:S'];
+  const cases: Array<[string, Parameters<typeof icsCalendar>[0], Parameters<typeof icsCalendar>[1], string[]]> = [
+    ['no events, the default PRODID, the name escaped', [], { name: '我的,活动', now }, [...head('-//WishBridge//Activity slots//ZH', '我的\\,活动'), 'END:VCALENDAR']],
+    ['a PRODID given', [], { name: 'N', now, prodId: '-//Test//X//EN' }, [...head('-//Test//X//EN', 'N'), 'END:VCALENDAR']],
+    ['an event without any optional part', [bare], { name: 'N', now }, [...head('-//WishBridge//Activity slots//ZH', 'N'), ...bareLines, 'END:VEVENT', 'END:VCALENDAR']],
+    [
+      'an event with every optional part, each written after SUMMARY in order, TEXT escaped, URL as is',
+      [{ ...bare, location: '活动室;二楼', description: 'a,b\nc', url: 'http://x/a?b=1,2;3', status: 'TENTATIVE' }],
+      { name: 'N', now },
+      [
+        ...head('-//WishBridge//Activity slots//ZH', 'N'),
+        ...bareLines,
+        'LOCATION:活动室\\;二楼',
+        'DESCRIPTION:a\\,b\\nc',
+        'URL:http://x/a?b=1,2;3',
+        'STATUS:TENTATIVE',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ],
+    ],
+    [
+      'empty optional parts are left out',
+      [{ ...bare, location: '', description: '', url: '' }],
+      { name: 'N', now },
+      [...head('-//WishBridge//Activity slots//ZH', 'N'), ...bareLines, 'END:VEVENT', 'END:VCALENDAR'],
+    ],
+    [
+      'two events, each closed',
+      [{ ...bare, status: 'CANCELLED' }, { ...bare, uid: 'slot-3@wishbridge', location: 'L' }],
+      { name: 'N', now },
+      [
+        ...head('-//WishBridge//Activity slots//ZH', 'N'),
+        ...bareLines,
+        'STATUS:CANCELLED',
+        'END:VEVENT',
+        ...bareLines.map((l) => (l.startsWith('UID:') ? 'UID:slot-3@wishbridge' : l)),
+        'LOCATION:L',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ],
+    ],
+  ];
+  it.each(cases)('%s', (_label, events, options, lines) => {
+    expect(icsCalendar(events, options)).toBe(lines.join('\r\n') + '\r\n');
+  });
+
+  it('folds each long line of the calendar', () => {
+    const text = icsCalendar([{ ...bare, description: 'd'.repeat(80) }], { name: 'N', now });
+    expect(text).toContain(`\r\nDESCRIPTION:${'d'.repeat(63)}\r\n ${'d'.repeat(17)}\r\nEND:VEVENT\r\n`);
+  });
+});

@@ -17,6 +17,8 @@ import {
   decideFreedPlace,
   decideOfferAnswer,
   decideSignup,
+  NO_SHOW_WINDOW_MS,
+  openForSignup,
   noShowFlagDue,
   noShowsInWindow,
   offerDeadline,
@@ -232,6 +234,7 @@ describe('decideAttendance', () => {
     ['attended with actual minutes', 'confirmed', {}, 'attended', 45, NOW, 45],
     ['the longest day is allowed', 'confirmed', {}, 'attended', MAX_SERVICE_MINUTES, NOW, MAX_SERVICE_MINUTES],
     ['one minute over a day → refused', 'confirmed', {}, 'attended', MAX_SERVICE_MINUTES + 1, NOW, 'validation:minutes_invalid'],
+    ['one minute is allowed', 'confirmed', {}, 'attended', 1, NOW, 1],
     ['zero minutes → refused', 'confirmed', {}, 'attended', 0, NOW, 'validation:minutes_invalid'],
     ['fractional minutes → refused', 'confirmed', {}, 'attended', 1.5, NOW, 'validation:minutes_invalid'],
     ['no-show credits nothing', 'confirmed', {}, 'no_show', 60, NOW, 0],
@@ -259,6 +262,7 @@ describe('no-shows within twelve months', () => {
     ['after a leap day (365 days)', sh(2025, 3, 1), sh(2024, 3, 1)],
     ['from 29 February', sh(2024, 2, 29), sh(2023, 2, 28)],
     ['just after Shanghai midnight (still the day before in UTC)', sh(2025, 1, 1, 0.5), sh(2024, 1, 1, 0.5)],
+    ['just after Shanghai midnight on 1 March (28 February in UTC)', sh(2025, 3, 1, 0.5), sh(2024, 3, 1, 0.5)],
   ];
   it.each(windows)('twelve months before, %s', (_name, now, expected) => expect(twelveMonthsBefore(now)).toBe(expected));
 
@@ -304,5 +308,37 @@ describe('who may sign up (can slot.signup), by role and contact tier', () => {
   it.each(actors)('%s: group %s, one-to-one %s', (_name, actor, group, oneToOne) => {
     expect(can(actor, 'slot.signup', { type: 'slot', sitePath: '/wz/lt/gc/', contactTier: 'group' })).toBe(group);
     expect(can(actor, 'slot.signup', { type: 'slot', sitePath: '/wz/lt/gc/', contactTier: 'one_to_one' })).toBe(oneToOne);
+  });
+});
+
+describe('the transition table, exactly', () => {
+  it('lists each step with its sources and its end', () => {
+    expect(SIGNUP_TRANSITIONS).toEqual({
+      cancel: { from: ['confirmed', 'waitlisted', 'offered'], to: 'cancelled' },
+      accept_offer: { from: ['offered'], to: 'confirmed' },
+      decline_offer: { from: ['offered'], to: 'declined' },
+      offer: { from: ['waitlisted'], to: 'offered' },
+      expire_offer: { from: ['offered'], to: 'expired' },
+    });
+  });
+  it('the no-show window shown is 365 days', () => {
+    expect(NO_SHOW_WINDOW_MS).toBe(31_536_000_000);
+  });
+});
+
+describe('refusals name the step and where it leads', () => {
+  const bad = (from: SignupStatus, transition: string, to: SignupStatus) => ({
+    ok: false,
+    error: { kind: 'bad_transition', from, to, message: { key: 'error.bad_transition', params: { from, transition } } },
+  });
+  const cases: Array<[string, () => unknown, unknown]> = [
+    ['cancelling a cancelled sign-up', () => decideCancel({ status: 'cancelled' }, { startsAt: START, cutoffHours: 24, status: 'open' }, 'helper', NOW), bad('cancelled', 'cancel', 'cancelled')],
+    ['accepting a confirmed place', () => decideOfferAnswer({ status: 'confirmed', offerExpiresAt: null }, 'accept_offer', NOW), bad('confirmed', 'accept_offer', 'confirmed')],
+    ['declining a waiting place', () => decideOfferAnswer({ status: 'waitlisted', offerExpiresAt: null }, 'decline_offer', NOW), bad('waitlisted', 'decline_offer', 'declined')],
+  ];
+  it.each(cases)('%s', (_name, run, expected) => expect(run()).toEqual(expected));
+  it('an open slot answers exactly ok(true)', () => {
+    expect(openForSignup(slot(), NOW)).toEqual({ ok: true, value: true });
+    expect(openForSignup(slot(), START - 1)).toEqual({ ok: true, value: true });
   });
 });
