@@ -193,6 +193,19 @@ describe('rules the matrix roles do not reach', () => {
     expect(can(both, 'wish.review', RESOURCES['wish in review'])).toBe(true);
   });
 
+  it('lets the proposer act on their activity without the organization, and a helper holding a place read the organizer contact', () => {
+    const proposer: Actor = { ...base, userId: 'proposer', volunteer: { status: 'approved', caringParent: false } };
+    const own = { type: 'activity', sitePath: '/wz/lt/gc/', proposerId: 'proposer', orgId: 'org-z', status: 'draft' } as const;
+    expect(can(proposer, 'activity.edit', own)).toBe(true);
+    expect(can(proposer, 'activity.cancel', { ...own, status: 'approved' })).toBe(true);
+    expect(can(proposer, 'activity.edit', { ...own, proposerId: 'someone-else' })).toBe(false);
+    const approved = { type: 'activity', sitePath: '/wz/lt/gc/', proposerId: 'someone', orgId: null, status: 'approved' } as const;
+    const helper = ROLES.V.actor;
+    expect(can(helper, 'activity.read_contact', { ...approved, viewerSignedUp: true })).toBe(true);
+    expect(can(helper, 'activity.read_contact', { ...approved, viewerSignedUp: false })).toBe(false);
+    expect(can(helper, 'activity.read_contact', approved)).toBe(false);
+  });
+
   it('denies by default an action asked about a resource type it has no rule for', () => {
     expect(can(ROLES.A.actor, 'outbox.read', { type: 'site', sitePath: '/wz/' })).toBe(false);
     expect(can(ROLES.A.actor, 'profile.edit', { type: 'user', userId: 'vol' })).toBe(false);
