@@ -19,28 +19,36 @@ export interface ChildDefaults {
   siteId: string;
 }
 
-/** A child's record as a section of its own: its heading (which names the form), the refusal if any, the fields and the button. */
+/** A child's record as it is stored: what the form shows, guardian and notes perhaps absent. */
+export type ChildRecord = Omit<ChildDefaults, 'guardian' | 'notes'> & { guardian: string | null; notes: string | null };
+
+/**
+ * A child's record as a section of its own: its heading (which names the form), the refusal if any, the
+ * fields and the button. With `child`, the form edits that record; without, it makes a new one at `siteId`.
+ */
 export function ChildFormSection({
-  id,
-  title,
-  submit,
+  child,
+  siteId,
   ...fields
 }: {
-  id: string;
-  title: string;
-  submit: string;
-  defaults: ChildDefaults;
+  child?: ChildRecord;
+  siteId?: string;
   failure: FormFailure | undefined;
   sites: { id: string; nameZh: string; nameEn: string }[];
 }) {
+  const t = useT();
+  const id = child ? 'edit-child' : 'new-child';
+  const defaults: ChildDefaults = child
+    ? { realName: child.realName, birthDate: child.birthDate, gender: child.gender, category: child.category, guardian: child.guardian ?? '', notes: child.notes ?? '', alias: child.alias, siteId: child.siteId }
+    : { realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: siteId ?? '' };
   return (
     <>
-      <h2 id={id}>{title}</h2>
+      <h2 id={id}>{t(child ? 'child.edit' : 'child.new')}</h2>
       <FormNotice failure={fields.failure} showMatches />
       <Form method="post" className="stack" aria-labelledby={id}>
-        <ChildFields {...fields} />
+        <ChildFields {...fields} defaults={defaults} />
         <div>
-          <SubmitButton>{submit}</SubmitButton>
+          <SubmitButton>{t(child ? 'common.save' : 'child.create')}</SubmitButton>
         </div>
       </Form>
     </>

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatTimeRange } from '../i18n/index';
 import type { MyActivities, MySignup } from '../views/signups';
 import { useLocale, useT } from './i18n';
@@ -18,6 +19,43 @@ function SlotLine({ s }: { s: MySignup }) {
   );
 }
 
+/**
+ * A titled list of the person's sign-ups, each its slot line and then what `children` adds. When there
+ * are none: the title and `empty`, or nothing at all without it.
+ */
+function SlotList<S extends MySignup>({
+  title,
+  testId,
+  signups,
+  empty,
+  children,
+}: {
+  title: string;
+  testId: string;
+  signups: S[];
+  empty?: ReactNode;
+  children?: (s: S) => ReactNode;
+}) {
+  if (!signups.length && empty === undefined) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      {signups.length ? (
+        <ul>
+          {signups.map((s) => (
+            <li key={s.signupId} data-testid={testId}>
+              <SlotLine s={s} />
+              {children ? <> {children(s)}</> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        empty
+      )}
+    </>
+  );
+}
+
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /** The activity section of /me: places, waiting list, offers, attended service with hours per year, the calendar feed. */
@@ -28,47 +66,27 @@ export function MyActivitiesSection({ mine }: { mine: MyActivities }) {
   return (
     <section className="card" aria-labelledby="my-activities-heading" data-testid="my-activities">
       <h2 id="my-activities-heading">{t('my_activities.title')}</h2>
-      {mine.offers.length ? (
-        <>
-          <h3>{t('my_activities.offers')}</h3>
-          <ul>
-            {mine.offers.map((s) => (
-              <li key={s.signupId} data-testid="my-offer">
-                <SlotLine s={s} /> <SignupStatusBadge status={s.status} />{' '}
-                {s.offerExpiresAt !== null ? t('signups.offer_until', { time: formatDateTime(s.offerExpiresAt, locale) }) : null}
-                <div className="actions">
-                  <SlotButton action={`/activities/${s.activityId}`} intent="accept_offer" slotId={s.slotId} label={t('signups.accept_offer')} busy={false} />
-                  <SlotButton action={`/activities/${s.activityId}`} intent="decline_offer" slotId={s.slotId} label={t('signups.decline_offer')} busy={false} className="secondary" />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <h3>{t('my_activities.upcoming')}</h3>
-      {mine.upcoming.length ? (
-        <ul>
-          {mine.upcoming.map((s) => (
-            <li key={s.signupId} data-testid="my-upcoming">
-              <SlotLine s={s} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{nothing ? <Link to="/activities">{t('my_activities.none')}</Link> : t('common.none')}</p>
-      )}
-      {mine.waiting.length ? (
-        <>
-          <h3>{t('my_activities.waiting')}</h3>
-          <ul>
-            {mine.waiting.map((s) => (
-              <li key={s.signupId} data-testid="my-waiting">
-                <SlotLine s={s} /> {s.position !== null ? t('signups.position', { n: s.position }) : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <SlotList title={t('my_activities.offers')} testId="my-offer" signups={mine.offers}>
+        {(s) => (
+          <>
+            <SignupStatusBadge status={s.status} />{' '}
+            {s.offerExpiresAt !== null ? t('signups.offer_until', { time: formatDateTime(s.offerExpiresAt, locale) }) : null}
+            <div className="actions">
+              <SlotButton action={`/activities/${s.activityId}`} intent="accept_offer" slotId={s.slotId} label={t('signups.accept_offer')} busy={false} />
+              <SlotButton action={`/activities/${s.activityId}`} intent="decline_offer" slotId={s.slotId} label={t('signups.decline_offer')} busy={false} className="secondary" />
+            </div>
+          </>
+        )}
+      </SlotList>
+      <SlotList
+        title={t('my_activities.upcoming')}
+        testId="my-upcoming"
+        signups={mine.upcoming}
+        empty={<p>{nothing ? <Link to="/activities">{t('my_activities.none')}</Link> : t('common.none')}</p>}
+      />
+      <SlotList title={t('my_activities.waiting')} testId="my-waiting" signups={mine.waiting}>
+        {(s) => (s.position !== null ? t('signups.position', { n: s.position }) : null)}
+      </SlotList>
       <h3>{t('my_activities.attended')}</h3>
       {mine.attended.length ? (
         <>

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lte, lt, max, sql, count, desc } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 
@@ -211,31 +211,31 @@ export function signupsOfUsersOnSlots(userIds: string[], slotIds: string[]) {
     .all();
 }
 
-/** A person's sign-ups with their slot and activity, most recent slot first. */
-export function signupsOfUser(userId: string, statuses: readonly SignupStatusValue[]) {
+/** A person's sign-ups with `fields`, each with its slot's start, its activity and the slot's site. */
+function signupsWithActivity<F extends SelectedFields>(fields: F) {
   return db()
-    .select({
-      signupId: su.id,
-      status: su.status,
-      queueNo: su.queueNo,
-      offerExpiresAt: su.offerExpiresAt,
-      attendance: su.attendance,
-      serviceMinutes: su.serviceMinutes,
-      slotId: sl.id,
-      slotStatus: sl.status,
-      startsAt: sl.startsAt,
-      endsAt: sl.endsAt,
-      place: sl.place,
-      activityId: ac.id,
-      activityTitle: ac.title,
-      activityStatus: ac.status,
-      siteZh: slotSite.nameZh,
-      siteEn: slotSite.nameEn,
-    })
+    .select({ ...fields, startsAt: sl.startsAt, activityId: ac.id, activityTitle: ac.title, siteZh: slotSite.nameZh, siteEn: slotSite.nameEn })
     .from(su)
     .innerJoin(sl, eq(sl.id, su.slotId))
     .innerJoin(ac, eq(ac.id, sl.activityId))
-    .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
+    .innerJoin(slotSite, eq(slotSite.id, sl.siteId));
+}
+
+/** A person's sign-ups with their slot and activity, most recent slot first. */
+export function signupsOfUser(userId: string, statuses: readonly SignupStatusValue[]) {
+  return signupsWithActivity({
+    signupId: su.id,
+    status: su.status,
+    queueNo: su.queueNo,
+    offerExpiresAt: su.offerExpiresAt,
+    attendance: su.attendance,
+    serviceMinutes: su.serviceMinutes,
+    slotId: sl.id,
+    slotStatus: sl.status,
+    endsAt: sl.endsAt,
+    place: sl.place,
+    activityStatus: ac.status,
+  })
     .where(and(eq(su.userId, userId), inArray(su.status, [...statuses])))
     .orderBy(desc(sl.startsAt), asc(sl.id))
     .all();
@@ -243,20 +243,10 @@ export function signupsOfUser(userId: string, statuses: readonly SignupStatusVal
 
 /** Attendance records crediting service (attended), for a person. */
 export function attendedOf(userId: string) {
-  return db()
-    .select({
-      signupId: su.id,
-      minutes: su.serviceMinutes,
-      startsAt: sl.startsAt,
-      activityId: ac.id,
-      activityTitle: ac.title,
-      siteZh: slotSite.nameZh,
-      siteEn: slotSite.nameEn,
-    })
-    .from(su)
-    .innerJoin(sl, eq(sl.id, su.slotId))
-    .innerJoin(ac, eq(ac.id, sl.activityId))
-    .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
+  return signupsWithActivity({
+    signupId: su.id,
+    minutes: su.serviceMinutes,
+  })
     .where(and(eq(su.userId, userId), eq(su.attendance, 'attended')))
     .orderBy(desc(sl.startsAt))
     .all();
@@ -311,22 +301,12 @@ export function activityForPage(id: string) {
 
 /** A person's places for the calendar feed: confirmed and offered, on slots not cancelled. */
 export function feedEntriesOf(userId: string) {
-  return db()
-    .select({
-      status: su.status,
-      slotId: sl.id,
-      startsAt: sl.startsAt,
-      endsAt: sl.endsAt,
-      place: sl.place,
-      activityId: ac.id,
-      activityTitle: ac.title,
-      siteZh: slotSite.nameZh,
-      siteEn: slotSite.nameEn,
-    })
-    .from(su)
-    .innerJoin(sl, eq(sl.id, su.slotId))
-    .innerJoin(ac, eq(ac.id, sl.activityId))
-    .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
+  return signupsWithActivity({
+    status: su.status,
+    slotId: sl.id,
+    endsAt: sl.endsAt,
+    place: sl.place,
+  })
     .where(and(eq(su.userId, userId), inArray(su.status, ['confirmed', 'offered']), inArray(sl.status, ['open', 'closed'])))
     .orderBy(asc(sl.startsAt))
     .all();

@@ -1,6 +1,6 @@
 import { PUBLIC_WISH_STATUSES } from '../domain/wish';
 import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { inSubtree, type PageWindow } from './scope.server';
@@ -19,28 +19,29 @@ const author = alias(schema.users, 'wish_author');
 // ---------------------------------------------------------------------------
 // Staff reads
 
-/** A wish with what staff pages and services need. Never the child's private fields: those come from childIdentityOf. */
-export function findWish(id: string) {
+/** Wishes for staff with `fields`, each with its child's alias, its site and its author's name. */
+function staffWishes<F extends SelectedFields>(fields: F) {
   return db()
-    .select({
-      wish: w,
-      alias: c.alias,
-      sitePath: site.path,
-      siteZh: site.nameZh,
-      siteEn: site.nameEn,
-      wishValueCapFen: site.wishValueCapFen,
-      siteAddress: site.address,
-      siteHandoverNote: site.handoverNote,
-      countyCode: county.code,
-      countyZh: county.nameZh,
-      countyEn: county.nameEn,
-      authorName: author.displayName,
-    })
+    .select({ ...fields, alias: c.alias, siteZh: site.nameZh, siteEn: site.nameEn, authorName: author.displayName })
     .from(w)
     .innerJoin(c, eq(c.id, w.childId))
     .innerJoin(site, eq(site.id, w.siteId))
+    .innerJoin(author, eq(author.id, w.authorId));
+}
+
+/** A wish with what staff pages and services need. Never the child's private fields: those come from childIdentityOf. */
+export function findWish(id: string) {
+  return staffWishes({
+    wish: w,
+    sitePath: site.path,
+    wishValueCapFen: site.wishValueCapFen,
+    siteAddress: site.address,
+    siteHandoverNote: site.handoverNote,
+    countyCode: county.code,
+    countyZh: county.nameZh,
+    countyEn: county.nameEn,
+  })
     .innerJoin(county, eq(county.id, w.countySiteId))
-    .innerJoin(author, eq(author.id, w.authorId))
     .where(eq(w.id, id))
     .get();
 }
@@ -56,24 +57,15 @@ export function pageOfWishesUnder(rootPath: string, status: WishStatusValue | nu
   if (status) conditions.push(eq(w.status, status));
   const where = and(...conditions);
   const total = db().select({ n: count() }).from(w).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0;
-  const rows = db()
-    .select({
-      id: w.id,
-      title: w.title,
-      status: w.status,
-      category: w.category,
-      valueFen: w.valueFen,
-      ageBand: w.ageBand,
-      alias: c.alias,
-      siteZh: site.nameZh,
-      siteEn: site.nameEn,
-      authorName: author.displayName,
-      updatedAt: w.updatedAt,
-    })
-    .from(w)
-    .innerJoin(c, eq(c.id, w.childId))
-    .innerJoin(site, eq(site.id, w.siteId))
-    .innerJoin(author, eq(author.id, w.authorId))
+  const rows = staffWishes({
+    id: w.id,
+    title: w.title,
+    status: w.status,
+    category: w.category,
+    valueFen: w.valueFen,
+    ageBand: w.ageBand,
+    updatedAt: w.updatedAt,
+  })
     .where(where)
     .orderBy(desc(w.updatedAt), desc(w.id))
     .limit(window.limit)
@@ -84,12 +76,7 @@ export function pageOfWishesUnder(rootPath: string, status: WishStatusValue | nu
 
 /** Wishes waiting for a second pair of eyes in a subtree, not written by the viewer. */
 export function wishesInReviewUnder(rootPath: string, notAuthoredBy: string, limit = 50) {
-  return db()
-    .select({ id: w.id, title: w.title, alias: c.alias, siteZh: site.nameZh, siteEn: site.nameEn, at: w.updatedAt, authorName: author.displayName })
-    .from(w)
-    .innerJoin(c, eq(c.id, w.childId))
-    .innerJoin(site, eq(site.id, w.siteId))
-    .innerJoin(author, eq(author.id, w.authorId))
+  return staffWishes({ id: w.id, title: w.title, at: w.updatedAt })
     .where(and(eq(w.status, 'in_review'), ne(w.authorId, notAuthoredBy), inSubtree(site.path, rootPath)))
     .orderBy(asc(w.updatedAt))
     .limit(limit)

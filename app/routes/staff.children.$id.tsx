@@ -60,23 +60,7 @@ export default function StaffChild() {
         </Link>
       </p>
 
-      <ChildFormSection
-        id="edit-child"
-        title={t('child.edit')}
-        submit={t('common.save')}
-        failure={failed}
-        sites={sites}
-        defaults={{
-          realName: child.realName,
-          birthDate: child.birthDate,
-          gender: child.gender,
-          category: child.category,
-          guardian: child.guardian ?? '',
-          notes: child.notes ?? '',
-          alias: child.alias,
-          siteId: child.siteId,
-        }}
-      />
+      <ChildFormSection child={child} failure={failed} sites={sites} />
 
       <h2>{t('child.access_log')}</h2>
       <Timeline events={timeline} kind="child" />

@@ -55,14 +55,7 @@ export default function StaffChildren() {
         )}
       </PagedTable>
 
-      <ChildFormSection
-        id="new-child"
-        title={t('child.new')}
-        submit={t('child.create')}
-        failure={failed}
-        sites={sites}
-        defaults={{ realName: '', birthDate: '', gender: 'female', category: 'in_difficulty', guardian: '', notes: '', alias: '', siteId: defaultSiteId }}
-      />
+      <ChildFormSection siteId={defaultSiteId} failure={failed} sites={sites} />
     </>
   );
 }

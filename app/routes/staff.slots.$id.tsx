@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ReactNode } from 'react';
 import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
 import { ReasonField } from '../components/activities';
 import { SlotStatusBadge } from '../components/activity-form';
@@ -156,30 +157,20 @@ export default function StaffSlot() {
       )}
 
       {data.canCancel && roster.some((r) => LIVE.includes(r.status)) ? (
-        <section aria-labelledby="cancel-signup">
-          <h2 id="cancel-signup">{t('act.cancel_signup_title')}</h2>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="cancel_signup" />
-            <p>
-              <label htmlFor="cancel-signup-who">{t('act.cancel_signup_who')}</label>
-              <select id="cancel-signup-who" name="signupId" required>
-                {roster
-                  .filter((r) => LIVE.includes(r.status))
-                  .map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.name} · {t(`act.signup.${r.status}`)}
-                    </option>
-                  ))}
-              </select>
-            </p>
-            <ReasonField id="cancel-signup-reason" required label={t('act.cancel_reason')} hint={t('act.cancel_signup_hint')} result={result} />
-            <div>
-              <button type="submit" className="danger">
-                {t('act.action.cancel_signup')}
-              </button>
-            </div>
-          </Form>
-        </section>
+        <CancelSection what="signup" result={result}>
+          <p>
+            <label htmlFor="cancel-signup-who">{t('act.cancel_signup_who')}</label>
+            <select id="cancel-signup-who" name="signupId" required>
+              {roster
+                .filter((r) => LIVE.includes(r.status))
+                .map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name} · {t(`act.signup.${r.status}`)}
+                  </option>
+                ))}
+            </select>
+          </p>
+        </CancelSection>
       ) : null}
       {(['close', 'correct'] as const).map((intent) =>
         (intent === 'close' ? data.canClose : data.canCorrect) ? (
@@ -190,20 +181,29 @@ export default function StaffSlot() {
         ) : null,
       )}
       {data.canCancel ? (
-        <section aria-labelledby="cancel-slot">
-          <h2 id="cancel-slot">{t('act.cancel_slot_title')}</h2>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="cancel_slot" />
-            <ReasonField id="cancel-slot-reason" required label={t('act.cancel_reason')} hint={t('act.cancel_slot_hint')} result={result} />
-            <div>
-              <button type="submit" className="danger">
-                {t('act.action.cancel_slot')}
-              </button>
-            </div>
-          </Form>
-        </section>
+        <CancelSection what="slot" result={result} />
       ) : null}
     </article>
+  );
+}
+
+/** A cancel step (of one sign-up, or of the whole slot): what to cancel, if there is a choice, then the reason. */
+function CancelSection({ what, result, children }: { what: 'signup' | 'slot'; result: FormResult | undefined; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <section aria-labelledby={`cancel-${what}`}>
+      <h2 id={`cancel-${what}`}>{t(`act.cancel_${what}_title`)}</h2>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value={`cancel_${what}`} />
+        {children}
+        <ReasonField id={`cancel-${what}-reason`} required label={t('act.cancel_reason')} hint={t(`act.cancel_${what}_hint`)} result={result} />
+        <div>
+          <button type="submit" className="danger">
+            {t(`act.action.cancel_${what}`)}
+          </button>
+        </div>
+      </Form>
+    </section>
   );
 }
 

@@ -75,3 +75,27 @@ export function writeStatusMove<S extends string>(
     mails: move.mails,
   });
 }
+
+/** The insert of a new object in its first status, as the status writers take it. */
+export interface StatusInsert<S extends string> {
+  id: string;
+  status: S;
+  /** The audit action: the creating transition's name. */
+  action: string;
+  actorId: string;
+  siteId: string;
+  now: number;
+  mails?: readonly OutgoingMail[];
+}
+
+/** A new object written whole: `insert` writes its row, audited under entityType as the move into its first status. */
+export function writeStatusInsert<S extends string>(tx: Tx, entityType: string, created: StatusInsert<S>, insert: (tx: Tx) => void): void {
+  writeStatusChange(tx, {
+    write: (t) => {
+      insert(t);
+      return 1;
+    },
+    audit: { at: created.now, actorId: created.actorId, entityType, entityId: created.id, action: created.action, toStatus: created.status, siteId: created.siteId },
+    mails: created.mails,
+  });
+}

@@ -1,7 +1,7 @@
 import { insertActivity, setActivityStatus, setSlotStatus, type NewActivity } from '../data/activities.server';
 import type { Tx } from '../data/db.server';
 import type { ActivityStatus, SlotStatus } from '../domain/activity';
-import { writeStatusChange, writeStatusMove, type StatusMove } from '../server/status-change.server';
+import { writeStatusInsert, writeStatusMove, type StatusMove } from '../server/status-change.server';
 
 // The one writer of activities.status and slots.status (tests/status-writers.test.ts keeps it so).
 // The use cases (activities.server.ts) decide with the domain and call these inside their transaction;
@@ -20,11 +20,7 @@ export function writeSlotStatus(tx: Tx, move: StatusMove<SlotStatus>, extra: Slo
 
 /** A new activity, always a draft (staff who create and approve at once take the approve step next). */
 export function writeNewActivity(tx: Tx, row: Omit<NewActivity, 'status' | 'createdAt' | 'updatedAt'>, audit: { actorId: string; now: number }): void {
-  writeStatusChange(tx, {
-    write: (t) => {
-      insertActivity(t, { ...row, status: 'draft', createdAt: audit.now, updatedAt: audit.now });
-      return 1;
-    },
-    audit: { at: audit.now, actorId: audit.actorId, entityType: 'activity', entityId: row.id!, action: 'create', toStatus: 'draft', siteId: row.siteId },
-  });
+  writeStatusInsert(tx, 'activity', { ...audit, id: row.id!, status: 'draft', action: 'create', siteId: row.siteId }, (t) =>
+    insertActivity(t, { ...row, status: 'draft', createdAt: audit.now, updatedAt: audit.now }),
+  );
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../data/db.server';
 import { setWishStatus } from '../data/wishes.server';
 import type { ClaimStatus } from '../domain/claim';
 import type { WishStatus } from '../domain/wish';
-import { writeStatusChange, writeStatusMove, type OutgoingMail, type StatusMove } from '../server/status-change.server';
+import { writeStatusInsert, writeStatusMove, type OutgoingMail, type StatusMove } from '../server/status-change.server';
 
 // The one writer of wishes.status and claims.status (tests/services/status-writers.test.ts keeps it so).
 // The use cases (wishes.server.ts, claims.server.ts) decide with the domain and call these inside their
@@ -27,12 +27,7 @@ export function writeNewClaim(
   audit: { actorId: string; siteId: string; now: number },
   mails: readonly OutgoingMail[],
 ): void {
-  writeStatusChange(tx, {
-    write: (t) => {
-      insertClaim(t, { ...row, createdAt: audit.now, updatedAt: audit.now });
-      return 1;
-    },
-    audit: { at: audit.now, actorId: audit.actorId, entityType: 'claim', entityId: row.id, action: 'claim', toStatus: row.status, siteId: audit.siteId },
-    mails,
-  });
+  writeStatusInsert(tx, 'claim', { ...audit, id: row.id, status: row.status, action: 'claim', mails }, (t) =>
+    insertClaim(t, { ...row, createdAt: audit.now, updatedAt: audit.now }),
+  );
 }
