@@ -55,7 +55,13 @@ const auditActions = new Set([
   ...Object.keys(CLAIM_TRANSITIONS),
   ...Object.keys(VETTING_TRANSITIONS),
 ]);
-const entityTypes = new Set([...literals(/\bentityType:\s*'([a-z_]+)'/g), 'volunteer', 'organization']);
+// Object types are written as `entityType: '…'`, or as the type a status helper audits under (writeStatusMove(tx, '…', …)).
+const entityTypes = new Set([
+  ...literals(/\bentityType:\s*'([a-z_]+)'/g),
+  ...literals(/\bwriteStatus(?:Move|Insert)(?:<[^>]*>)?\(\s*\w+,\s*'([a-z_]+)'/g),
+  'volunteer',
+  'organization',
+]);
 
 const STATUS_COLUMNS: Record<string, { enumValues: readonly string[] }> = {
   wish: schema.wishes.status,
