@@ -111,7 +111,7 @@ const isApprovedHelper = (actor: Actor) => isApprovedVolunteer(actor) || approve
 const oneToOneCleared = (actor: Actor) =>
   isApprovedVolunteer(actor) && actor.volunteer?.oneToOne === true && actor.volunteer.recheckOverdue !== true;
 /** The person who proposed the activity, or a member of the organization it was proposed for. */
-const proposes = (actor: Actor, r: { proposerId: string; orgId: string | null }) =>
+export const proposesActivity = (actor: Actor, r: { proposerId: string; orgId: string | null }) =>
   actor.userId === r.proposerId || (r.orgId !== null && actor.orgs.some((m) => m.orgId === r.orgId));
 
 // An actor always has a user id, and each membership an organization id: an absent one matches nothing.
@@ -194,16 +194,16 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
   },
   // The proposer side edits and submits its own draft; staff of the site edit any draft there.
   'activity.edit': {
-    activity: (a, r) => r.status === 'draft' && (proposes(a, r) || staffOf(a, r.sitePath)),
+    activity: (a, r) => r.status === 'draft' && (proposesActivity(a, r) || staffOf(a, r.sitePath)),
   },
   // Staff of the activity's site approve and reject; unlike a wish there is no second pair of eyes, since
   // an activity's text names no child (the privacy check still runs).
   'activity.review': { activity: (a, r) => staffOf(a, r.sitePath) },
   // Staff of the site, or the proposer side (who may call off their own activity).
-  'activity.cancel': { activity: (a, r) => staffOf(a, r.sitePath) || proposes(a, r) },
+  'activity.cancel': { activity: (a, r) => staffOf(a, r.sitePath) || proposesActivity(a, r) },
   // The organizer contact: people holding a place, the proposer side and staff.
   'activity.read_contact': {
-    activity: (a, r) => r.viewerSignedUp === true || proposes(a, r) || staffOf(a, r.sitePath),
+    activity: (a, r) => r.viewerSignedUp === true || proposesActivity(a, r) || staffOf(a, r.sitePath),
   },
   // Approved helpers sign up; a one-to-one slot only for those vetted for it whose re-check is current.
   'slot.signup': {

@@ -56,7 +56,7 @@ import {
 } from '../domain/activity';
 import { canSeeSite, type Actor } from '../domain/actor';
 import { err, forbidden, notFound, ok, type DomainError, type PrivacyFinding, type Result } from '../domain/errors';
-import { can } from '../domain/policy';
+import { can, proposesActivity } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
 import { DEFAULT_CANCEL_CUTOFF_HOURS, NO_SHOW_FLAG_COUNT, decideAttendance, noShowFlagDue, noShowsInWindow, type Attendance } from '../domain/signup';
 import { proposalInput, slotErrorsToRows, type ProposalInput, type ProposalValues, type SlotInput } from '../forms/activity';
@@ -508,8 +508,9 @@ function factsOf(found: ActivityDetail): ActivityFacts {
   return { status: found.activity.status, sitePath: found.sitePath, proposerId: found.activity.proposerId, orgId: found.activity.orgId };
 }
 
+/** The proposer side, by the same rule can() uses for the activity actions. */
 function proposes(actor: Actor, found: ActivityDetail): boolean {
-  return actor.userId === found.activity.proposerId || (found.activity.orgId !== null && actor.orgs.some((m) => m.orgId === found.activity.orgId));
+  return proposesActivity(actor, found.activity);
 }
 
 /** The proposer side and the staff of the site see an activity on these pages; staff see an organization's draft only once it is submitted. */
