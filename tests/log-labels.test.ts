@@ -72,6 +72,8 @@ const STATUS_COLUMNS: Record<string, { enumValues: readonly string[] }> = {
   slot: schema.slots.status,
   pairing: schema.pairings.status,
   signup: schema.slotSignups.status,
+  visit: schema.pairingVisits.status,
+  concern: schema.pairingConcerns.status,
 };
 
 describe('labels of the audit log', () => {

@@ -36,6 +36,9 @@ export type Action =
   | 'slot.signup_colleague'
   | 'slot.manage'
   | 'signup.act_as_helper'
+  | 'pairing.manage'
+  | 'pairing.act_as_volunteer'
+  | 'pairing.read'
   | 'org.manage_members'
   | 'profile.edit';
 
@@ -68,6 +71,9 @@ export const ACTIONS: readonly Action[] = [
   'slot.signup_colleague',
   'slot.manage',
   'signup.act_as_helper',
+  'pairing.manage',
+  'pairing.act_as_volunteer',
+  'pairing.read',
   'org.manage_members',
   'profile.edit',
 ];
@@ -94,6 +100,8 @@ export type Resource =
   | { type: 'slot'; sitePath: string; contactTier: ContactTier }
   /** A sign-up: whose place it is, and for which organization it was made (null: for themselves). */
   | { type: 'signup'; userId: string; orgId: string | null; sitePath: string }
+  /** A caring-parent pairing: the child's site and the paired volunteer. */
+  | { type: 'pairing'; sitePath: string; volunteerUserId: string }
   | { type: 'org'; orgId: string }
   | { type: 'user'; userId: string }
   /** The whole platform: bureau-level pages (outbox, all sites, all staff). */
@@ -221,6 +229,17 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
   'signup.act_as_helper': {
     signup: (a, r) => a.userId === r.userId || (r.orgId !== null && a.orgs.some((m) => m.orgId === r.orgId)),
   },
+  // Pairing a child, ending a pairing, confirming contacts, answering concerns: staff of the child's site
+  // subtree, never on a pairing of their own (a staff member who is also a volunteer).
+  'pairing.manage': {
+    site: (a, r) => staffOf(a, r.sitePath),
+    pairing: (a, r) => staffOf(a, r.sitePath) && a.userId !== r.volunteerUserId,
+  },
+  // The paired volunteer: accept or decline, log contacts, raise concerns, ask to end. Whether their
+  // vetting still allows accepting is the pairing lifecycle's (pairing.ts), from their record.
+  'pairing.act_as_volunteer': { pairing: (a, r) => a.userId === r.volunteerUserId },
+  // The pairing page: the volunteer's own, and staff of the child's site subtree.
+  'pairing.read': { pairing: (a, r) => a.userId === r.volunteerUserId || staffOf(a, r.sitePath) },
   'org.manage_members': {
     org: (a, r) => a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager'),
   },

@@ -22,6 +22,8 @@ export const AUDIT_STATUS_PREFIX: Readonly<Record<string, string>> = {
   slot: 'slot.status',
   pairing: 'pairing.status',
   signup: 'signup.status',
+  visit: 'visit.status',
+  concern: 'concern.status',
 };
 
 export const auditEntityLabel = (t: Translate, entityType: string) => labelOr(t, `audit.entity.${entityType}`, entityType);

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './children';
 export * from './wishes';
 export * from './activities';
+export * from './pairings';

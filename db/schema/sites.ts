@@ -18,6 +18,11 @@ export const sites = sqliteTable(
     /** Where helpers hand over gifts; shown only after a claim is approved. */
     address: text('address'),
     handoverNote: text('handover_note'),
+    /** The site's contact person for caring parents (name and phone), shown on their pairing page. */
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    /** A pairing with no confirmed contact for this many days is flagged overdue. */
+    contactOverdueDays: integer('contact_overdue_days').notNull().default(30),
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [index('sites_parent_idx').on(t.parentId)],

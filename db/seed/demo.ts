@@ -31,7 +31,7 @@
  *   confirmed_at in P  +  Σ (money_fen + goods_fen) of closed slots in P ) / 100.
  * - homeVisits (408): Σ children_served of closed slots in P of activities of type
  *   'home_visit' with status approved/completed  +  number of pairing_visits with
- *   kind 'visit', status 'confirmed' and happened_at in P.
+ *   kind 'home_visit', status 'confirmed' and happened_at in P.
  * - safetyTalks (28): closed slots in P of 'safety_talk' activities;
  *   materialsDistributed (420) = Σ their materials.
  * - tutoringSessions (327): closed slots in P of 'case_tutoring' activities.
@@ -85,6 +85,7 @@ export interface SeedSummary {
   slotChildren: number;
   pairings: number;
   pairingVisits: number;
+  pairingConcerns: number;
   auditEvents: number;
 }
 
@@ -148,6 +149,7 @@ export function seedDemo(db: DB, options: SeedOptions): SeedSummary {
       insertAll(tx, schema.slotChildren, b.slotChildren);
       insertAll(tx, schema.pairings, b.pairings);
       insertAll(tx, schema.pairingVisits, b.visits);
+      insertAll(tx, schema.pairingConcerns, b.concerns);
       insertAll(tx, schema.auditEvents, b.audits);
       tx.insert(schema.meta).values({ key: 'demo', value: 'true' }).onConflictDoUpdate({ target: schema.meta.key, set: { value: 'true' } }).run();
     },
@@ -169,6 +171,7 @@ export function seedDemo(db: DB, options: SeedOptions): SeedSummary {
     slotChildren: b.slotChildren.length,
     pairings: b.pairings.length,
     pairingVisits: b.visits.length,
+    pairingConcerns: b.concerns.length,
     auditEvents: b.audits.length,
   };
 }

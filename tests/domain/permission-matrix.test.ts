@@ -123,6 +123,13 @@ const signup: Build = (k, own) => {
     : { type: 'signup', userId: `someone-of-${ref.orgId}`, orgId: ref.orgId, sitePath: k.home.site };
 };
 
+/** A pairing: a volunteer's own (they are the paired volunteer) / another's; for staff and admin, one at home / away. */
+const pairing: Build = (k, own) => {
+  if (own && !k.actor) return null;
+  if (isOverseer(k)) return { type: 'pairing', sitePath: (own ? k.home : k.away).site, volunteerUserId: 'vol' };
+  return { type: 'pairing', sitePath: k.home.site, volunteerUserId: own ? k.actor!.userId : k.otherUser };
+};
+
 /** What each action is asked about. Typed over Action, so a new action without a builder does not compile. */
 const RESOURCE_FOR: Record<Action, Build> = {
   'child.read': site,
@@ -157,6 +164,9 @@ const RESOURCE_FOR: Record<Action, Build> = {
   'slot.signup_colleague': org,
   'slot.manage': slotAt,
   'signup.act_as_helper': signup,
+  'pairing.manage': pairing,
+  'pairing.act_as_volunteer': pairing,
+  'pairing.read': pairing,
   'org.manage_members': org,
   'profile.edit': (k, own) => (own && !k.actor ? null : { type: 'user', userId: own ? k.actor!.userId : k.otherUser }),
 };
@@ -195,6 +205,9 @@ const EXPECTED: Record<Action, string> = {
   'slot.signup_colleague': '-. -. -. -. Y. Y. -. -. -.',
   'slot.manage':           '-. .. .. .. .. .. Y. Y. YY',
   'signup.act_as_helper':  '-. Y. Y. Y. Y. Y. .. .. ..',
+  'pairing.manage':        '-. .. .. .. .. .. Y. Y. YY',
+  'pairing.act_as_volunteer': '-. Y. Y. Y. Y. Y. .. .. ..',
+  'pairing.read':          '-. Y. Y. Y. Y. Y. Y. Y. YY',
   'org.manage_members':    '-. -. -. -. Y. .. -. -. -.',
   'profile.edit':          '-. Y. Y. Y. Y. Y. Y. Y. Y.',
 };
@@ -274,5 +287,6 @@ describe('self-dealing, which the own column of staff does not reach', () => {
     expect(can(staff, 'claim.review', ownClaim)).toBe(false);
     expect(can(staff, 'claim.confirm', ownClaim)).toBe(false);
     expect(can(staff, 'helper.vet', { type: 'helper', sitePath: LT.county, userId: 'staff-lt' })).toBe(false);
+    expect(can(staff, 'pairing.manage', { type: 'pairing', sitePath: LT.site, volunteerUserId: 'staff-lt' })).toBe(false);
   });
 });

@@ -59,6 +59,8 @@ const RESOURCES = {
   'one-to-one slot in 利通区': { type: 'slot', sitePath: '/wz/lt/gc/', contactTier: 'one_to_one' },
   "the volunteer's sign-up": { type: 'signup', userId: 'vol', orgId: null, sitePath: '/wz/lt/gc/' },
   'a sign-up made for org-a': { type: 'signup', userId: 'someone-of-org-a', orgId: 'org-a', sitePath: '/wz/lt/gc/' },
+  "the volunteer's pairing in 利通区": { type: 'pairing', sitePath: '/wz/lt/gc/', volunteerUserId: 'vol' },
+  "staff-lt's own pairing (as a volunteer)": { type: 'pairing', sitePath: '/wz/lt/gc/', volunteerUserId: 'staff-lt' },
   global: { type: 'global' },
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof RESOURCES;
@@ -134,6 +136,13 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
     'a sign-up made for org-a': 'AS',
   },
   'signup.act_as_helper': { "the volunteer's sign-up": 'V', 'a sign-up made for org-a': 'M' },
+  'pairing.manage': {
+    ...SITES_ONLY,
+    "the volunteer's pairing in 利通区": 'AS',
+    "staff-lt's own pairing (as a volunteer)": 'A',
+  },
+  'pairing.act_as_volunteer': { "the volunteer's pairing in 利通区": 'V', "staff-lt's own pairing (as a volunteer)": 'S' },
+  'pairing.read': { "the volunteer's pairing in 利通区": 'ASV', "staff-lt's own pairing (as a volunteer)": 'AS' },
   'org.manage_members': { 'org-a': 'M' },
   'profile.edit': { "the volunteer's account": 'V', "the pending volunteer's account": 'P' },
 };
@@ -145,8 +154,8 @@ const cells = ACTIONS.flatMap((action) =>
 describe('permission matrix: roles × actions × resources', () => {
   it('covers every action of the Action type and nothing else', () => {
     expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(ACTIONS).toHaveLength(30);
-    expect(cells).toHaveLength(30 * 26);
+    expect(ACTIONS).toHaveLength(33);
+    expect(cells).toHaveLength(33 * 28);
   });
 
   it.each(cells)('$action on $resource: allowed to [$allowed]', ({ action, resource, allowed }) => {

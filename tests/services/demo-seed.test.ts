@@ -121,7 +121,7 @@ describe('demo seed', () => {
 
     it('homeVisits: home-visit slots served + confirmed caring-parent visits', () => {
       const slots = one(`select coalesce(sum(s.children_served), 0) ${CLOSED_SLOTS("'home_visit'")}`);
-      const visits = one("select count(*) from pairing_visits where kind = 'visit' and status = 'confirmed' and happened_at between :from and :to");
+      const visits = one("select count(*) from pairing_visits where kind = 'home_visit' and status = 'confirmed' and happened_at between :from and :to");
       expect(visits).toBeGreaterThan(0);
       expect(slots + visits).toBe(expected('homeVisits'));
     });

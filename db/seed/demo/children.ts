@@ -1,5 +1,5 @@
 // Private child records at the sites, and the caring parents' pairings at the welfare home.
-import { HOUR, DAY, sh, pday, DEMO_PERIOD } from './calendar';
+import { HOUR, DAY, sh, shDate, pday, DEMO_PERIOD } from './calendar';
 import { DEMO_EMAILS, type ChildRow, type DemoBuilder } from './context';
 import { SITE_DEFS } from './sites';
 import * as N from '../names';
@@ -52,6 +52,12 @@ export function buildChildren(b: DemoBuilder): void {
   }
 }
 
+/** Who witnessed the caring parents' signed agreements (志愿服务条例 art. 14). */
+const WITNESS = '马老师(福利院社工部)';
+/** The pairing whose last confirmed contact is 45 days old (flagged overdue), and the one with an open concern. */
+const OVERDUE_PARENT = 7;
+const CONCERN_PARENT = 2;
+
 /** Caring-parent pairings at the welfare home; returns the confirmed home visits they log in P. */
 export function buildPairings(b: DemoBuilder): number {
   const home = b.kids('wz-fly');
@@ -61,17 +67,22 @@ export function buildPairings(b: DemoBuilder): number {
   parents.forEach((volunteerUserId, p) => {
     const startedAt = p === 0 ? sh(2025, 1, 20, 10) : sh(2024, 3 + (p % 9), 5 + p, 10);
     const pairingId = b.id();
+    const proposedAt = startedAt - 3 * DAY;
     b.pairings.push({
       id: pairingId,
       volunteerUserId,
       childId: home[p].id,
       siteId: b.site('wz-fly').id,
       status: 'active',
+      proposedAt,
       startedAt,
       endedAt: null,
+      agreementSignedOn: shDate(proposedAt - DAY),
+      agreementWitness: WITNESS,
       createdBy: staff,
     });
-    b.audit({ at: startedAt, actorId: staff, entityType: 'pairing', entityId: pairingId, action: 'create', fromStatus: null, toStatus: 'active', siteId: b.site('wz-fly').id });
+    b.audit({ at: proposedAt, actorId: staff, entityType: 'pairing', entityId: pairingId, action: 'propose', fromStatus: null, toStatus: 'proposed', siteId: b.site('wz-fly').id });
+    b.audit({ at: startedAt, actorId: volunteerUserId, entityType: 'pairing', entityId: pairingId, action: 'accept', fromStatus: 'proposed', toStatus: 'active', siteId: b.site('wz-fly').id });
     // First half of 2025: a visit about every month, a phone call in between.
     let d = p === 0 ? 25 : 6 + p * 2;
     while (d <= 172) {
@@ -79,36 +90,38 @@ export function buildPairings(b: DemoBuilder): number {
       b.visits.push({
         id: b.id(),
         pairingId,
-        kind: 'visit',
+        kind: 'home_visit',
         happenedAt,
         minutes: 90 + 15 * ((p + d) % 5),
         note: b.rng.pick(['陪孩子读绘本、做手工', '一起包饺子,聊了学习和朋友', '陪同去公园散步', '辅导作业,一起整理房间', '带孩子理发、买春季衣服']),
         status: 'confirmed',
         confirmedBy: staff,
         confirmedAt: happenedAt + DAY,
+        loggedBy: volunteerUserId,
         createdAt: happenedAt + 6 * HOUR,
       });
       visitsInPeriod++;
       if (d + 14 <= 172) {
         const callAt = pday(d + 14, 19, 30);
-        b.visits.push({ id: b.id(), pairingId, kind: 'call', happenedAt: callAt, minutes: 20 + (p % 3) * 5, note: '电话问候', status: 'confirmed', confirmedBy: staff, confirmedAt: callAt + DAY, createdAt: callAt + HOUR });
+        b.visits.push({ id: b.id(), pairingId, kind: 'call', happenedAt: callAt, minutes: 20 + (p % 3) * 5, note: '电话问候', status: 'confirmed', confirmedBy: staff, confirmedAt: callAt + DAY, loggedBy: volunteerUserId, createdAt: callAt + HOUR });
       }
       if (p === 3 && d < 60) {
         // Logged twice by mistake: rejected, so it counts nowhere.
-        b.visits.push({ id: b.id(), pairingId, kind: 'visit', happenedAt, minutes: 120, note: '重复登记', status: 'rejected', confirmedBy: staff, confirmedAt: happenedAt + DAY, createdAt: happenedAt + 7 * HOUR });
+        b.visits.push({ id: b.id(), pairingId, kind: 'home_visit', happenedAt, minutes: 120, note: '重复登记', status: 'rejected', confirmedBy: staff, confirmedAt: happenedAt + DAY, rejectReason: '与同日的走访记录重复', loggedBy: volunteerUserId, createdAt: happenedAt + 7 * HOUR });
       }
       d += 28 + ((p * 3 + d) % 8);
     }
-    // The present: recent contact.
-    const recent: { kind: 'visit' | 'call'; days: number; status: 'confirmed' | 'logged' }[] =
+    // The present: recent contact. Every pairing had confirmed contact within the last 30 days but one
+    // (OVERDUE_PARENT's last confirmed visit was 45 days ago: flagged on /staff).
+    const recent: { kind: 'home_visit' | 'call'; days: number; status: 'confirmed' | 'logged' }[] =
       p === 0
         ? [
-            { kind: 'visit', days: 24, status: 'confirmed' },
+            { kind: 'home_visit', days: 24, status: 'confirmed' },
             { kind: 'call', days: 17, status: 'confirmed' },
-            { kind: 'visit', days: 10, status: 'confirmed' },
-            { kind: 'visit', days: 3, status: 'logged' },
+            { kind: 'home_visit', days: 10, status: 'confirmed' },
+            { kind: 'home_visit', days: 3, status: 'logged' },
           ]
-        : [{ kind: 'visit', days: 5 + ((p * 11) % 50), status: 'confirmed' }];
+        : [{ kind: 'home_visit', days: p === OVERDUE_PARENT ? 45 : 5 + ((p * 11) % 20), status: 'confirmed' }];
     for (const r of recent) {
       const happenedAt = b.ago(r.days, r.kind === 'call' ? 19 : 10);
       if (happenedAt <= DEMO_PERIOD.to) continue; // never add to the letter's period
@@ -122,8 +135,26 @@ export function buildPairings(b: DemoBuilder): number {
         status: r.status,
         confirmedBy: r.status === 'confirmed' ? staff : null,
         confirmedAt: r.status === 'confirmed' ? happenedAt + DAY : null,
+        loggedBy: volunteerUserId,
         createdAt: happenedAt + 4 * HOUR,
       });
+    }
+    if (p === CONCERN_PARENT) {
+      // An open concern, raised two days ago from the pairing page: at the top of /staff, marked urgent.
+      const raisedAt = b.ago(2, 20);
+      const concernId = b.id();
+      b.concerns.push({
+        id: concernId,
+        pairingId,
+        visitId: null,
+        siteId: b.site('wz-fly').id,
+        raisedBy: volunteerUserId,
+        kind: 'neglect',
+        text: '孩子说周末常常一个人在家,没有人做饭,奶奶最近住院了。想请社工了解一下家里的照看情况。',
+        status: 'open',
+        raisedAt,
+      });
+      b.audit({ at: raisedAt, actorId: volunteerUserId, entityType: 'concern', entityId: concernId, action: 'raise', fromStatus: null, toStatus: 'open', siteId: b.site('wz-fly').id });
     }
   });
   // v012: a caring father whose pairing ended in 2024 (not counted for 2025).
@@ -134,10 +165,28 @@ export function buildPairings(b: DemoBuilder): number {
     childId: home[12].id,
     siteId: b.site('wz-fly').id,
     status: 'ended',
+    proposedAt: sh(2024, 1, 12, 10),
     startedAt: sh(2024, 1, 15, 10),
     endedAt: sh(2024, 11, 30, 17),
+    endReason: '志愿者工作调动到外地,双方商定结束结对',
+    endedBy: staff,
+    agreementSignedOn: '2024-01-10',
+    agreementWitness: WITNESS,
     createdBy: staff,
   });
-  b.visits.push({ id: b.id(), pairingId: endedId, kind: 'visit', happenedAt: sh(2024, 6, 1, 10), minutes: 120, note: '六一陪伴', status: 'confirmed', confirmedBy: staff, confirmedAt: sh(2024, 6, 2, 10), createdAt: sh(2024, 6, 1, 16) });
+  b.audit({ at: sh(2024, 11, 30, 17), actorId: staff, entityType: 'pairing', entityId: endedId, action: 'end', fromStatus: 'active', toStatus: 'ended', siteId: b.site('wz-fly').id, note: '志愿者工作调动到外地,双方商定结束结对' });
+  b.visits.push({ id: b.id(), pairingId: endedId, kind: 'home_visit', happenedAt: sh(2024, 6, 1, 10), minutes: 120, note: '六一陪伴', status: 'confirmed', confirmedBy: staff, confirmedAt: sh(2024, 6, 2, 10), loggedBy: b.user('v012@demo.local'), createdAt: sh(2024, 6, 1, 16) });
+  auditVisits(b);
   return visitsInPeriod;
+}
+
+/** The audit events the app writes for each visit log: logged by the volunteer, then confirmed or rejected by staff. */
+function auditVisits(b: DemoBuilder): void {
+  const siteId = b.site('wz-fly').id;
+  for (const v of b.visits) {
+    b.audit({ at: v.createdAt, actorId: v.loggedBy ?? null, entityType: 'visit', entityId: v.id, action: 'log_visit', fromStatus: null, toStatus: 'logged', siteId });
+    if (v.status === 'logged' || v.confirmedAt == null) continue;
+    const action = v.status === 'confirmed' ? 'confirm_visit' : 'reject_visit';
+    b.audit({ at: v.confirmedAt, actorId: v.confirmedBy ?? null, entityType: 'visit', entityId: v.id, action, fromStatus: 'logged', toStatus: v.status, siteId, note: v.rejectReason ?? null });
+  }
 }

@@ -38,6 +38,7 @@ export type SignupRow = typeof schema.slotSignups.$inferInsert;
 export type SlotChildRow = typeof schema.slotChildren.$inferInsert;
 export type PairingRow = typeof schema.pairings.$inferInsert;
 export type VisitRow = typeof schema.pairingVisits.$inferInsert;
+export type ConcernRow = typeof schema.pairingConcerns.$inferInsert;
 export type AuditRow = typeof schema.auditEvents.$inferInsert;
 export type ActivityType = (typeof schema.ACTIVITY_TYPES)[number];
 export type OrgKind = 'social_org' | 'company';
@@ -62,6 +63,7 @@ export class DemoBuilder {
   readonly slotChildren: SlotChildRow[] = [];
   readonly pairings: PairingRow[] = [];
   readonly visits: VisitRow[] = [];
+  readonly concerns: ConcernRow[] = [];
   readonly audits: AuditRow[] = [];
 
   readonly siteByCode = new Map<string, SiteRow & { id: string; path: string }>();

@@ -73,6 +73,9 @@ export function buildSites(b: DemoBuilder): void {
       wishValueCapFen: 30000,
       address,
       handoverNote: hosts ? (def.code === 'wz-fly' ? HANDOVER_NOTE_HOME : HANDOVER_NOTE) : null,
+      // The caring parents' contact at the welfare home (their pairing page shows it).
+      contactName: def.code === 'wz-fly' ? '马老师(社工部)' : null,
+      contactPhone: def.code === 'wz-fly' ? '0953-2012345' : null,
       createdAt,
     };
     b.sites.push(row);
