@@ -13,7 +13,7 @@ describe('status columns: one writer each', () => {
   });
 
   it('declares wishes, claims, both kinds of helper vetting, activities, slots and sign-ups', () => {
-    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations', 'activities', 'slots', 'slot_signups']);
+    expect(STATUS_COLUMNS.map((c) => c.sqlTable)).toEqual(['wishes', 'claims', 'volunteers', 'organizations', 'activities', 'slots', 'slot_signups', 'pairings', 'pairing_visits', 'pairing_concerns']);
   });
 });
 

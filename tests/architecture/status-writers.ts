@@ -71,6 +71,30 @@ export const STATUS_COLUMNS: readonly StatusColumn[] = [
     dataModule: 'app/data/signups.server.ts',
     writer: 'app/services/signup-status.server.ts',
   },
+  {
+    column: 'pairings.status',
+    tableRefs: ['pa', 'schema.pairings'],
+    sqlTable: 'pairings',
+    setters: ['setPairingStatus', 'insertPairing'],
+    dataModule: 'app/data/pairings.server.ts',
+    writer: 'app/services/pairing-status.server.ts',
+  },
+  {
+    column: 'pairing_visits.status',
+    tableRefs: ['pv', 'schema.pairingVisits'],
+    sqlTable: 'pairing_visits',
+    setters: ['setVisitStatus', 'insertVisit'],
+    dataModule: 'app/data/pairings.server.ts',
+    writer: 'app/services/pairing-status.server.ts',
+  },
+  {
+    column: 'pairing_concerns.status',
+    tableRefs: ['pc', 'schema.pairingConcerns'],
+    sqlTable: 'pairing_concerns',
+    setters: ['setConcernStatus', 'insertConcern'],
+    dataModule: 'app/data/pairings.server.ts',
+    writer: 'app/services/pairing-status.server.ts',
+  },
 ];
 
 /** The function a position in a source text lies in (the nearest `function name(` before it). */
