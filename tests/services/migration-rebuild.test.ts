@@ -50,3 +50,61 @@ describe('migrations keep the rows that refer to a rebuilt table', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+// 0004 rebuilds `pairings` (proposed status, agreement) and `pairing_visits` (new kinds). Dropping the old
+// pairings with foreign keys on would cascade into the visits; the old kinds 'visit' and 'message' become
+// 'home_visit' and 'letter', and every old pairing keeps its start as the date it was proposed.
+describe('0004 keeps the pairings and their visits, and renames the old visit kinds', () => {
+  it('migrates a database at 0003 holding a pairing with three visits', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-mig4-'));
+    const file = path.join(dir, 'old.db');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    const folder = path.join(__dirname, '../../db/migrations');
+    const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const old = journal.entries.slice(0, 4);
+    expect(old.map((e) => e.tag).at(-1)).toBe('0003_activities_slots_offers');
+    raw.exec('CREATE TABLE "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)');
+    for (const e of old) {
+      const text = fs.readFileSync(path.join(folder, `${e.tag}.sql`), 'utf8');
+      for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) raw.exec(statement);
+      const hash = crypto.createHash('sha256').update(text).digest('hex');
+      raw.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(hash, e.when);
+    }
+    const t = Date.UTC(2025, 2, 9, 16); // 2025-03-10 00:00 in Shanghai
+    raw.exec(`
+      INSERT INTO sites (id, parent_id, code, name_zh, name_en, kind, path, created_at) VALUES ('s1', NULL, 'wz', '吴忠市', 'Wuzhong', 'city', '/wz/', ${t});
+      INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES ('u1', 'a@x', 'h', 'A', ${t}), ('u2', 'b@x', 'h', 'B', ${t});
+      INSERT INTO children (id, site_id, real_name, birth_date, gender, category, alias, created_at) VALUES ('c1', 's1', '王小明', '2016-01-01', 'male', 'other', '小明', ${t});
+      INSERT INTO pairings (id, volunteer_user_id, child_id, site_id, status, started_at, created_by) VALUES ('p1', 'u1', 'c1', 's1', 'active', ${t}, 'u2');
+      INSERT INTO pairing_visits (id, pairing_id, kind, happened_at, minutes, status, created_at) VALUES
+        ('v1', 'p1', 'visit', ${t + 86400000}, 90, 'confirmed', ${t}),
+        ('v2', 'p1', 'message', ${t + 2 * 86400000}, 10, 'logged', ${t}),
+        ('v3', 'p1', 'call', ${t + 3 * 86400000}, 0, 'rejected', ${t});
+    `);
+    raw.close();
+
+    const db = openDatabase(file);
+    migrate(db);
+    const c = db.$client;
+    expect(c.prepare('SELECT id, kind, minutes FROM pairing_visits ORDER BY id').all()).toEqual([
+      { id: 'v1', kind: 'home_visit', minutes: 90 },
+      { id: 'v2', kind: 'letter', minutes: 10 },
+      { id: 'v3', kind: 'call', minutes: 1 },
+    ]);
+    expect(c.prepare('SELECT status, proposed_at AS p, started_at AS s, agreement_signed_on AS d, created_by AS b FROM pairings').get()).toEqual({
+      status: 'active',
+      p: t,
+      s: t,
+      d: '2025-03-10',
+      b: 'u2',
+    });
+    expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
+    // One live pairing per child, from now on.
+    expect(() =>
+      c.prepare("INSERT INTO pairings (id, volunteer_user_id, child_id, site_id, status, proposed_at, agreement_signed_on, agreement_witness) VALUES ('p2', 'u2', 'c1', 's1', 'proposed', 1, '2025-03-01', 'w')").run(),
+    ).toThrow(/UNIQUE constraint failed/);
+    c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
