@@ -6,3 +6,4 @@ export * from './children';
 export * from './wishes';
 export * from './activities';
 export * from './pairings';
+export * from './reports';

@@ -21,6 +21,8 @@ export const sites = sqliteTable(
     /** The site's contact person for caring parents (name and phone), shown on their pairing page. */
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    /** The person in charge (负责人), printed on the service certificates the site issues. */
+    personInCharge: text('person_in_charge'),
     /** A pairing with no confirmed contact for this many days is flagged overdue. */
     contactOverdueDays: integer('contact_overdue_days').notNull().default(30),
     createdAt: timestamp('created_at').notNull(),

@@ -76,6 +76,7 @@ export function buildSites(b: DemoBuilder): void {
       // The caring parents' contact at the welfare home (their pairing page shows it).
       contactName: def.code === 'wz-fly' ? '马老师(社工部)' : null,
       contactPhone: def.code === 'wz-fly' ? '0953-2012345' : null,
+      personInCharge: def.code === 'wz-fly' ? '杨秀兰(院长)' : null,
       createdAt,
     };
     b.sites.push(row);
