@@ -36,7 +36,7 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
       const { migrateDatabase, seedDemoData, hasAnyUser } = await import('./app/server/maintenance.server');
       migrateDatabase();
       if (hasAnyUser()) throw new UsageError('the database already holds accounts; demo data goes only into a new database');
-      const summary = await seedDemoData();
+      const summary = await seedDemoData(Date.now(), (step) => console.log(`  ${step}`));
       return `Demo data loaded: ${JSON.stringify(summary)}`;
     },
   },

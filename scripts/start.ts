@@ -40,7 +40,7 @@ async function main() {
 
   if (wasNew && cfg.seedDemo) {
     console.log('New database: loading the demo data…');
-    await seedDemoData();
+    await seedDemoData(Date.now(), (step) => console.log(`  ${step}`));
   }
 
   const { startServer } = await import('../server');

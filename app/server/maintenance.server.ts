@@ -26,9 +26,9 @@ export function migrateDatabase(): { wasNew: boolean } {
   return { wasNew };
 }
 
-export async function seedDemoData(now = Date.now()) {
+export async function seedDemoData(now = Date.now(), progress?: (step: string) => void) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const summary = seedDemo(db(), { now, passwordHash });
+  const summary = seedDemo(db(), { now, passwordHash, progress });
   setMeta('demo', 'true');
   return summary;
 }

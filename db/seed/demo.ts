@@ -61,6 +61,7 @@ import { buildHistoryWishes, TARGET } from './demo/history';
 import { buildHistoryActivities } from './demo/history-activities';
 import { buildPresentWishes, buildPresentActivities } from './demo/present';
 import { buildHelperTrails } from './demo/trails';
+import { buildLaterHistory } from './demo/later';
 
 export { DEMO_SEED, DEMO_EMAILS } from './demo/context';
 export { DEMO_PERIOD } from './demo/calendar';
@@ -68,6 +69,8 @@ export { DEMO_PERIOD } from './demo/calendar';
 export interface SeedOptions {
   now: number;
   passwordHash: string;
+  /** Told of each step as it is done (the command line prints it). */
+  progress?: (step: string) => void;
 }
 
 export interface SeedSummary {
@@ -94,18 +97,24 @@ export interface SeedSummary {
  * history, history-activities, present, trails). The steps run in this order because they share
  * one stream of random choices and one of ids: reordering them changes the data set.
  */
-function build(b: DemoBuilder): void {
+function build(b: DemoBuilder, progress: (step: string) => void): void {
   buildSites(b);
   buildStaff(b);
   buildVolunteers(b);
   buildOrganizations(b);
+  progress(`sites, staff and helpers: ${b.sites.length} sites, ${b.users.length} accounts, ${b.orgs.length} organizations`);
   buildChildren(b);
   const homeVisitsFromPairings = buildPairings(b);
+  progress(`children and caring parents: ${b.children.length} child records, ${b.pairings.length} pairings, ${b.visits.length} contact logs`);
   buildHistoryWishes(b);
   buildHistoryActivities(b, TARGET.homeVisits - homeVisitsFromPairings);
+  progress(`first half of 2025 (the letter): ${b.wishes.length} wishes fulfilled, ${b.slots.length} slots closed`);
   buildPresentWishes(b);
   buildPresentActivities(b);
   buildHelperTrails(b);
+  progress(`the present: ${b.wishes.length} wishes and ${b.slots.length} slots in all so far`);
+  const later = buildLaterHistory(b);
+  progress(`since July 2025: ${later.wishes} more wishes fulfilled, ${later.slots} more slots closed`);
 }
 
 // ---------------------------------------------------------------------------
@@ -129,7 +138,8 @@ function insertAll<T extends SQLiteTable>(tx: Tx, table: T, rows: T['$inferInser
  */
 export function seedDemo(db: DB, options: SeedOptions): SeedSummary {
   const b = new DemoBuilder(options.now, options.passwordHash);
-  build(b);
+  const progress = options.progress ?? (() => {});
+  build(b, progress);
 
   db.transaction(
     (tx) => {
@@ -151,6 +161,7 @@ export function seedDemo(db: DB, options: SeedOptions): SeedSummary {
       insertAll(tx, schema.pairingVisits, b.visits);
       insertAll(tx, schema.pairingConcerns, b.concerns);
       insertAll(tx, schema.auditEvents, b.audits);
+      progress(`written: ${b.audits.length} audit events with the rest`);
       tx.insert(schema.meta).values({ key: 'demo', value: 'true' }).onConflictDoUpdate({ target: schema.meta.key, set: { value: 'true' } }).run();
     },
     { behavior: 'immediate' },

@@ -123,11 +123,14 @@ export function addHistoryActivity(b: DemoBuilder, a: {
   site: string;
   org?: { id: string; managerId: string } | null;
   slots: HistorySlot[];
+  /** The window the activity lives in: by default the letter's period (created from its first days, closed before its end). */
+  window?: { from: number; to: number };
 }): { slotIds: string[] } {
+  const window = a.window ?? { from: pday(1, 9), to: DEMO_PERIOD.to };
   const staff = b.staffFor(a.site);
   const proposer = a.org ? a.org.managerId : staff;
   const firstStart = Math.min(...a.slots.map((s) => s.startsAt));
-  const createdAt = Math.max(pday(1, 9), firstStart - b.rng.int(8, 14) * DAY);
+  const createdAt = Math.max(window.from, firstStart - b.rng.int(8, 14) * DAY);
   const submittedAt = createdAt + HOUR;
   const approvedAt = Math.min(createdAt + b.rng.int(20, 40) * HOUR, firstStart - HOUR);
   const activityId = b.id();
@@ -138,7 +141,7 @@ export function addHistoryActivity(b: DemoBuilder, a: {
     const slotId = b.id();
     slotIds.push(slotId);
     const endsAt = s.startsAt + s.minutes * MIN;
-    const closedAt = Math.min(endsAt + b.rng.int(2, 30) * HOUR, DEMO_PERIOD.to - 12 * HOUR);
+    const closedAt = Math.min(endsAt + b.rng.int(2, 30) * HOUR, window.to - 12 * HOUR);
     lastClose = Math.max(lastClose, closedAt);
     const slotSite = b.site(s.site).id;
     if (s.volunteers.length + (s.noShows?.length ?? 0) > s.capacity) throw new Error('demo seed: capacity exceeded');
