@@ -15,7 +15,7 @@ function countyOf(rootPath: string): SQL {
 scope_sites as (
   select s.id, s.path from sites s where substr(s.path, 1, ${rootPath.length}) = ${rootPath}
 ),
-county_of as (
+county_of as materialized (
   select s.id as site_id, coalesce(
     (select c.id from sites c where c.kind = 'county' and substr(s.path, 1, length(c.path)) = c.path),
     (select c.id from sites c where c.kind = 'city' and substr(s.path, 1, length(c.path)) = c.path),
@@ -29,23 +29,25 @@ function scopeCtes(rootPath: string, p: PeriodBounds): SQL {
   return sql`
 with
 ${countyOf(rootPath)},
-held as (
+held as materialized (
   select s.id, a.type, a.org_id, a.status as activity_status, k.county_id,
          coalesce(s.children_served, 0) as children_served, coalesce(s.money_fen, 0) + coalesce(s.goods_fen, 0) as money_goods_fen,
          coalesce(s.materials, 0) as materials, coalesce(s.sessions, 1) as sessions
   from slots s
   join county_of k on k.site_id = s.site_id
   join activities a on a.id = s.activity_id
-  where s.status = 'closed' and s.starts_at between ${p.fromMs} and ${p.toMs} and a.status in ('approved', 'completed')
+  where s.status = 'closed' and s.starts_at between ${p.fromMs} and ${p.toMs}
+    -- "+": the slot's start (slots_starts_idx) picks the rows, not the activity's status
+    and +a.status in ('approved', 'completed')
 ),
-contacts as (
+contacts as materialized (
   select v.kind, v.minutes, pr.volunteer_user_id as user_id, k.county_id
   from pairing_visits v
   join pairings pr on pr.id = v.pairing_id
   join county_of k on k.site_id = pr.site_id
   where v.status = 'confirmed' and v.happened_at between ${p.fromMs} and ${p.toMs}
 ),
-confirmed as (
+confirmed as materialized (
   select c.org_id, c.claimant_user_id as user_id, coalesce(c.value_received_fen, 0) as value_fen, k.county_id
   from claims c
   join wishes w on w.id = c.wish_id
@@ -55,7 +57,7 @@ confirmed as (
 served as (
   select distinct h.county_id, sc.child_id from held h join slot_children sc on sc.slot_id = h.id where h.type in (${CARE_TYPES})
 ),
-engaged as (
+engaged as materialized (
   select e.county_id, e.org_id, o.kind from (
     select county_id, org_id from confirmed where org_id is not null
     union
@@ -71,12 +73,13 @@ parents as (
   where v.status = 'approved' and v.caring_parent = 1
     and pr.started_at is not null and pr.started_at <= ${p.toMs} and (pr.ended_at is null or pr.ended_at >= ${p.fromMs})
 ),
-attended as (
+attended as materialized (
   select h.county_id, g.user_id, coalesce(g.service_minutes, 0) as minutes
-  from held h join slot_signups g on g.slot_id = h.id
+  -- CROSS JOIN keeps this order: the period's held slots, then their sign-ups (slot_signups_slot_status_idx)
+  from held h cross join slot_signups g on g.slot_id = h.id
   where g.attendance = 'attended'
 ),
-active as (
+active as materialized (
   select a.county_id, a.user_id from (
     select county_id, user_id from attended
     union select county_id, user_id from contacts
@@ -94,7 +97,8 @@ select 'wishesFulfilled' as measure, k.county_id as countyId, count(*) as value
 union all
 select 'wishesPublished', k.county_id, count(*)
   from wishes w join county_of k on k.site_id = w.site_id
-  where w.published_at between ${p.fromMs} and ${p.toMs} and w.status != 'withdrawn' group by k.county_id
+  where w.status in ('published', 'claimed', 'delivered', 'fulfilled') and w.published_at between ${p.fromMs} and ${p.toMs}
+  group by k.county_id
 union all
 select 'wishesPublishedFulfilled', k.county_id, count(*)
   from wishes w join county_of k on k.site_id = w.site_id
