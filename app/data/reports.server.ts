@@ -13,14 +13,14 @@ const CARE_TYPES = sql.raw(`'temporary_care', 'family_education', 'legal_aid', '
 function countyOf(rootPath: string): SQL {
   return sql`
 scope_sites as (
-  select s.id, s.path from sites s where substr(s.path, 1, ${rootPath.length}) = ${rootPath}
+  select st.id, st.path from sites st where substr(st.path, 1, ${rootPath.length}) = ${rootPath}
 ),
 county_of as materialized (
-  select s.id as site_id, coalesce(
-    (select c.id from sites c where c.kind = 'county' and substr(s.path, 1, length(c.path)) = c.path),
-    (select c.id from sites c where c.kind = 'city' and substr(s.path, 1, length(c.path)) = c.path),
-    s.id) as county_id
-  from scope_sites s
+  select st.id as site_id, coalesce(
+    (select c.id from sites c where c.kind = 'county' and substr(st.path, 1, length(c.path)) = c.path),
+    (select c.id from sites c where c.kind = 'city' and substr(st.path, 1, length(c.path)) = c.path),
+    st.id) as county_id
+  from scope_sites st
 )`;
 }
 
