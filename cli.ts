@@ -13,6 +13,9 @@ Commands:
   restore --from FILE --to NEWFILE      restore a backup into a new database file (never overwrites; checks integrity)
   outbox:flush                          send (or keep, without RESEND_API_KEY) all mail that is due
   outbox:show --to EMAIL                the newest unsent mail to EMAIL with its links (needs the mail link key)
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--site CODE] [--format json|text|csv]
+                                        the figures of a period (Asia/Shanghai dates, inclusive) over a site
+                                        subtree (default: every site); text is the table and the paragraph
   claims:expire                         expire overdue wish claims (their wishes open again) and queue due reminders
   help                                  show this text
 
@@ -84,6 +87,20 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
         if (error instanceof RestoreRefused) throw new UsageError(error.message);
         throw error;
       }
+    },
+  },
+  report: {
+    options: { from: { type: 'string' }, to: { type: 'string' }, site: { type: 'string' }, format: { type: 'string' } },
+    async run(values) {
+      const { reportFromCli } = await import('./app/services/reports.server');
+      const result = reportFromCli({
+        from: values.from as string | undefined,
+        to: values.to as string | undefined,
+        site: values.site as string | undefined,
+        format: values.format as string | undefined,
+      });
+      if (!result.ok) throw new UsageError(result.message);
+      return result.output;
     },
   },
   'claims:expire': {

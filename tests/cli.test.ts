@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDbPath } from './helpers/db';
 import { runCommand } from './helpers/server';
@@ -62,6 +63,31 @@ describe('command line', { timeout: 90_000 }, () => {
     copy.close();
     const overwrite = await cli('backup', '--out', backupFile);
     expect(overwrite.code).toBe(1);
+  });
+
+  it('reports the demo data: json holds every letter figure, errors go to stderr', async () => {
+    const letter = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../shared/spec/letter-figures.json'), 'utf8')) as {
+      figures: Record<string, { value: number }>;
+    };
+    const json = await cli('report', '--from', '2025-01-01', '--to', '2025-06-30', '--site', 'wz', '--format', 'json');
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const figures = JSON.parse(json.stdout) as Record<string, unknown>;
+    for (const [key, f] of Object.entries(letter.figures)) expect(figures[key], key).toBe(f.value);
+    expect(typeof figures.serviceHours).toBe('number');
+
+    const text = await cli('report', '--from', '2025-01-01', '--to', '2025-06-30', '--site', 'wz');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('实现微心愿 466 个');
+    expect(text.stdout).toContain('发放慰问金、慰问品总计 15.3 万元');
+
+    const backwards = await cli('report', '--from', '2025-07-01', '--to', '2025-06-30');
+    expect(backwards.code).toBe(1);
+    expect(backwards.stdout).toBe('');
+    expect(backwards.stderr).toContain('--to 2025-06-30 is before --from 2025-07-01');
+    const badFormat = await cli('report', '--from', '2025-01-01', '--to', '2025-06-30', '--format', 'xml');
+    expect(badFormat.code).toBe(1);
+    expect(badFormat.stderr).toContain('--format must be json, text or csv');
   });
 
   it('keeps mail in the outbox without a Resend key', async () => {

@@ -1,0 +1,173 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AggregateRow, CountyRef, Measure, PeriodBounds } from '../domain/report';
+import { db } from './db.server';
+
+// The report's measures (app/domain/report.ts, MEASURES says what each one counts), computed in ONE
+// aggregate statement grouped by county: no record is read into JavaScript. The scope is a site subtree
+// (a path prefix); each record counts under the county of its site (nearest 'county' ancestor, else the
+// city; README D7), worked out from the site tree in the statement itself.
+
+const CARE_TYPES = sql.raw(`'temporary_care', 'family_education', 'legal_aid', 'crisis_intervention'`);
+
+/** The sites in the subtree (scope_sites) and the county each one's records count under (county_of). */
+function countyOf(rootPath: string): SQL {
+  return sql`
+scope_sites as (
+  select st.id, st.path from sites st where substr(st.path, 1, ${rootPath.length}) = ${rootPath}
+),
+county_of as materialized (
+  select st.id as site_id, coalesce(
+    (select c.id from sites c where c.kind = 'county' and substr(st.path, 1, length(c.path)) = c.path),
+    (select c.id from sites c where c.kind = 'city' and substr(st.path, 1, length(c.path)) = c.path),
+    st.id) as county_id
+  from scope_sites st
+)`;
+}
+
+/** The shared CTEs: the sites in scope with their county, and the period's held slots, contacts and confirmed claims. */
+function scopeCtes(rootPath: string, p: PeriodBounds): SQL {
+  return sql`
+with
+${countyOf(rootPath)},
+held as materialized (
+  select s.id, a.type, a.org_id, a.status as activity_status, k.county_id,
+         coalesce(s.children_served, 0) as children_served, coalesce(s.money_fen, 0) + coalesce(s.goods_fen, 0) as money_goods_fen,
+         coalesce(s.materials, 0) as materials, coalesce(s.sessions, 1) as sessions
+  from slots s
+  join county_of k on k.site_id = s.site_id
+  join activities a on a.id = s.activity_id
+  where s.status = 'closed' and s.starts_at between ${p.fromMs} and ${p.toMs}
+    -- "+": the slot's start (slots_starts_idx) picks the rows, not the activity's status
+    and +a.status in ('approved', 'completed')
+),
+contacts as materialized (
+  select v.kind, v.minutes, pr.volunteer_user_id as user_id, k.county_id
+  from pairing_visits v
+  join pairings pr on pr.id = v.pairing_id
+  join county_of k on k.site_id = pr.site_id
+  where v.status = 'confirmed' and v.happened_at between ${p.fromMs} and ${p.toMs}
+),
+confirmed as materialized (
+  select c.org_id, c.claimant_user_id as user_id, coalesce(c.value_received_fen, 0) as value_fen, k.county_id
+  from claims c
+  join wishes w on w.id = c.wish_id
+  join county_of k on k.site_id = w.site_id
+  where c.status = 'confirmed' and c.confirmed_at between ${p.fromMs} and ${p.toMs}
+),
+served as (
+  select distinct h.county_id, sc.child_id from held h join slot_children sc on sc.slot_id = h.id where h.type in (${CARE_TYPES})
+),
+engaged as materialized (
+  select e.county_id, e.org_id, o.kind from (
+    select county_id, org_id from confirmed where org_id is not null
+    union
+    select county_id, org_id from held where org_id is not null and activity_status = 'completed'
+  ) e join organizations o on o.id = e.org_id
+  where o.status = 'approved'
+),
+parents as (
+  select distinct k.county_id, pr.volunteer_user_id as user_id
+  from pairings pr
+  join county_of k on k.site_id = pr.site_id
+  join volunteers v on v.user_id = pr.volunteer_user_id
+  where v.status = 'approved' and v.caring_parent = 1
+    and pr.started_at is not null and pr.started_at <= ${p.toMs} and (pr.ended_at is null or pr.ended_at >= ${p.fromMs})
+),
+attended as materialized (
+  select h.county_id, g.user_id, coalesce(g.service_minutes, 0) as minutes
+  -- CROSS JOIN keeps this order: the period's held slots, then their sign-ups (slot_signups_slot_status_idx)
+  from held h cross join slot_signups g on g.slot_id = h.id
+  where g.attendance = 'attended'
+),
+active as materialized (
+  select a.county_id, a.user_id from (
+    select county_id, user_id from attended
+    union select county_id, user_id from contacts
+    union select county_id, user_id from confirmed where org_id is null
+  ) a where a.user_id in (select user_id from volunteers)
+)`;
+}
+
+/** Each measure per county (sums and distinct counts alike), and each distinct measure over the whole scope. */
+function measuresSql(rootPath: string, p: PeriodBounds): SQL {
+  return sql`${scopeCtes(rootPath, p)}
+select 'wishesFulfilled' as measure, k.county_id as countyId, count(*) as value
+  from wishes w join county_of k on k.site_id = w.site_id
+  where w.status = 'fulfilled' and w.fulfilled_at between ${p.fromMs} and ${p.toMs} group by k.county_id
+union all
+select 'wishesPublished', k.county_id, count(*)
+  from wishes w join county_of k on k.site_id = w.site_id
+  where w.status in ('published', 'claimed', 'delivered', 'fulfilled') and w.published_at between ${p.fromMs} and ${p.toMs}
+  group by k.county_id
+union all
+select 'wishesPublishedFulfilled', k.county_id, count(*)
+  from wishes w join county_of k on k.site_id = w.site_id
+  where w.published_at between ${p.fromMs} and ${p.toMs} and w.status = 'fulfilled' and w.fulfilled_at <= ${p.toMs} group by k.county_id
+union all
+select 'wishesClaimed', k.county_id, count(distinct c.wish_id)
+  from claims c join wishes w on w.id = c.wish_id join county_of k on k.site_id = w.site_id
+  where c.created_at between ${p.fromMs} and ${p.toMs} and c.status != 'rejected' and w.status != 'withdrawn' group by k.county_id
+union all
+select 'claimValueFen', county_id, sum(value_fen) from confirmed group by county_id
+union all
+select 'slotMoneyGoodsFen', county_id, sum(money_goods_fen) from held group by county_id
+union all
+select 'homeVisitSlotChildren', county_id, sum(children_served) from held where type = 'home_visit' group by county_id
+union all
+select 'homeVisitContacts', county_id, count(*) from contacts where kind = 'home_visit' group by county_id
+union all
+select 'safetyTalkSessions', county_id, sum(sessions) from held where type = 'safety_talk' group by county_id
+union all
+select 'safetyTalkMaterials', county_id, sum(materials) from held where type = 'safety_talk' group by county_id
+union all
+select 'tutoringSessions', county_id, sum(sessions) from held where type = 'case_tutoring' group by county_id
+union all
+select 'filmSessions', county_id, sum(sessions) from held where type = 'film_screening' group by county_id
+union all
+select 'filmChildren', county_id, sum(children_served) from held where type = 'film_screening' group by county_id
+union all
+select 'careChildren', county_id, count(*) from served group by county_id
+union all
+select 'careChildren', null, count(distinct child_id) from served
+union all
+select 'socialOrganizations', county_id, count(distinct org_id) from engaged where kind = 'social_org' group by county_id
+union all
+select 'socialOrganizations', null, count(distinct org_id) from engaged where kind = 'social_org'
+union all
+select 'companies', county_id, count(distinct org_id) from engaged where kind = 'company' group by county_id
+union all
+select 'companies', null, count(distinct org_id) from engaged where kind = 'company'
+union all
+select 'caringParents', county_id, count(*) from parents group by county_id
+union all
+select 'caringParents', null, count(distinct user_id) from parents
+union all
+select 'activeVolunteers', county_id, count(*) from active group by county_id
+union all
+select 'activeVolunteers', null, count(distinct user_id) from active
+union all
+select 'slotServiceMinutes', county_id, sum(minutes) from attended group by county_id
+union all
+select 'contactMinutes', county_id, sum(minutes) from contacts group by county_id`;
+}
+
+/** The statement loadReportMeasures runs, for EXPLAIN QUERY PLAN in tests. */
+export function reportMeasuresStatement(rootPath: string, period: PeriodBounds): SQL {
+  return measuresSql(rootPath, period);
+}
+
+/** The measures of a period over the subtree at rootPath, as aggregate rows (per county, and distinct totals). */
+export function loadReportMeasures(rootPath: string, period: PeriodBounds): AggregateRow[] {
+  return db()
+    .all<{ measure: Measure; countyId: string | null; value: number | null }>(measuresSql(rootPath, period))
+    .map((r) => ({ measure: r.measure, countyId: r.countyId, value: r.value ?? 0 }));
+}
+
+/** The counties records in the subtree are counted under (README D7), in site-tree order. */
+export function countiesUnder(rootPath: string): CountyRef[] {
+  return db().all<CountyRef>(sql`
+with ${countyOf(rootPath)}
+select c.id, c.code, c.kind, c.name_zh as nameZh, c.name_en as nameEn
+from sites c where c.id in (select county_id from county_of)
+order by case c.kind when 'county' then 0 else 1 end, c.path`);
+}

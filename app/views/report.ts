@@ -1,0 +1,14 @@
+import type { CountyRef, Period, PeriodBounds, ReportFigures } from '../domain/report';
+
+/** A report as services hand it to pages, the command line and (later) frozen snapshots. */
+export interface ReportView {
+  period: Period;
+  bounds: PeriodBounds;
+  /** The subtree reported on; null for the whole platform (an admin without a site). */
+  site: { code: string; nameZh: string; nameEn: string; path: string } | null;
+  figures: ReportFigures;
+  /** How long the statement took, in milliseconds (for the note; never shown as a figure). */
+  tookMs: number;
+}
+
+export type { CountyRef };
