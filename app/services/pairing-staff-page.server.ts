@@ -122,7 +122,8 @@ export function newPairingPage(actor: Actor, childId: string | null, now: number
         now,
         maxActive,
       );
-      return { userId: v.userId, name: v.name, realName: v.realName, activePairings: Number(v.activePairings), refusal: eligible.ok ? null : eligible.error };
+      const why = eligible.ok ? null : 'message' in eligible.error ? (eligible.error.message ?? null) : null;
+      return { userId: v.userId, name: v.name, realName: v.realName, activePairings: Number(v.activePairings), why };
     });
   return ok({
     children,

@@ -276,7 +276,7 @@ describe('the staff pages', () => {
     expect(ids).not.toContain(paired);
     expect(page.value.childId).toBe(free);
     const vols = new Map(page.value.volunteers.map((v) => [v.userId, v]));
-    expect(vols.get(overdue.id)?.refusal).toMatchObject({ message: { key: 'pairing.error.recheck_overdue' } });
+    expect(vols.get(overdue.id)?.why).toEqual({ key: 'pairing.error.recheck_overdue' });
     expect(vols.has(elsewhere.id)).toBe(false);
     expect(newPairingPage(staffYc.actor(), free, NOW).ok && (newPairingPage(staffYc.actor(), free, NOW) as { value: { childId: string | null } }).value.childId).toBe(null);
   });
