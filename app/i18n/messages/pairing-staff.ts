@@ -100,6 +100,16 @@ export const pairingStaff = {
     date_in_future: '日期不能晚于今天。',
     outside_pairing: '日期不在结对期间内。',
     minutes_range: '时长应在 1 到 720 分钟之间。',
+
+    'mail.template.pairing.proposed': '结对邀请',
+    'mail.template.pairing.withdrawn': '结对邀请撤回',
+    'mail.template.pairing.ended': '结对结束',
+    'mail.template.pairing.lapsed': '结对因复核逾期结束(志愿者)',
+    'mail.template.pairing.lapsed_staff': '结对因复核逾期结束(工作人员)',
+    'mail.template.visit.confirmed': '联系记录已确认',
+    'mail.template.visit.rejected': '联系记录未通过',
+    'mail.template.pairing.contact_overdue': '结对联系逾期提醒',
+    'mail.template.concern.acknowledged': '关切已接报',
   },
   en: {
     'ps.new_title': 'New pairing',
@@ -200,5 +210,15 @@ export const pairingStaff = {
     date_in_future: 'The date cannot be after today.',
     outside_pairing: 'The date is outside the pairing.',
     minutes_range: 'Between 1 and 720 minutes, please.',
+
+    'mail.template.pairing.proposed': 'Pairing proposed',
+    'mail.template.pairing.withdrawn': 'Pairing proposal withdrawn',
+    'mail.template.pairing.ended': 'Pairing ended',
+    'mail.template.pairing.lapsed': 'Pairing ended, re-check lapsed (volunteer)',
+    'mail.template.pairing.lapsed_staff': 'Pairing ended, re-check lapsed (staff)',
+    'mail.template.visit.confirmed': 'Contact log confirmed',
+    'mail.template.visit.rejected': 'Contact log rejected',
+    'mail.template.pairing.contact_overdue': 'Pairing contact overdue',
+    'mail.template.concern.acknowledged': 'Concern acknowledged',
   },
 };
