@@ -31,6 +31,10 @@ const Env = v.object({
     v.pipe(v.string(), v.regex(/^\d+$/, 'MIN_FREE_DISK_MB must be a whole number of megabytes'), v.transform(Number)),
     '64',
   ),
+  PAIRING_MAX_ACTIVE: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+$/, 'PAIRING_MAX_ACTIVE must be a whole number of children (1 or more)'), v.transform(Number), v.minValue(1, 'PAIRING_MAX_ACTIVE must be a whole number of children (1 or more)')),
+    '2',
+  ),
 });
 
 export interface Config {
@@ -50,6 +54,8 @@ export interface Config {
   mailLinkKey: string | null;
   mailRetentionDays: number;
   minFreeDiskBytes: number;
+  /** How many children a volunteer may be paired with at once (active pairings). */
+  pairingMaxActive: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +115,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     mailLinkKey: e.MAIL_LINK_KEY || null,
     mailRetentionDays: e.MAIL_RETENTION_DAYS as unknown as number,
     minFreeDiskBytes: (e.MIN_FREE_DISK_MB as unknown as number) * 1024 * 1024,
+    pairingMaxActive: e.PAIRING_MAX_ACTIVE as unknown as number,
     appUrl: (e.APP_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${port}`).replace(/\/$/, ''),
   };
 }

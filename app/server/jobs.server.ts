@@ -5,6 +5,7 @@ import { runRecheckJobs } from '../services/vetting.server';
 import { expireOffers, remindSlots } from '../services/signups.server';
 import { pruneRateLimitWindows } from './rate-limit.server';
 import { pruneExpiredSessions } from '../auth/session.server';
+import { runPairingJobs } from '../services/pairing-jobs.server';
 
 type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknown> | unknown };
 
@@ -23,6 +24,8 @@ export const JOBS: Job[] = [
   // Sent mail is kept MAIL_RETENTION_DAYS (default 90), then deleted.
   { name: 'mail-retention', everyMs: 60 * 60_000, run: (now) => pruneOldMail(now) },
   { name: 'sessions', everyMs: 60 * 60_000, run: (now) => pruneExpiredSessions(now) },
+  // Pairings whose volunteer's re-check lapsed over 30 days ago end (staff told); overdue contact mails the volunteer once per spell.
+  { name: 'pairings', everyMs: 60 * 60_000, run: (now) => runPairingJobs(now) },
 ];
 
 /** Runs each job on its interval; one slow run never overlaps the next. Returns a stop function. */
