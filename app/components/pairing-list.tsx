@@ -58,8 +58,8 @@ export function PairingAlerts({ alerts }: { alerts: PairingAlertsView }) {
   );
 }
 
-/** The pairing history on a child's staff page: every pairing, newest first, each linked to its page. */
-export function ChildPairingHistory({ pairings }: { pairings: ChildPairingView[] }) {
+/** The pairing history on a child's staff page: every pairing, newest first, each linked to its page; a link to pair the child when none is live. */
+export function ChildPairingHistory({ childId, pairings }: { childId: string; pairings: ChildPairingView[] }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -87,6 +87,14 @@ export function ChildPairingHistory({ pairings }: { pairings: ChildPairingView[]
           ))}
         </ul>
       )}
+      {/* One live (proposed or active) pairing per child: a new one only once every earlier one has ended. */}
+      {pairings.every((p) => p.status === 'ended') ? (
+        <p>
+          <Link to={`/staff/pairings/new?childId=${encodeURIComponent(childId)}`} className="button secondary">
+            {t('pairlist.history.pair')}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

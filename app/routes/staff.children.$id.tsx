@@ -63,7 +63,7 @@ export default function StaffChild() {
         </Link>
       </p>
 
-      <ChildPairingHistory pairings={pairings} />
+      <ChildPairingHistory childId={child.id} pairings={pairings} />
 
       <ChildFormSection child={child} failure={failed} sites={sites} />
 

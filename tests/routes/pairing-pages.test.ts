@@ -66,6 +66,11 @@ describe('pairing overview pages', () => {
     expect(status).toBe(200);
     expect(html).toContain('结对记录');
     expect(html).toContain(`href="/staff/pairings/${p.id}"`);
+    // The child has a live pairing: no second one is offered.
+    expect(html).not.toContain('/staff/pairings/new');
+    const unpaired = one<{ id: string }>("select c.id from children c join sites s on s.id = c.site_id where s.code = 'wz-fly' and not exists (select 1 from pairings p where p.child_id = c.id) limit 1");
+    const other = await page(`/staff/children/${unpaired.id}`, 'staff@demo.local');
+    expect(other.html).toContain(`href="/staff/pairings/new?childId=${unpaired.id}"`);
   });
 
   it('the admin site page has the contact person, phone and overdue days', async () => {
