@@ -27,7 +27,8 @@ export function insertSite(tx: Tx, row: typeof schema.sites.$inferInsert): void 
   tx.insert(schema.sites).values(row).run();
 }
 
-export type SiteEditableFields = Pick<SiteRow, 'nameZh' | 'nameEn' | 'address' | 'handoverNote' | 'wishValueCapFen'>;
+export type SiteEditableFields = Pick<SiteRow, 'nameZh' | 'nameEn' | 'address' | 'handoverNote' | 'wishValueCapFen'> &
+  Partial<Pick<SiteRow, 'contactName' | 'contactPhone' | 'contactOverdueDays'>>;
 
 export function updateSite(tx: Tx, id: string, fields: SiteEditableFields): void {
   tx.update(schema.sites).set(fields).where(eq(schema.sites.id, id)).run();

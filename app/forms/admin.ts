@@ -60,7 +60,43 @@ export const SiteCreateSchema = v.object({
 });
 export type SiteCreateInput = v.InferOutput<typeof SiteCreateSchema>;
 
-export const SiteEditSchema = v.object(siteFields);
+/** Days without confirmed contact before a pairing is flagged overdue (app/domain/pairing.ts contactOverdue). */
+export const CONTACT_OVERDUE_DAYS_MIN = 7;
+export const CONTACT_OVERDUE_DAYS_MAX = 365;
+const overdueDays = v.pipe(
+  v.string('form.overdue_days.invalid'),
+  v.trim(),
+  v.regex(/^\d{1,3}$/, 'form.overdue_days.invalid'),
+  v.transform(Number),
+  v.minValue(CONTACT_OVERDUE_DAYS_MIN, 'form.overdue_days.invalid'),
+  v.maxValue(CONTACT_OVERDUE_DAYS_MAX, 'form.overdue_days.invalid'),
+);
+
+/**
+ * The site page also sets the contact person caring parents see, and when their contact counts as overdue. A field
+ * left out of the post keeps its value; an empty name or phone clears it.
+ */
+export const SiteEditSchema = v.object({
+  ...siteFields,
+  contactName: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(60, 'form.text.too_long'),
+      v.transform((s) => (s === '' ? null : s)),
+    ),
+  ),
+  contactPhone: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(30, 'form.text.too_long'),
+      v.regex(/^[0-9+()\- ]*$/, 'form.phone.invalid'),
+      v.transform((s) => (s === '' ? null : s)),
+    ),
+  ),
+  contactOverdueDays: v.optional(overdueDays),
+});
 export type SiteEditInput = v.InferOutput<typeof SiteEditSchema>;
 
 export const StaffInviteSchema = v.object({

@@ -57,6 +57,15 @@ export default function AdminSite() {
         <Field form={form} name="address" label={t('admin.sites.address')} defaultValue={site.address} hint={t('admin.sites.address_hint')} />
         <Field form={form} name="handoverNote" label={t('admin.sites.handover_note')} defaultValue={site.handoverNote} multiline />
         <Field form={form} name="wishValueCapFen" label={t('admin.sites.value_cap_yuan')} defaultValue={String(site.wishValueCapFen / 100)} />
+        <Field form={form} name="contactName" label={t('admin.sites.contact_name')} defaultValue={site.contactName ?? ''} hint={t('admin.sites.contact_name_hint')} />
+        <Field form={form} name="contactPhone" label={t('admin.sites.contact_phone')} defaultValue={site.contactPhone ?? ''} />
+        <Field
+          form={form}
+          name="contactOverdueDays"
+          label={t('admin.sites.contact_overdue_days')}
+          defaultValue={String(site.contactOverdueDays)}
+          hint={t('admin.sites.contact_overdue_days_hint')}
+        />
         <SubmitButton>{t('common.save')}</SubmitButton>
       </Form>
     </>

@@ -11,6 +11,8 @@ import { ActivityQueues } from '../components/activities';
 import { DoneNotice } from '../components/wish-ui';
 import { doneParam } from '../forms/parse';
 import { staffActivityQueues } from '../services/activities.server';
+import { PairingAlerts } from '../components/pairing-list';
+import { staffPairingAlerts } from '../services/pairing-list.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.home.title');
 
@@ -20,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireStaff(request, context);
   const now = Date.now();
   return {
+    pairings: staffPairingAlerts(viewer.actor, now),
     vetting: vettingQueue(viewer.actor, now),
     wishes: wishQueues(viewer.actor, now),
     activities: staffActivityQueues(viewer.actor, now),
@@ -33,6 +36,7 @@ export default function StaffHome() {
   return (
     <>
       <h1>{t('staff.home.title')}</h1>
+      <PairingAlerts alerts={data.pairings} />
       <DoneNotice done={data.done} prefix="act.done" />
       <nav className="quick-links" aria-label={t('staff.home.shortcuts')}>
         <Link to="/staff/wishes/new" className="button">
@@ -42,6 +46,7 @@ export default function StaffHome() {
         <Link to="/staff/claims">{t('staff.claims.title')}</Link>
         <Link to="/staff/children">{t('staff.children.title')}</Link>
         <Link to="/staff/activities">{t('act.staff_title')}</Link>
+        <Link to="/staff/pairings">{t('pairlist.title')}</Link>
       </nav>
       <WishQueues queues={data.wishes} />
       <VettingQueue queue={data.vetting} />

@@ -10,6 +10,8 @@ import { failure } from '../server/http.server';
 import { pageTitle } from '../i18n/meta';
 import { BackLink } from '../components/page';
 import { ItemList } from '../components/lists';
+import { ChildPairingHistory } from '../components/pairing-list';
+import { childPairingHistory } from '../services/pairing-list.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.children.title');
 
@@ -17,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireStaff(request);
   const result = childForStaff(viewer.actor, params.id ?? '', Date.now());
   if (!result.ok) throw failure(result.error);
-  return { ...result.value, done: doneParam(request, ['create', 'save']) };
+  const pairings = childPairingHistory(viewer.actor, params.id ?? '');
+  return { ...result.value, pairings: pairings.ok ? pairings.value : [], done: doneParam(request, ['create', 'save']) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffChild() {
-  const { child, site, ageBand, wishes, sites, timeline, done } = useLoaderData<typeof loader>();
+  const { child, site, ageBand, wishes, sites, timeline, pairings, done } = useLoaderData<typeof loader>();
   const { failed, t, locale } = useActionPage();
   return (
     <article>
@@ -59,6 +62,8 @@ export default function StaffChild() {
           {t('child.write_wish')}
         </Link>
       </p>
+
+      <ChildPairingHistory childId={child.id} pairings={pairings} />
 
       <ChildFormSection child={child} failure={failed} sites={sites} />
 

@@ -93,7 +93,7 @@ export function sitePage(actor: Actor, id: string, meta: RequestMeta) {
   });
 }
 
-/** Names, address, hand-over note and value cap; code and place in the tree stay (paths are built from codes). */
+/** Names, address, hand-over note, value cap, the pairing contact and its overdue days; code and place in the tree stay (paths are built from codes). */
 export function editSite(actor: Actor, id: string, input: SiteEditInput, meta: RequestMeta): Result<{ id: string }> {
   if (!can(actor, 'site.manage', { type: 'global' })) return denied(actor, meta, 'site.edit');
   const site = findSiteById(id);
@@ -101,7 +101,9 @@ export function editSite(actor: Actor, id: string, input: SiteEditInput, meta: R
   transact((tx) => {
     updateSite(tx, id, input);
     const capNote = site.wishValueCapFen !== input.wishValueCapFen ? `value cap ${site.wishValueCapFen} → ${input.wishValueCapFen} fen` : null;
-    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: id, action: 'update', note: capNote, siteId: id });
+    const overdueNote = input.contactOverdueDays !== undefined && site.contactOverdueDays !== input.contactOverdueDays ? `contact overdue ${site.contactOverdueDays} → ${input.contactOverdueDays} days` : null;
+    const note = [capNote, overdueNote].filter(Boolean).join('; ') || null;
+    recordAudit(tx, { at: meta.now, actorId: actor.userId, entityType: 'site', entityId: id, action: 'update', note, siteId: id });
   });
   return ok({ id });
 }
