@@ -233,8 +233,11 @@ describe('demo seed', () => {
     const vol = db.$client
       .prepare('select v.* , s.code as county from volunteers v join users u on u.id = v.user_id left join sites s on s.id = v.county_site_id where u.email = ?')
       .get('volunteer@demo.local') as Record<string, unknown>;
-    expect(vol).toMatchObject({ status: 'approved', caring_parent: 1, check_note: '已查验无犯罪记录证明(2025-01-10)', county: 'lt' });
-    expect(vol.recheck_due_at).toBeGreaterThan(vol.vetted_at as number);
+    expect(vol).toMatchObject({ status: 'approved', caring_parent: 1, county: 'lt' });
+    // Re-checked about forty days before now (one-to-one contact is re-checked yearly): not overdue.
+    expect(vol.check_note).toMatch(/^已查验无犯罪记录证明\(\d{4}-\d{2}-\d{2}\)$/);
+    expect(vol.recheck_due_at).toBe((vol.vetted_at as number) + 365 * 24 * 3600_000);
+    expect(vol.recheck_due_at).toBeGreaterThan(NOW + 300 * 24 * 3600_000);
     expect(
       one(
         `select count(*) from pairings p join users u on u.id = p.volunteer_user_id
@@ -413,7 +416,7 @@ describe('demo seed', () => {
         expect(last, h.id).toMatchObject({ at: h.vettedAt, actorId: h.vettedBy, note: h.status === 'approved' ? h.checkNote : h.statusReason });
         if (h.status !== 'rejected') expect(decided[0], h.id).toMatchObject({ action: 'approve', fromStatus: 'pending' });
       }
-      // The demo's caring mother: applied 2025-01-06, approved 2025-01-10 with the check note she shows.
+      // The demo's caring mother: applied 2025-01-03, approved 2025-01-10, re-checked about forty days ago.
       const demo = db.$client
         .prepare(
           `select e.action, e.note from audit_events e join users u on u.id = e.entity_id
@@ -423,6 +426,7 @@ describe('demo seed', () => {
       expect(demo).toEqual([
         { action: 'apply', note: null },
         { action: 'approve', note: '已查验无犯罪记录证明(2025-01-10)' },
+        { action: 'recheck', note: expect.stringMatching(/^已查验无犯罪记录证明\(2026-10-\d{2}\)$/) },
       ]);
     });
   });

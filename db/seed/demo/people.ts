@@ -61,9 +61,11 @@ export function buildVolunteers(b: DemoBuilder): void {
   const availability = ['周末全天', '工作日晚上', '周六上午', '寒暑假', '周日下午'];
   const skills = ['绘画、手工', '陪伴阅读', '数学辅导', '心理咨询(持证)', '篮球、跳绳', '英语辅导', '急救(红十字证书)', '摄影'];
 
-  // volunteer@demo.local: the caring mother of the demo, vetted on 2025-01-10.
-  const demoVettedAt = sh(2025, 1, 10, 15);
-  const demoId = addUser(b, DEMO_EMAILS.volunteer, '刘芳(爱心妈妈)', sh(2025, 1, 6, 20));
+  // volunteer@demo.local: the caring mother of the demo, applied 2025-01-03, vetted on 2025-01-10 and
+  // re-checked (one-to-one contact, yearly) about forty days ago, so her pairings stay open.
+  const demoCreatedAt = sh(2025, 1, 3, 20);
+  const demoRecheckAt = Math.max(sh(2025, 1, 10, 15), b.ago(40, 15));
+  const demoId = addUser(b, DEMO_EMAILS.volunteer, '刘芳(爱心妈妈)', demoCreatedAt);
   b.volunteers.push({
     userId: demoId,
     status: 'approved',
@@ -73,12 +75,12 @@ export function buildVolunteers(b: DemoBuilder): void {
     countySiteId: b.site('lt').id,
     availability: '周末全天',
     skills: '绘画、陪伴阅读',
-    checkNote: '已查验无犯罪记录证明(2025-01-10)',
+    checkNote: `已查验无犯罪记录证明(${shDate(demoRecheckAt)})`,
     statusReason: null,
-    vettedAt: demoVettedAt,
+    vettedAt: demoRecheckAt,
     vettedBy: b.staffOf.get('lt')!,
-    recheckDueAt: sh(2026, 1, 10, 15),
-    createdAt: sh(2025, 1, 6, 20),
+    recheckDueAt: demoRecheckAt + 365 * DAY,
+    createdAt: demoCreatedAt,
   });
 
   // v001…v012 caring parents (v001–v011 paired at the welfare home, v012's pairing ended in 2024),
