@@ -41,14 +41,16 @@ held as materialized (
     and +a.status in ('approved', 'completed')
 ),
 contacts as materialized (
-  select v.kind, v.minutes, pr.volunteer_user_id as user_id, k.county_id
+  select v.kind, v.minutes, pr.volunteer_user_id as user_id, k.county_id,
+         v.id as visit_id, v.pairing_id, v.happened_at, pr.site_id
   from pairing_visits v
   join pairings pr on pr.id = v.pairing_id
   join county_of k on k.site_id = pr.site_id
   where v.status = 'confirmed' and v.happened_at between ${p.fromMs} and ${p.toMs}
 ),
 confirmed as materialized (
-  select c.org_id, c.claimant_user_id as user_id, coalesce(c.value_received_fen, 0) as value_fen, k.county_id
+  select c.org_id, c.claimant_user_id as user_id, coalesce(c.value_received_fen, 0) as value_fen, k.county_id,
+         c.id as claim_id, c.confirmed_at, w.title as wish_title, w.site_id
   from claims c
   join wishes w on w.id = c.wish_id
   join county_of k on k.site_id = w.site_id
@@ -74,7 +76,8 @@ parents as (
     and pr.started_at is not null and pr.started_at <= ${p.toMs} and (pr.ended_at is null or pr.ended_at >= ${p.fromMs})
 ),
 attended as materialized (
-  select h.county_id, g.user_id, coalesce(g.service_minutes, 0) as minutes
+  select h.county_id, g.user_id, coalesce(g.service_minutes, 0) as minutes,
+         h.id as slot_id, g.id as signup_id
   -- CROSS JOIN keeps this order: the period's held slots, then their sign-ups (slot_signups_slot_status_idx)
   from held h cross join slot_signups g on g.slot_id = h.id
   where g.attendance = 'attended'
@@ -170,4 +173,13 @@ with ${countyOf(rootPath)}
 select c.id, c.code, c.kind, c.name_zh as nameZh, c.name_en as nameEn
 from sites c where c.id in (select county_id from county_of)
 order by case c.kind when 'county' then 0 else 1 end, c.path`);
+}
+
+/**
+ * The statement's shared CTEs (the sites in scope with their county, and the period's held slots, contacts,
+ * confirmed claims, engaged organizations, caring parents, attendance and active volunteers), so that the
+ * list behind a figure (app/data/report-records.server.ts) selects its records under the SAME conditions.
+ */
+export function reportScopeCtes(rootPath: string, period: PeriodBounds): SQL {
+  return scopeCtes(rootPath, period);
 }

@@ -14,12 +14,31 @@ import { pairings } from './messages/pairings';
 import { reports } from './messages/reports';
 import { pairingStaff } from './messages/pairing-staff';
 import { pairingList } from './messages/pairing-list';
+import { reportPages } from './messages/report-pages';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff, signups, pairings, reports, pairingStaff, pairingList];
+const areas = [
+  common,
+  publicPages,
+  wishes,
+  claims,
+  accounts,
+  staffAdmin,
+  logs,
+  http,
+  passwords,
+  activityList,
+  actstaff,
+  signups,
+  pairings,
+  reports,
+  pairingStaff,
+  pairingList,
+  reportPages,
+];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

@@ -1,0 +1,60 @@
+import type { CountyRef, FigureKey, Period, ReportFigures, Segment } from '../domain/report';
+import type { PeriodPreset, RecordKind } from '../domain/report-pages';
+
+export interface ReportSiteOption {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** How deep under the root of the picker (0 for the root), for indenting. */
+  depth: number;
+}
+
+/** /reports as its service hands it to the page. */
+export interface ReportPageView {
+  period: Period;
+  /** The picker's period this one is, if any. */
+  preset: PeriodPreset | null;
+  presets: Array<{ preset: PeriodPreset } & Period>;
+  /** A catalogue key when the period asked for was refused (the page then shows the default period). */
+  problem: string | null;
+  /** The subtree reported on (null: the whole platform, for an admin). */
+  site: { code: string; nameZh: string; nameEn: string } | null;
+  /** The sites the viewer may report on; '' (everything) is offered to admins only. */
+  sites: ReportSiteOption[];
+  allSites: boolean;
+  figures: ReportFigures;
+  priorPeriod: Period;
+  prior: ReportFigures;
+  paragraph: { zh: Segment[]; en: Segment[] };
+  charts: {
+    fulfilledPerMonth: Array<{ month: string; value: number } & Period>;
+    heldPerType: Array<{ type: string; value: number }>;
+    servedPerCounty: Array<{ county: CountyRef; value: number }>;
+  };
+  /** The period is over, so it may be issued (/reports/issued). */
+  canIssue: boolean;
+}
+
+export interface ReportRecordView {
+  kind: RecordKind;
+  id: string;
+  href: string;
+  label: string;
+  siteZh: string | null;
+  siteEn: string | null;
+  at: number | null;
+  weight: number;
+}
+
+/** /reports/records: the records behind one figure. */
+export interface ReportRecordsView {
+  figure: FigureKey;
+  period: Period;
+  site: { code: string; nameZh: string; nameEn: string } | null;
+  /** The figure as the report gives it, and what the records listed add up to. */
+  value: number;
+  total: number;
+  sum: number;
+  records: ReportRecordView[];
+  paging: { page: number; pages: number; total: number };
+}
