@@ -12,12 +12,13 @@ import { actstaff } from './messages/actstaff';
 import { signups } from './messages/signups';
 import { pairings } from './messages/pairings';
 import { reports } from './messages/reports';
+import { reportIssue } from './messages/report-issue';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff, signups, pairings, reports];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff, signups, pairings, reports, reportIssue];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

@@ -11,6 +11,8 @@ import { ActivityQueues } from '../components/activities';
 import { DoneNotice } from '../components/wish-ui';
 import { doneParam } from '../forms/parse';
 import { staffActivityQueues } from '../services/activities.server';
+import { ReportDashboard } from '../components/report-dashboard';
+import { reportDashboard } from '../services/report-issue.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.home.title');
 
@@ -24,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     wishes: wishQueues(viewer.actor, now),
     activities: staffActivityQueues(viewer.actor, now),
     done: doneParam(request, ['no_show_reviewed']),
+    report: reportDashboard(viewer.actor, now),
   };
 }
 
@@ -43,6 +46,7 @@ export default function StaffHome() {
         <Link to="/staff/children">{t('staff.children.title')}</Link>
         <Link to="/staff/activities">{t('act.staff_title')}</Link>
       </nav>
+      <ReportDashboard data={data.report} />
       <WishQueues queues={data.wishes} />
       <VettingQueue queue={data.vetting} />
       <ActivityQueues queues={data.activities} />
