@@ -32,7 +32,7 @@ export function ReportDashboard({ data }: { data: ReportDashboardView | null }) 
         valueHeader={t('report.figure.wishesFulfilled')}
       />
       <p>
-        <Link to="/reports">{t('report.dashboard.open')}</Link>
+        <Link to="/reports">{t('report.dashboard.open')}</Link> · <Link to="/reports/issued">{t('report.issued.title')}</Link>
       </p>
     </section>
   );
