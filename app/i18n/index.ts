@@ -15,6 +15,7 @@ import { reports } from './messages/reports';
 import { pairingStaff } from './messages/pairing-staff';
 import { pairingList } from './messages/pairing-list';
 import { reportPages } from './messages/report-pages';
+import { reportIssue } from './messages/report-issue';
 import type { Locale } from './locale';
 
 export * from './locale';
@@ -38,6 +39,7 @@ const areas = [
   pairingStaff,
   pairingList,
   reportPages,
+  reportIssue,
 ];
 
 type Catalogue = Record<string, string>;

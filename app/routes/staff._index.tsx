@@ -13,6 +13,8 @@ import { doneParam } from '../forms/parse';
 import { staffActivityQueues } from '../services/activities.server';
 import { PairingAlerts } from '../components/pairing-list';
 import { staffPairingAlerts } from '../services/pairing-list.server';
+import { ReportDashboard } from '../components/report-dashboard';
+import { reportDashboard } from '../services/report-issue.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'staff.home.title');
 
@@ -27,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     wishes: wishQueues(viewer.actor, now),
     activities: staffActivityQueues(viewer.actor, now),
     done: doneParam(request, ['no_show_reviewed']),
+    report: reportDashboard(viewer.actor, now),
   };
 }
 
@@ -48,6 +51,7 @@ export default function StaffHome() {
         <Link to="/staff/activities">{t('act.staff_title')}</Link>
         <Link to="/staff/pairings">{t('pairlist.title')}</Link>
       </nav>
+      <ReportDashboard data={data.report} />
       <WishQueues queues={data.wishes} />
       <VettingQueue queue={data.vetting} />
       <ActivityQueues queues={data.activities} />

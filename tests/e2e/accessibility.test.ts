@@ -148,7 +148,7 @@ const ROLES: ReadonlyArray<readonly [string, string | null, readonly string[], r
   ['visitor', null, ['/', '/wishes', '/activities', '/login', '/signup', ...unlinked, '/staff'], ['zh-CN', 'en']],
   ['volunteer', 'volunteer@demo.local', [...signedIn, '/staff/wishes'], ['zh-CN']],
   ['organization member', 'org@demo.local', signedIn, ['zh-CN']],
-  ['staff', 'staff@demo.local', [...signedIn, '/staff/wishes/new', ...reportPages], ['zh-CN']],
+  ['staff', 'staff@demo.local', [...signedIn, '/staff/wishes/new', ...reportPages, '/reports/issued'], ['zh-CN']],
   ['admin', 'admin@demo.local', signedIn, ['zh-CN']],
 ];
 
