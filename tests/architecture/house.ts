@@ -77,6 +77,7 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'signups.server.ts', to: 'calendar-feeds.server.ts', why: 'a sign-up gives the helper their calendar feed' },
   { from: 'my-signups.server.ts', to: 'calendar-feeds.server.ts', why: '/me shows the calendar feed’s address' },
   { from: 'activity-page.server.ts', to: 'signups.server.ts', why: 'the page says why one cannot sign up in the words the action refuses with' },
+  { from: 'pairing-volunteer.server.ts', to: 'pairing-status.server.ts', why: 'the one writer of pairings.status, pairing_visits.status and pairing_concerns.status' },
 ];
 
 export function layerOf(rel: string): Layer | null {

@@ -4,6 +4,7 @@ import { accountTemplates } from './accounts';
 import { wishTemplates } from './wishes';
 import { actstaffTemplates } from './actstaff';
 import { signupTemplates } from './signups';
+import { pairingMeTemplates } from './pairing-me';
 import type { MailParams, MailTemplate, RenderedMail } from './types';
 
 export type { MailParams, RenderedMail } from './types';
@@ -15,6 +16,7 @@ const templates: Record<string, MailTemplate> = {
   ...wishTemplates,
   ...actstaffTemplates,
   ...signupTemplates,
+  ...pairingMeTemplates,
 };
 
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {
