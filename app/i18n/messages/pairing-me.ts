@@ -87,6 +87,11 @@ export const pairingMe = {
     'pairme.field.required': '请填写这一项。',
     'pairme.field.too_long': '内容太长了。',
     'pairme.field.visit_unknown': '找不到这条联系记录。',
+    'mail.template.pairing.accepted': '结对已开始(致志愿者)',
+    'mail.template.pairing.accepted_staff': '志愿者已接受结对(致工作人员)',
+    'mail.template.pairing.declined': '志愿者婉拒结对',
+    'mail.template.pairing.end_requested': '志愿者申请结束结对',
+    'mail.template.concern.raised': '儿童安全关切(紧急)',
   },
   en: {
     'pairme.my_pairings': 'My pairings',
@@ -174,5 +179,10 @@ export const pairingMe = {
     'pairme.field.required': 'Please fill this in.',
     'pairme.field.too_long': 'This is too long.',
     'pairme.field.visit_unknown': 'This contact log was not found.',
+    'mail.template.pairing.accepted': 'Pairing started (to the volunteer)',
+    'mail.template.pairing.accepted_staff': 'Volunteer accepted a pairing (to staff)',
+    'mail.template.pairing.declined': 'Volunteer declined a pairing',
+    'mail.template.pairing.end_requested': 'Volunteer asks to end a pairing',
+    'mail.template.concern.raised': 'Child-safety concern (urgent)',
   },
 };
