@@ -32,11 +32,8 @@ import { writeNewConcern, writeNewVisit, writePairingStatus } from './pairing-st
 // it names them; a concern's text is not checked (it goes only to staff, who know the child) and is mailed
 // only to the staff of the child's site and county.
 
-/** How many active pairings a volunteer may hold (PAIRING_MAX_ACTIVE once configured). */
-const maxActive = () => {
-  const configured = (config() as { pairingMaxActive?: number }).pairingMaxActive;
-  return typeof configured === 'number' && configured > 0 ? configured : DEFAULT_MAX_ACTIVE_PAIRINGS;
-};
+/** How many active pairings a volunteer may hold when accepting. PAIRING_MAX_ACTIVE is read by the staff side's config; until it is here, the domain's default. */
+const maxActive = () => DEFAULT_MAX_ACTIVE_PAIRINGS;
 
 const appUrl = () => config().appUrl.replace(/\/$/, '');
 
