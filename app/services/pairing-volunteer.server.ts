@@ -187,10 +187,8 @@ export function requestPairingEnd(actor: Actor | null, pairingId: string, reason
   });
 }
 
-export interface VisitLogInput extends VisitInput {}
-
 /** The volunteer logs a contact (awaiting staff's confirmation); the note must not name the child. */
-export function logPairingVisit(actor: Actor | null, pairingId: string, input: VisitLogInput, now: number): Result<{ visitId: string }> {
+export function logPairingVisit(actor: Actor | null, pairingId: string, input: VisitInput, now: number): Result<{ visitId: string }> {
   const loaded = loadAsVolunteer(actor, pairingId);
   if (!loaded.ok) return loaded;
   const p = loaded.value.pairing;
