@@ -16,6 +16,7 @@ import { pairingStaff } from './messages/pairing-staff';
 import { pairingList } from './messages/pairing-list';
 import { reportPages } from './messages/report-pages';
 import { reportIssue } from './messages/report-issue';
+import { pairingMe } from './messages/pairing-me';
 import type { Locale } from './locale';
 
 export * from './locale';
@@ -40,6 +41,7 @@ const areas = [
   pairingList,
   reportPages,
   reportIssue,
+  pairingMe,
 ];
 
 type Catalogue = Record<string, string>;

@@ -4,6 +4,7 @@ import { HelperStatusBadge } from '../components/auth';
 import { useLocale, useT } from '../components/i18n';
 import { MyClaims } from '../components/my-claims';
 import { MyActivitiesSection } from '../components/my-activities';
+import { MyPairingsSection } from '../components/my-pairings';
 import { ActionButton, PendingSteps, SectionLinks } from '../components/settings';
 import { DoneNotice, OkNotice } from '../components/wish-ui';
 import { requireViewer } from '../auth/guards.server';
@@ -13,6 +14,7 @@ import { pageTitle } from '../i18n/meta';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { mePage } from '../services/profile.server';
 import { myActivities } from '../services/my-signups.server';
+import { myPairings } from '../services/pairing-me-page.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'nav.me');
 
@@ -25,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...mePage(viewer, Date.now()),
     claims: claimsOfHelper(viewer.actor, 'personal'),
     activities: myActivities(viewer.actor, Date.now()),
+    pairings: myPairings(viewer.actor, Date.now()),
     welcome: new URL(request.url).searchParams.has('welcome'),
     done: doneParam(request, DONE),
   };
@@ -32,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** /me lists the account's sections; each form has its own page (/me/profile, /me/password…). */
 export default function Me() {
-  const { account, volunteer, orgs, welcome, done, claims, activities } = useLoaderData<typeof loader>();
+  const { account, volunteer, orgs, welcome, done, claims, activities, pairings } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const sections = [
@@ -106,6 +109,7 @@ export default function Me() {
         </section>
       )}
 
+      <MyPairingsSection pairings={pairings} />
       {volunteer && (volunteer.status === 'approved' || claims.length > 0) ? <MyClaims claims={claims} /> : null}
       {volunteer?.status === 'approved' || orgs.some((o) => o.status === 'approved') || activities.feedUrl || activities.attended.length ? (
         <MyActivitiesSection mine={activities} />

@@ -81,6 +81,7 @@ export const SERVICE_CALLS: ReadonlyArray<{ from: string; to: string; why: strin
   { from: 'pairing-jobs.server.ts', to: 'pairing-status.server.ts', why: 'the one writer of pairings.status (a lapse)' },
   { from: 'pairing-jobs.server.ts', to: 'pairing-staff.server.ts', why: 'the jobs mail the volunteer the child’s public face the way staff steps do' },
   { from: 'report-pages.server.ts', to: 'reports.server.ts', why: 'the report pages and their exports show the report reportFor computes and guards' },
+  { from: 'pairing-volunteer.server.ts', to: 'pairing-status.server.ts', why: 'the one writer of pairings.status, pairing_visits.status and pairing_concerns.status' },
 ];
 
 export function layerOf(rel: string): Layer | null {

@@ -5,6 +5,7 @@ import { wishTemplates } from './wishes';
 import { actstaffTemplates } from './actstaff';
 import { signupTemplates } from './signups';
 import { pairingStaffTemplates } from './pairing-staff';
+import { pairingMeTemplates } from './pairing-me';
 import type { MailParams, MailTemplate, RenderedMail } from './types';
 
 export type { MailParams, RenderedMail } from './types';
@@ -17,6 +18,7 @@ const templates: Record<string, MailTemplate> = {
   ...actstaffTemplates,
   ...signupTemplates,
   ...pairingStaffTemplates,
+  ...pairingMeTemplates,
 };
 
 export function renderMail(template: string, locale: Locale, params: MailParams): RenderedMail {
