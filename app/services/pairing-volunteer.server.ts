@@ -6,7 +6,6 @@ import type { Actor } from '../domain/actor';
 import { endOfShanghaiDay, shanghaiDate } from '../domain/calendar';
 import { err, forbidden, notFound, type DomainError, type Result } from '../domain/errors';
 import {
-  DEFAULT_MAX_ACTIVE_PAIRINGS,
   PAIRING_STEP_RULES,
   decideConcern,
   decideEndRequest,
@@ -33,7 +32,7 @@ import { writeNewConcern, writeNewVisit, writePairingStatus } from './pairing-st
 // only to the staff of the child's site and county.
 
 /** How many active pairings a volunteer may hold when accepting. PAIRING_MAX_ACTIVE is read by the staff side's config; until it is here, the domain's default. */
-const maxActive = () => DEFAULT_MAX_ACTIVE_PAIRINGS;
+const maxActive = () => config().pairingMaxActive;
 
 const appUrl = () => config().appUrl.replace(/\/$/, '');
 
