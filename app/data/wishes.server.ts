@@ -280,7 +280,8 @@ function nextDeadline(now: number): number {
   const row = db()
     .select({ at: sql<number | null>`min(${w.deadlineAt})` })
     .from(w)
-    .where(and(eq(w.status, 'published'), gte(w.deadlineAt, now)))
+    // The literal status matches the partial index wishes_open_deadline_idx.
+    .where(and(sql`${w.status} = 'published'`, gte(w.deadlineAt, now)))
     .get();
   return row?.at ?? Number.MAX_SAFE_INTEGER;
 }

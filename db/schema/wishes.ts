@@ -51,8 +51,9 @@ export const wishes = sqliteTable(
     // The staff list, most recently changed first, of all statuses and of one.
     index('wishes_updated_idx').on(t.updatedAt, t.id),
     index('wishes_status_updated_idx').on(t.status, t.updatedAt, t.id),
-    // The next deadline of an open wish, until which the count of open wishes holds.
-    index('wishes_deadline_idx').on(t.status, t.deadlineAt),
+    // The next deadline of an open wish, until which the count of open wishes holds. Partial on a literal status,
+    // so that the public list (whose status is a bound parameter) keeps wishes_public_idx and its order.
+    index('wishes_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'published'`),
   ],
 );
 
