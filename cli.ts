@@ -7,6 +7,9 @@ const HELP = `WishBridge command line — npm run cli -- <command> [options]
 Commands:
   migrate                               apply database migrations
   seed --demo                           load the demo data set (only into an empty database)
+  seed --scale N                        the demo data set plus bulk volume for benchmarks (N wishes, N claims,
+                                        N/10 activities, 3N/10 slots, N/20 volunteers, N/50 children, 2N audit
+                                        rows…), only into an empty database
   user:create --email E --password P --role admin|staff|volunteer [--site CODE] [--name N]
                                         create an account (staff need --site)
   backup --out FILE                     online backup of the database to FILE (safe while the server runs)
@@ -16,6 +19,8 @@ Commands:
   report --from YYYY-MM-DD --to YYYY-MM-DD [--site CODE] [--format json|text|csv]
                                         the figures of a period (Asia/Shanghai dates, inclusive) over a site
                                         subtree (default: every site); text is the table and the paragraph
+  explain                               EXPLAIN QUERY PLAN of every query of the hot pages, flagging full scans of big
+                                        tables and temporary B-trees for sorting (exit 1 when any is flagged)
   claims:expire                         expire overdue wish claims (their wishes open again) and queue due reminders
   help                                  show this text
 
@@ -33,9 +38,10 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
     },
   },
   seed: {
-    options: { demo: { type: 'boolean' } },
+    options: { demo: { type: 'boolean' }, scale: { type: 'string' } },
     async run(values) {
-      if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is)');
+      if (values.scale !== undefined) return seedScaleCommand(String(values.scale));
+      if (!values.demo) throw new UsageError('seed needs --demo or --scale N');
       const { migrateDatabase, seedDemoData, hasAnyUser } = await import('./app/server/maintenance.server');
       migrateDatabase();
       if (hasAnyUser()) throw new UsageError('the database already holds accounts; demo data goes only into a new database');
@@ -103,6 +109,16 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
       return result.output;
     },
   },
+  explain: {
+    options: {},
+    async run() {
+      const { explainHotPages, explainReport } = await import('./scripts/explain');
+      const findings = explainHotPages();
+      const report = explainReport(findings);
+      if (findings.some((f) => f.flags.length)) throw new PlanFlagged(report);
+      return report;
+    },
+  },
   'claims:expire': {
     options: {},
     async run() {
@@ -133,6 +149,28 @@ const COMMANDS: Record<string, { options: Options; run: (values: Record<string, 
 };
 
 class UsageError extends Error {}
+/** The explain report, when some plan was flagged: printed whole, with exit code 1. */
+class PlanFlagged extends Error {}
+
+async function seedScaleCommand(text: string): Promise<string> {
+  const n = /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError('seed --scale needs a whole number N between 1 and 999999999');
+  const { migrateDatabase, seedDemoData, seedScaleData, hasAnyUser } = await import('./app/server/maintenance.server');
+  migrateDatabase();
+  if (hasAnyUser()) throw new UsageError('the database is not empty (it holds accounts): seed --scale loads only into a new, empty database');
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  const now = Date.now();
+  await seedDemoData(now);
+  console.log(`[${seconds()} s] demo data set loaded`);
+  let last = '';
+  const summary = seedScaleData(n, now, (table, done, total) => {
+    const line = `[${seconds()} s] ${table}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`;
+    if (line !== last) console.log(line);
+    last = line;
+  });
+  return `Scale data loaded (N = ${n}) in ${seconds()} s: ${JSON.stringify(summary)}`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -157,6 +195,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(await command.run(values));
     return 0;
   } catch (error) {
+    if (error instanceof PlanFlagged) {
+      console.log(error.message);
+      return 1;
+    }
     if (error instanceof UsageError || error instanceof ConfigError) {
       console.error(`${name}: ${error.message}`);
       return 1;

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { inSubtree, type PageWindow } from './scope.server';
+import { cachedCount } from './count-cache.server';
 
 export type ClaimRow = typeof schema.claims.$inferSelect;
 export type NewClaim = typeof schema.claims.$inferInsert;
@@ -94,8 +95,9 @@ export function latestClaimOfHelperOnWish(wishId: string, userId: string, orgIds
 /** /staff/claims: one page of the subtree's claims, most recently changed first, and how many there are in all. */
 export function pageOfClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], window: PageWindow) {
   const where = and(inArray(cl.status, [...statuses]), inSubtree(site.path, rootPath));
-  const total =
-    db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0;
+  const total = cachedCount('claims', `under:${rootPath}:${statuses.join(',')}`, 0, () => ({
+    value: db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0,
+  }));
   const rows = claimQuery().where(where).orderBy(desc(cl.updatedAt), desc(cl.id)).limit(window.limit).offset(window.offset).all();
   return { total, rows };
 }

@@ -2,16 +2,20 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db } from './db.server';
+import { cachedCount } from './count-cache.server';
 
 // Public reads. Only the public face of a child (alias, age band, county) is ever selected here.
 
+/** The home page's figures: kept until a wish changes (count-cache.server.ts). */
 export function countWishesByStatus(statuses: readonly string[]): number {
-  const row = db()
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.wishes)
-    .where(inArray(schema.wishes.status, statuses as (typeof schema.wishes.status.enumValues)[number][]))
-    .get();
-  return row?.n ?? 0;
+  return cachedCount('wishes', `status:${statuses.join(',')}`, 0, () => {
+    const row = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.wishes)
+      .where(inArray(schema.wishes.status, statuses as (typeof schema.wishes.status.enumValues)[number][]))
+      .get();
+    return { value: row?.n ?? 0 };
+  });
 }
 
 const county = alias(schema.sites, 'county');

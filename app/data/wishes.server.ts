@@ -4,6 +4,7 @@ import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { inSubtree, type PageWindow } from './scope.server';
+import { cachedCount } from './count-cache.server';
 
 export type WishRow = typeof schema.wishes.$inferSelect;
 export type NewWish = typeof schema.wishes.$inferInsert;
@@ -56,7 +57,9 @@ export function pageOfWishesUnder(rootPath: string, status: WishStatusValue | nu
   const conditions: SQL[] = [inSubtree(site.path, rootPath)];
   if (status) conditions.push(eq(w.status, status));
   const where = and(...conditions);
-  const total = db().select({ n: count() }).from(w).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0;
+  const total = cachedCount('wishes', `under:${rootPath}:${status ?? ''}`, 0, () => ({
+    value: db().select({ n: count() }).from(w).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0,
+  }));
   const rows = staffWishes({
     id: w.id,
     title: w.title,
@@ -262,9 +265,25 @@ export function listPublicWishes(q: PublicWishQuery) {
  */
 export function countPublicWishes(f: PublicWishFilter, ahead?: PublicWishCursor): { total: number; ahead: number } {
   const conditions = publicWishConditions(f);
-  const total = db().select({ n: count() }).from(w).where(and(...conditions)).get()?.n ?? 0;
+  // The total is kept until a wish changes, or (open wishes only) until the next deadline passes.
+  const key = `public:${f.openOnly ? 'open' : 'all'}:${f.countySiteId ?? ''}:${f.category ?? ''}:${f.ageBand ?? ''}`;
+  const total = cachedCount('wishes', key, f.now, () => ({
+    value: db().select({ n: count() }).from(w).where(and(...conditions)).get()?.n ?? 0,
+    validUntil: f.openOnly ? nextDeadline(f.now) : undefined,
+  }));
   const before = ahead ? (db().select({ n: count() }).from(w).where(and(...conditions, newerThan(ahead))).get()?.n ?? 0) : 0;
   return { total, ahead: before };
+}
+
+/** The first deadline of a published wish still ahead at `now` (a wish then leaves "open only"); none: forever. */
+function nextDeadline(now: number): number {
+  const row = db()
+    .select({ at: sql<number | null>`min(${w.deadlineAt})` })
+    .from(w)
+    // The literal status matches the partial index wishes_open_deadline_idx.
+    .where(and(sql`${w.status} = 'published'`, gte(w.deadlineAt, now)))
+    .get();
+  return row?.at ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** One wish's public face, whatever its status; the service decides who may see which status. */

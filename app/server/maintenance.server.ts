@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { isNewDatabase, migrate } from '../../db/client';
 import { linkKeyFile } from '../platform/link-key.server';
 import { seedDemo } from '../../db/seed/demo';
+import { seedScale } from '../../db/seed/scale';
 import { hashPassword } from '../auth/password.server';
 import { getMeta, setMeta } from '../data/meta.server';
 import { sealLegacyOutbox } from '../mail/links.server';
@@ -31,6 +32,11 @@ export async function seedDemoData(now = Date.now(), progress?: (step: string) =
   const summary = seedDemo(db(), { now, passwordHash, progress });
   setMeta('demo', 'true');
   return summary;
+}
+
+/** Bulk volume for benchmarks on top of the demo data set (db/seed/scale.ts). */
+export function seedScaleData(n: number, now: number, progress?: (table: string, done: number, total: number) => void) {
+  return seedScale(db(), n, { now, progress });
 }
 
 export function hasAnyUser(): boolean {

@@ -46,6 +46,14 @@ export const wishes = sqliteTable(
   (t) => [
     index('wishes_public_idx').on(t.status, t.publishedAt, t.id),
     index('wishes_site_idx').on(t.siteId, t.status),
+    // Every public wish in list order whatever its status (`show=all`: an IN over four statuses cannot keep the order).
+    index('wishes_published_idx').on(t.publishedAt, t.id),
+    // The staff list, most recently changed first, of all statuses and of one.
+    index('wishes_updated_idx').on(t.updatedAt, t.id),
+    index('wishes_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    // The next deadline of an open wish, until which the count of open wishes holds. Partial on a literal status,
+    // so that the public list (whose status is a bound parameter) keeps wishes_public_idx and its order.
+    index('wishes_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'published'`),
   ],
 );
 
@@ -85,5 +93,8 @@ export const claims = sqliteTable(
     index('claims_claimant_idx').on(t.claimantUserId),
     index('claims_org_idx').on(t.orgId),
     index('claims_status_idx').on(t.status),
+    // The staff list, most recently changed first, of all statuses and of some.
+    index('claims_updated_idx').on(t.updatedAt, t.id),
+    index('claims_status_updated_idx').on(t.status, t.updatedAt, t.id),
   ],
 );
