@@ -2,7 +2,7 @@ import { db } from './db.server';
 
 // Counts over a whole table (the home page's figures, the totals of the public and staff lists) cost a walk over
 // every matching row: at a million wishes, tens of milliseconds each. They are kept here per process and reused
-// while the table's version (a meta row that triggers of migration 0005 bump on every insert, update and delete,
+// while the table's version (a meta row that triggers of migration 0006 bump on every insert, update and delete,
 // whichever process or module writes) and the caller's `validUntil` say they still hold. Reading the version is one
 // primary-key look-up.
 
