@@ -11,12 +11,13 @@ import { activityList } from './messages/activity-list';
 import { actstaff } from './messages/actstaff';
 import { signups } from './messages/signups';
 import { pairings } from './messages/pairings';
+import { certificates } from './messages/certificates';
 import type { Locale } from './locale';
 
 export * from './locale';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff, signups, pairings];
+const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff, signups, pairings, certificates];
 
 type Catalogue = Record<string, string>;
 export const catalogues: Record<Locale, Catalogue> = {

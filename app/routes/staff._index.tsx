@@ -42,6 +42,7 @@ export default function StaffHome() {
         <Link to="/staff/claims">{t('staff.claims.title')}</Link>
         <Link to="/staff/children">{t('staff.children.title')}</Link>
         <Link to="/staff/activities">{t('act.staff_title')}</Link>
+        <Link to="/staff/certificates">{t('staffcert.title')}</Link>
       </nav>
       <WishQueues queues={data.wishes} />
       <VettingQueue queue={data.vetting} />
