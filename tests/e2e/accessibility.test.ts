@@ -138,7 +138,7 @@ function report(findings: Finding[]): string {
 
 const signedIn = ['/', '/wishes', '/activities', '/me', '/org', '/staff', '/admin'];
 // Pages no link leads to, or only mail does: forms for tokens (with a token that does not exist) and the error pages.
-const unlinked = ['/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/change-email?token=x', '/invite/x', '/no-such-page'];
+const unlinked = ['/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/change-email?token=x', '/invite/x', '/no-such-page', '/verify'];
 
 // The public pages in both languages; signed-in pages in Chinese (the same components, and it keeps the run
 // near a minute on an idle machine). The timeout is generous because CI machines may be shared.

@@ -81,6 +81,7 @@ const IDS_FOR_SEGMENT: Record<string, string> = {
   helpers: 'select * from (select user_id as id from volunteers order by random() limit 10) union all select * from (select id from organizations order by random() limit 5)',
   activities: 'select id from activities order by random() limit 10',
   slots: 'select id from slots order by random() limit 10',
+  certificates: 'select id from certificates order by random() limit 10',
 };
 
 const ROLES = ['admin@demo.local', 'staff@demo.local', 'staff2@demo.local', 'volunteer@demo.local', 'org@demo.local'] as const;
