@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import type { ServiceRecord } from '../domain/certificate';
@@ -197,18 +197,4 @@ export function certificateSitePath(c: CertificateRow, tx: Reader = db()): strin
   if (c.issuerSiteId) return siteIssuer(c.issuerSiteId, tx)?.sitePath ?? null;
   if (c.issuerOrgId) return orgIssuer(c.issuerOrgId, tx)?.sitePath ?? null;
   return null;
-}
-
-export function displayNameOf(userId: string): string | null {
-  return db().select({ n: schema.users.displayName }).from(schema.users).where(eq(schema.users.id, userId)).get()?.n ?? null;
-}
-
-export function siteNames(ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db().select({ id: schema.sites.id, nameZh: schema.sites.nameZh, nameEn: schema.sites.nameEn }).from(schema.sites).where(inArray(schema.sites.id, [...ids])).all();
-}
-
-export function orgNames(ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db().select({ id: schema.organizations.id, name: schema.organizations.name }).from(schema.organizations).where(inArray(schema.organizations.id, [...ids])).all();
 }
