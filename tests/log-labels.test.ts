@@ -81,7 +81,7 @@ describe('labels of the audit log', () => {
     for (const action of ['child.read', 'child.list', 'confirm', 'staff_move', 'staff_remove', 'return_to_draft', 'expire', 'recheck']) {
       expect(auditActions, action).toContain(action);
     }
-    expect([...entityTypes].sort()).toEqual(Object.keys(STATUS_COLUMNS).concat('child', 'site', 'user').sort());
+    expect([...entityTypes].sort()).toEqual(Object.keys(STATUS_COLUMNS).concat('child', 'site', 'user', 'certificate').sort());
   });
 
   it('has a label in both languages for every action the code writes', () => {

@@ -40,6 +40,7 @@ export type Action =
   | 'pairing.act_as_volunteer'
   | 'pairing.read'
   | 'org.manage_members'
+  | 'certificate.revoke'
   | 'profile.edit';
 
 export const ACTIONS: readonly Action[] = [
@@ -76,6 +77,7 @@ export const ACTIONS: readonly Action[] = [
   'pairing.read',
   'org.manage_members',
   'profile.edit',
+  'certificate.revoke',
 ];
 
 export type Resource =
@@ -103,6 +105,11 @@ export type Resource =
   /** A caring-parent pairing: the child's site and the paired volunteer. */
   | { type: 'pairing'; sitePath: string; volunteerUserId: string }
   | { type: 'org'; orgId: string }
+  /**
+   * An issued service certificate: sitePath is the issuer site's path, or the county of the issuing organization
+   * (null when it has none); holderUserId is the helper it certifies.
+   */
+  | { type: 'certificate'; sitePath: string | null; holderUserId: string }
   | { type: 'user'; userId: string }
   /** The whole platform: bureau-level pages (outbox, all sites, all staff). */
   | { type: 'global' };
@@ -244,6 +251,10 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
     org: (a, r) => a.orgs.some((m) => m.orgId === r.orgId && m.role === 'manager'),
   },
   'profile.edit': { user: (a, r) => a.userId === r.userId },
+  // Staff of the issuer's subtree (for an organization's certificate, of its county), or an admin; never their own.
+  'certificate.revoke': {
+    certificate: (a, r) => (r.sitePath === null ? isAdmin(a) : staffOf(a, r.sitePath)) && a.userId !== r.holderUserId,
+  },
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {

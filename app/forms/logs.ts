@@ -4,7 +4,7 @@ import { filter, page } from './queries';
 
 // The filters of the admin's audit and security logs, read from the query string (shareable URLs).
 
-export const AUDIT_ENTITY_TYPES = ['user', 'volunteer', 'organization', 'site', 'child', 'wish', 'claim', 'activity', 'slot', 'pairing', 'visit', 'concern', 'signup'] as const;
+export const AUDIT_ENTITY_TYPES = ['user', 'volunteer', 'organization', 'site', 'child', 'wish', 'claim', 'activity', 'slot', 'pairing', 'visit', 'concern', 'signup', 'certificate'] as const;
 
 /** YYYY-MM-DD, read later as a day in Asia/Shanghai (parseDay). */
 const day = filter(v.pipe(v.string(), v.trim(), v.regex(/^(\d{4}-\d{2}-\d{2})?$/)));

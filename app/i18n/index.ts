@@ -17,6 +17,7 @@ import { pairingList } from './messages/pairing-list';
 import { reportPages } from './messages/report-pages';
 import { reportIssue } from './messages/report-issue';
 import { pairingMe } from './messages/pairing-me';
+import { certificates } from './messages/certificates';
 import type { Locale } from './locale';
 
 export * from './locale';
@@ -42,6 +43,7 @@ const areas = [
   reportPages,
   reportIssue,
   pairingMe,
+  certificates,
 ];
 
 type Catalogue = Record<string, string>;

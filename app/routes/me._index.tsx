@@ -40,6 +40,7 @@ export default function Me() {
   const locale = useLocale();
   const sections = [
     ...(volunteer ? [{ to: '/me/profile', label: t('me.profile') }] : []),
+    ...(volunteer ? [{ to: '/me/certificate', label: t('me.certificate_link') }] : []),
     { to: '/me/account', label: t('me.account_name') },
     { to: '/me/email', label: t('me.email') },
     { to: '/me/password', label: t('me.password') },

@@ -14,6 +14,8 @@ import { claimsOfHelper } from '../services/my-claims.server';
 import { orgPage } from '../services/organizations.server';
 import { OrgActivities } from '../components/activities';
 import { organizationActivities } from '../services/activities.server';
+import { OrgTotals } from '../components/org-totals';
+import { orgTotals } from '../services/org-totals.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'org.title');
 
@@ -29,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     activities: activities?.ok ? activities.value : null,
     claims: claimsOfHelper(viewer.actor, 'org'),
+    totals: page ? orgTotals(viewer, page.org.id) : null,
     welcome: url.searchParams.has('welcome'),
     done: doneParam(request, DONE),
   };
@@ -36,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** /org lists the organization's state, what it gave and its sections; each form has its own page (/org/profile, /org/members). */
 export default function Organization() {
-  const { page, claims, welcome, done, activities } = useLoaderData<typeof loader>();
+  const { page, claims, welcome, done, activities, totals } = useLoaderData<typeof loader>();
   const t = useT();
   if (!page) return <OrgMissing />;
   const { org, canManage, others, role, giving } = page;
@@ -94,6 +97,7 @@ export default function Organization() {
           </Link>
         </p>
       ) : null}
+      {totals ? <OrgTotals totals={totals} orgId={org.id} years={giving.map((g) => g.year)} /> : null}
       <GivingByYear giving={giving} />
       {activities ? <OrgActivities data={activities} orgId={org.id} canPropose={org.status === 'approved'} /> : null}
       <MyClaims claims={claims} />

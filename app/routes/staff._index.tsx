@@ -50,6 +50,7 @@ export default function StaffHome() {
         <Link to="/staff/children">{t('staff.children.title')}</Link>
         <Link to="/staff/activities">{t('act.staff_title')}</Link>
         <Link to="/staff/pairings">{t('pairlist.title')}</Link>
+        <Link to="/staff/certificates">{t('staffcert.title')}</Link>
       </nav>
       <ReportDashboard data={data.report} />
       <WishQueues queues={data.wishes} />

@@ -130,6 +130,16 @@ const pairing: Build = (k, own) => {
   return { type: 'pairing', sitePath: k.home.site, volunteerUserId: own ? k.actor!.userId : k.otherUser };
 };
 
+/**
+ * A service certificate: for staff and admin, one issued at a site of their subtree / of another county; a
+ * helper's "own" is a certificate of theirs (issued at home), "someone else's" another helper's.
+ */
+const certificate: Build = (k, own) => {
+  if (own && !k.actor) return null;
+  if (isOverseer(k)) return { type: 'certificate', sitePath: (own ? k.home : k.away).site, holderUserId: 'vol' };
+  return { type: 'certificate', sitePath: k.home.site, holderUserId: own ? k.actor!.userId : k.otherUser };
+};
+
 /** What each action is asked about. Typed over Action, so a new action without a builder does not compile. */
 const RESOURCE_FOR: Record<Action, Build> = {
   'child.read': site,
@@ -169,6 +179,7 @@ const RESOURCE_FOR: Record<Action, Build> = {
   'pairing.read': pairing,
   'org.manage_members': org,
   'profile.edit': (k, own) => (own && !k.actor ? null : { type: 'user', userId: own ? k.actor!.userId : k.otherUser }),
+  'certificate.revoke': certificate,
 };
 
 /**
@@ -210,6 +221,7 @@ const EXPECTED: Record<Action, string> = {
   'pairing.read':          '-. Y. Y. Y. Y. Y. Y. Y. YY',
   'org.manage_members':    '-. -. -. -. Y. .. -. -. -.',
   'profile.edit':          '-. Y. Y. Y. Y. Y. Y. Y. Y.',
+  'certificate.revoke':    '-. .. .. .. .. .. Y. Y. YY',
 };
 
 type Cell = 'Y' | '.' | '-';
@@ -288,5 +300,6 @@ describe('self-dealing, which the own column of staff does not reach', () => {
     expect(can(staff, 'claim.confirm', ownClaim)).toBe(false);
     expect(can(staff, 'helper.vet', { type: 'helper', sitePath: LT.county, userId: 'staff-lt' })).toBe(false);
     expect(can(staff, 'pairing.manage', { type: 'pairing', sitePath: LT.site, volunteerUserId: 'staff-lt' })).toBe(false);
+    expect(can(staff, 'certificate.revoke', { type: 'certificate', sitePath: LT.site, holderUserId: 'staff-lt' })).toBe(false);
   });
 });

@@ -61,6 +61,9 @@ const RESOURCES = {
   'a sign-up made for org-a': { type: 'signup', userId: 'someone-of-org-a', orgId: 'org-a', sitePath: '/wz/lt/gc/' },
   "the volunteer's pairing in 利通区": { type: 'pairing', sitePath: '/wz/lt/gc/', volunteerUserId: 'vol' },
   "staff-lt's own pairing (as a volunteer)": { type: 'pairing', sitePath: '/wz/lt/gc/', volunteerUserId: 'staff-lt' },
+  'certificate issued in 利通区': { type: 'certificate', sitePath: '/wz/lt/gc/', holderUserId: 'vol' },
+  "staff-lt's own certificate": { type: 'certificate', sitePath: '/wz/lt/gc/', holderUserId: 'staff-lt' },
+  'certificate of an organization without county': { type: 'certificate', sitePath: null, holderUserId: 'vol' },
   global: { type: 'global' },
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof RESOURCES;
@@ -145,6 +148,11 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
   'pairing.read': { "the volunteer's pairing in 利通区": 'ASV', "staff-lt's own pairing (as a volunteer)": 'AS' },
   'org.manage_members': { 'org-a': 'M' },
   'profile.edit': { "the volunteer's account": 'V', "the pending volunteer's account": 'P' },
+  'certificate.revoke': {
+    'certificate issued in 利通区': 'AS',
+    "staff-lt's own certificate": 'A',
+    'certificate of an organization without county': 'A',
+  },
 };
 
 const cells = ACTIONS.flatMap((action) =>
@@ -154,8 +162,8 @@ const cells = ACTIONS.flatMap((action) =>
 describe('permission matrix: roles × actions × resources', () => {
   it('covers every action of the Action type and nothing else', () => {
     expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(ACTIONS).toHaveLength(33);
-    expect(cells).toHaveLength(33 * 28);
+    expect(ACTIONS).toHaveLength(34);
+    expect(cells).toHaveLength(34 * 31);
   });
 
   it.each(cells)('$action on $resource: allowed to [$allowed]', ({ action, resource, allowed }) => {

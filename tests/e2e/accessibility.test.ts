@@ -140,7 +140,7 @@ const signedIn = ['/', '/wishes', '/activities', '/me', '/org', '/staff', '/admi
 // The report page and the records behind one of its figures (on the letter's period, so the tables are full).
 const reportPages = ['/reports?from=2025-01-01&to=2025-06-30', '/reports/records?from=2025-01-01&to=2025-06-30&figure=safetyTalks'];
 // Pages no link leads to, or only mail does: forms for tokens (with a token that does not exist) and the error pages.
-const unlinked = ['/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/change-email?token=x', '/invite/x', '/no-such-page'];
+const unlinked = ['/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/change-email?token=x', '/invite/x', '/no-such-page', '/verify'];
 
 // The public pages in both languages; signed-in pages in Chinese (the same components, and it keeps the run
 // near a minute on an idle machine). The timeout is generous because CI machines may be shared.

@@ -82,6 +82,7 @@ const IDS_FOR_SEGMENT: Record<string, string> = {
   activities: 'select id from activities order by random() limit 10',
   slots: 'select id from slots order by random() limit 10',
   pairings: 'select id from pairings order by random() limit 13',
+  certificates: 'select id from certificates order by random() limit 10',
 };
 
 const ROLES = ['admin@demo.local', 'staff@demo.local', 'staff2@demo.local', 'volunteer@demo.local', 'org@demo.local'] as const;
