@@ -1,29 +1,8 @@
-import { common } from './messages/common';
-import { publicPages } from './messages/public';
-import { wishes } from './messages/wishes';
-import { claims } from './messages/claims';
-import { accounts } from './messages/accounts';
-import { staffAdmin } from './messages/staff-admin';
-import { logs } from './messages/logs';
-import { http } from './messages/http';
-import { passwords } from './messages/passwords';
-import { activityList } from './messages/activity-list';
-import { actstaff } from './messages/actstaff';
-import { signups } from './messages/signups';
-import { pairings } from './messages/pairings';
+import { catalogues } from './catalogues';
 import type { Locale } from './locale';
 
 export * from './locale';
-
-// Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
-const areas = [common, publicPages, wishes, claims, accounts, staffAdmin, logs, http, passwords, activityList, actstaff, signups, pairings];
-
-type Catalogue = Record<string, string>;
-export const catalogues: Record<Locale, Catalogue> = {
-  'zh-CN': Object.assign({}, ...areas.map((a) => a['zh-CN'])),
-  en: Object.assign({}, ...areas.map((a) => a.en)),
-};
-export const areasForTests = areas as unknown as Array<Record<Locale, Catalogue>>;
+export { catalogues, areasForTests, loadCatalogue } from './catalogues';
 
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: string, params?: TranslateParams) => string;
