@@ -3,6 +3,9 @@ import { defineConfig, type Plugin } from 'vite';
 import path from 'node:path';
 import { catalogues } from './app/i18n/catalogues';
 
+/** `npm run bench` builds into its own directory, with its empty page (app/routes.ts); never into build/. */
+const benchBuild = process.env.WISHBRIDGE_BENCH_BUILD === '1';
+
 /**
  * The browser gets the texts of its page's language only: in the client build, app/i18n/catalogues.ts
  * (both languages, 35 kB gzip) becomes a module whose loadCatalogue(locale) imports one language as its
@@ -51,6 +54,7 @@ export default defineConfig({
   plugins: [
     clientCatalogues(),
     remix({
+      ...(benchBuild ? { buildDirectory: 'bench/.tmp/build' } : {}),
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
