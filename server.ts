@@ -1,4 +1,5 @@
 import express from 'express';
+import compression from 'compression';
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node';
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -12,7 +13,12 @@ import { startBackgroundJobs } from './app/server/jobs.server';
 import { storageRefusal } from './app/server/storage-guard.server';
 import { logger } from './app/platform/logger.server';
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+/** Set when this file is compiled into build/start.js (scripts/build-if-stale.ts, README D34). */
+declare const __COMPILED__: boolean | undefined;
+const compiled = typeof __COMPILED__ !== 'undefined';
+/** Compiled, the server serves the Remix build of the directory it sits in; from source, ./build. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const buildDir = compiled ? here : path.join(here, 'build');
 
 import type { LoadContext } from './app/load-context';
 
@@ -30,6 +36,9 @@ export async function createApp({ dev }: { dev: boolean }) {
     res.set(securityHeaders(nonce, dev, https));
     next();
   });
+  // HTML, JavaScript, CSS and JSON go out gzipped (or brotli) when the client accepts it; Remix flushes each
+  // streamed chunk through it (res.flush), so streaming still streams.
+  app.use(compression());
   // Refused before any page sees them, each with a 4xx plain page (app/server/request-gate.server.ts).
   app.use(methodGate, requestLineGate);
 
@@ -49,10 +58,10 @@ export async function createApp({ dev }: { dev: boolean }) {
     build = () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
     close = () => viteServer.close();
   } else {
-    const serverBuild = path.join(root, 'build/server/index.js');
+    const serverBuild = path.join(buildDir, 'server/index.js');
     build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
-    app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }));
-    app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
+    app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
   }
 
   app.use(originGate, formBodyGate);
@@ -139,7 +148,7 @@ export async function startServer(options: { dev: boolean; port?: number; host?:
 }
 
 // `tsx server.ts --dev` for development; production goes through scripts/start.ts.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (!compiled && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dev = process.argv.includes('--dev');
   const { migrateDatabase, seedDemoData } = await import('./app/server/maintenance.server');
   const { wasNew } = migrateDatabase();

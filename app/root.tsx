@@ -20,7 +20,7 @@ import { useNonce } from './components/nonce';
 import { useRequestId } from './components/request-id';
 import { useLocale, useT } from './components/i18n';
 import { shellData, type ShellData } from './server/shell.server';
-import { metaTranslator, pageTitle } from './i18n/meta';
+import { metaTranslator, pageTitle, withDescription } from './i18n/meta';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -34,7 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The title of every page without its own, and of the error pages (which render with the root's meta). */
 export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
-  if (!error) return [{ title: metaTranslator(matches)('app.name') }];
+  if (!error) {
+    const t = metaTranslator(matches);
+    return withDescription(t, t('app.name'));
+  }
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return pageTitle(matches, status === 404 ? 'error.not_found.title' : status === 403 ? 'error.forbidden.title' : 'error.title');
 };

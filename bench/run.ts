@@ -1,27 +1,178 @@
-// `npm run bench`: figures a newcomer can compare between versions. Nothing here is asserted by tests.
+// `npm run bench`: the production server under load, side by side with an empty page (issue 12).
+// Builds into its own directory (bench/.tmp/build) with an empty page that only that build has, seeds a
+// database (the demo, or `BENCH_SCALE=N` / `--scale N` through `npm run cli -- seed --scale N` when that
+// command exists), starts the compiled server exactly as `npm start` does (same heap cap), and measures
+// every page with autocannon at 20 concurrent clients and with one client. Then the server's peak RSS,
+// each page's client JavaScript (gzip) and Lighthouse's mobile scores. Writes bench/results.md.
+// Nothing here is asserted by tests: speed is measured here, never by timed tests.
+//
+// Options (environment): BENCH_SCALE=N, BENCH_SECONDS=8 (per page at 20 clients; one client runs half as
+// long), BENCH_LIGHTHOUSE=0 to skip Lighthouse, BENCH_REUSE_BUILD=1 to keep an existing bench build,
+// BENCH_ONLY=empty,/wishes to measure some rows only (for a lever's before/after).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { openDatabase, migrate } from '../db/client';
-import { seedDemo } from '../db/seed/demo';
-import { startProductionServer } from '../tests/helpers/server';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { compileServer } from '../scripts/build-if-stale';
+import { freePort, startCommand } from '../tests/helpers/server';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wishbridge-bench-'));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = path.join(root, 'bench/.tmp');
+const buildDir = path.join(tmp, 'build');
+const EMPTY = '/__bench/empty';
+const CONNECTIONS = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const argScale = process.argv.indexOf('--scale');
+const SCALE = Number(argScale > 0 ? process.argv[argScale + 1] : (process.env.BENCH_SCALE ?? 0)) || 0;
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const notes: string[] = [];
+const started = Date.now();
 
-function seedBench() {
-  const file = path.join(dir, 'seed.db');
-  const db = openDatabase(file);
-  migrate(db);
-  const started = performance.now();
-  seedDemo(db, { now: Date.now(), passwordHash: 'x' });
-  const ms = performance.now() - started;
-  db.$client.close();
-  return { seedMs: Math.round(ms), dbBytes: fs.statSync(file).size };
+function log(line: string) {
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 }
 
-/** Signs in through the login form, as a person would, and returns the session cookie. */
-async function signIn(url: string, email: string): Promise<string> {
+// ---------------------------------------------------------------------------------------------- build
+
+function benchBuild() {
+  if (process.env.BENCH_REUSE_BUILD === '1' && fs.existsSync(path.join(buildDir, 'start.js'))) {
+    log('reusing bench/.tmp/build');
+    return;
+  }
+  log('building the production bundle with the empty page into bench/.tmp/build…');
+  fs.rmSync(buildDir, { recursive: true, force: true });
+  const result = spawnSync(path.join(root, 'node_modules/.bin/remix'), ['vite:build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', WISHBRIDGE_BENCH_BUILD: '1' },
+  });
+  if (result.status !== 0) throw new Error('the bench build failed');
+  compileServer(buildDir);
+}
+
+// ------------------------------------------------------------------------------------------- database
+
+function cli(args: string[], env: Record<string, string>) {
+  return spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['cli.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, VITEST: '', RESEND_API_KEY: '', ...env },
+  });
+}
+
+function seedDatabase(): string {
+  const file = path.join(tmp, `bench-${SCALE || 'demo'}.db`);
+  for (const suffix of ['', '-wal', '-shm', '.mail-key']) fs.rmSync(file + suffix, { force: true });
+  const env = { DATABASE_PATH: file };
+  if (SCALE) {
+    const help = cli(['--help'], env).stdout;
+    if (!help.includes('--scale')) {
+      notes.push(`Scale ${SCALE} asked for, but \`npm run cli -- seed --scale N\` does not exist yet: measured at the demo size.`);
+      log(`no "seed --scale" command yet: falling back to the demo data`);
+    } else {
+      log(`seeding --scale ${SCALE}…`);
+      const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['cli.ts', 'seed', '--scale', String(SCALE)], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, VITEST: '', RESEND_API_KEY: '', ...env },
+      });
+      if (run.status !== 0) throw new Error('seed --scale failed');
+      return file;
+    }
+  }
+  log('seeding the demo…');
+  const run = cli(['seed', '--demo'], env);
+  if (run.status !== 0) throw new Error(`seed --demo failed: ${run.stderr}`);
+  return file;
+}
+
+// ----------------------------------------------------------------------------------------------- server
+
+interface Server {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/** The bench build's compiled server, started with `npm start`'s flags (the heap cap). */
+async function startServer(databasePath: string): Promise<Server> {
+  const port = await freePort();
+  const args = startCommand().map((arg) => (arg === 'build/start.js' ? path.join(buildDir, 'start.js') : arg));
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, SEED_DEMO: 'false', RESEND_API_KEY: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
+    child.stdout!.on('data', () => {
+      const match = output.match(/running at (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** CPU time (user + system) the process has used, in ms: robust to other work on a shared machine. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))?.[1] ?? 0);
+  return kb / 1024;
+}
+
+// ----------------------------------------------------------------------------------------- discovery
+
+const decode = (s: string) => s.replace(/&amp;/g, '&');
+
+async function html(url: string, cookie?: string): Promise<string> {
+  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return res.text();
+}
+
+function firstLink(page: string, pattern: RegExp): string | null {
+  return page.match(pattern)?.[0] ?? null;
+}
+
+function nextLink(page: string): string | null {
+  for (const [tag] of page.matchAll(/<a\b[^>]*>/g)) {
+    if (/\brel="next"/.test(tag)) return decode(tag.match(/href="([^"]+)"/)?.[1] ?? '') || null;
+  }
+  return null;
+}
+
+function selectValues(page: string, name: string): string[] {
+  const select = page.match(new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`))?.[1] ?? '';
+  return [...select.matchAll(/<option[^>]*value="([^"]*)"/g)].map((m) => m[1]).filter(Boolean);
+}
+
+async function signIn(url: string, email: string): Promise<string | null> {
   const res = await fetch(`${url}/login`, {
     method: 'POST',
     redirect: 'manual',
@@ -29,43 +180,291 @@ async function signIn(url: string, email: string): Promise<string> {
     body: new URLSearchParams({ email, password: 'demo-password' }),
   });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (res.status !== 302 || !cookie) throw new Error(`signing in as ${email} answered ${res.status}`);
-  return cookie;
+  return res.status === 302 && cookie ? cookie : null;
 }
 
-async function pageBench(url: string, paths: string[], rounds: number, cookie?: string) {
-  const results: Record<string, { p50: number; p95: number }> = {};
-  for (const p of paths) {
-    const times: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const t = performance.now();
-      const res = await fetch(url + p, { headers: cookie ? { cookie } : {} });
-      await res.text();
-      if (!res.ok) throw new Error(`${p} answered ${res.status}`);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    results[p] = { p50: +times[Math.floor(rounds / 2)].toFixed(1), p95: +times[Math.floor(rounds * 0.95)].toFixed(1) };
+interface Target {
+  name: string;
+  path: string;
+  method?: 'POST';
+  body?: string;
+  cookie?: string;
+  /** What a POST row measured. */
+  note?: string;
+  /** Lighthouse and client JavaScript are measured for public GET pages. */
+  lighthouse?: boolean;
+}
+
+async function discover(url: string): Promise<Target[]> {
+  const wishes = await html(`${url}/wishes`);
+  const wish = firstLink(wishes, /\/wishes\/[a-z0-9]{8,}/);
+  const county = selectValues(wishes, 'county')[0];
+  const category = selectValues(wishes, 'category')[0];
+  // The open wishes fit on a page or two at the demo size: the deep page walks the list of all public wishes.
+  let deep: string | null = null;
+  let page = await html(`${url}/wishes?show=all`);
+  let depth = 0;
+  for (; depth < 20; depth++) {
+    const next = nextLink(page);
+    if (!next) break;
+    deep = next;
+    page = await html(url + next);
   }
-  return results;
+  const activities = await html(`${url}/activities`);
+  const activity = firstLink(activities, /\/activities\/[a-z0-9]{8,}/);
+  const targets: Target[] = [
+    { name: 'empty page (root layout only)', path: EMPTY },
+    { name: '`/`', path: '/', lighthouse: true },
+    { name: '`/wishes`', path: '/wishes', lighthouse: true },
+    ...(county ? [{ name: '`/wishes` by county', path: `/wishes?county=${county}` }] : []),
+    ...(category ? [{ name: '`/wishes` by category', path: `/wishes?category=${category}` }] : []),
+    { name: '`/wishes?show=all`', path: '/wishes?show=all' },
+    ...(deep ? [{ name: `\`/wishes?show=all\` page ${depth + 1} (cursor)`, path: deep }] : []),
+    ...(wish ? [{ name: '`/wishes/:id`', path: wish, lighthouse: true }] : []),
+    { name: '`/activities`', path: '/activities', lighthouse: true },
+    ...(activity ? [{ name: '`/activities/:id`', path: activity }] : []),
+  ];
+  const reports = await fetch(`${url}/reports`, { redirect: 'manual' });
+  if (reports.status === 404) notes.push('`/reports` does not exist yet: not measured.');
+  else targets.push({ name: '`/reports` (half-year)', path: '/reports?period=2026-H1', cookie: (await signIn(url, 'staff@demo.local')) ?? undefined });
+
+  // The POSTs, as an approved helper signed in through /login.
+  try {
+    await postTargets(url, activity, targets);
+  } catch (error) {
+    notes.push(`The POSTs could not be set up (${(error as Error).message}).`);
+  }
+  return ONLY ? targets.filter((t) => ONLY.some((o) => (o === 'empty' ? t.path === EMPTY : t.path === o || t.name.includes(o)))) : targets;
+}
+
+async function postTargets(url: string, activity: string | null, targets: Target[]) {
+  const helper = await signIn(url, 'volunteer@demo.local');
+  if (!helper) notes.push('Could not sign in as volunteer@demo.local: the claim and sign-up POSTs were not measured.');
+  else {
+    const open = await html(`${url}/wishes`, helper);
+    const claimable = firstLink(open, /\/wishes\/[a-z0-9]{8,}/);
+    if (claimable) {
+      targets.push({
+        name: 'claim POST',
+        path: claimable,
+        method: 'POST',
+        body: new URLSearchParams({ intent: 'claim', orgId: '' }).toString(),
+        cookie: helper,
+        note: 'claim POSTs to one open wish: the first claims it (302), the rest are refused with 409 after the full handling (gates, session, parse, load, can(), lifecycle, rolled-back transaction)',
+      });
+    }
+    const activityPage = activity ? await html(url + activity, helper) : '';
+    const slotId = activityPage.match(/name="slotId" value="([^"]+)"/)?.[1];
+    if (activity && slotId) {
+      targets.push({
+        name: 'slot sign-up POST',
+        path: activity,
+        method: 'POST',
+        body: new URLSearchParams({ intent: 'signup', slotId }).toString(),
+        cookie: helper,
+        note: 'sign-up POSTs to one slot by one helper: the first signs up, the rest answer the repeat after the full handling',
+      });
+    } else notes.push('No slot to sign up for on the first activity: the sign-up POST was not measured.');
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ load
+
+interface Load {
+  /** Server CPU ms per completed request. */
+  cpu: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  statuses: string;
+}
+
+async function load(url: string, pid: number, target: Target, connections: number, seconds: number): Promise<Load> {
+  const cpuBefore = cpuMs(pid);
+  const result = await autocannon({
+    url: url + target.path,
+    connections,
+    duration: seconds,
+    method: target.method ?? 'GET',
+    headers: {
+      'accept-encoding': 'gzip, deflate, br',
+      ...(target.cookie ? { cookie: target.cookie } : {}),
+      ...(target.method === 'POST' ? { origin: url, 'content-type': 'application/x-www-form-urlencoded' } : {}),
+    },
+    body: target.body,
+  });
+  const codes = result.statusCodeStats ?? {};
+  const done = Object.values(codes).reduce((sum, { count }) => sum + count, 0);
+  return {
+    cpu: done ? (cpuMs(pid) - cpuBefore) / done : 0,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses: Object.entries(codes)
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(' '),
+  };
+}
+
+/** The gzip size of the scripts a page's HTML makes the browser load (modulepreload and module scripts, and the language). */
+async function clientJs(url: string, target: Target): Promise<number> {
+  const page = await html(url + target.path, target.cookie);
+  const assets = new Set<string>();
+  for (const m of page.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) assets.add(m[1]);
+  for (const m of page.matchAll(/<script[^>]*src="([^"]+)"/g)) assets.add(m[1]);
+  for (const m of page.matchAll(/import\("([^"]+\.js)"\)|from "([^"]+\.js)"/g)) assets.add(m[1] ?? m[2]);
+  let bytes = 0;
+  const lang = page.match(/<html lang="([^"]+)"/)?.[1] ?? 'zh-CN';
+  const counted = new Set<string>();
+  for (const asset of assets) {
+    const text = Buffer.from(await (await fetch(new URL(asset, url))).arrayBuffer());
+    bytes += gzipSync(text).length;
+    // entry.client loads the page's language catalogue before hydrating (vite.config.ts): it counts too.
+    const catalogue = [...text.toString().matchAll(/"(?:\.\/|\/assets\/)?([^"/]*catalogue_(zh-CN|en)-[^"/]*\.js)"/g)].find((m) => m[2] === lang);
+    if (catalogue && !counted.has(catalogue[1])) {
+      counted.add(catalogue[1]);
+      bytes += gzipSync(Buffer.from(await (await fetch(new URL(`/assets/${catalogue[1]}`, url))).arrayBuffer())).length;
+    }
+  }
+  return bytes;
+}
+
+// ------------------------------------------------------------------------------------------ lighthouse
+
+type Scores = { performance: number; accessibility: number; 'best-practices': number; seo: number };
+
+async function lighthouseScores(url: string, targets: Target[]): Promise<Map<string, Scores>> {
+  const scores = new Map<string, Scores>();
+  if (process.env.BENCH_LIGHTHOUSE === '0') {
+    notes.push('Lighthouse skipped (BENCH_LIGHTHOUSE=0).');
+    return scores;
+  }
+  const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromePath)) {
+    notes.push(`Lighthouse skipped: no Chromium at ${chromePath}.`);
+    return scores;
+  }
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    for (const target of targets.filter((t) => t.lighthouse)) {
+      log(`lighthouse ${target.path}`);
+      const result = await lighthouse(url + target.path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      const categories = result?.lhr.categories ?? {};
+      const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+      scores.set(target.name, { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return scores;
+}
+
+// ------------------------------------------------------------------------------------------------ main
+
+interface Row {
+  target: Target;
+  many: Load;
+  one: Load;
+  js: number | null;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} (load average at the start: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}; the machine is shared)`,
+    `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version}; server flags: \`${startCommand().slice(0, -1).join(' ')}\``,
+  ].join('\n');
+}
+
+function table(rows: Row[], scores: Map<string, Scores>): string {
+  const empty = rows.find((r) => r.target.path === EMPTY)?.many;
+  const lines = [
+    `| page | req/s (${CONNECTIONS} clients) | share of empty | server CPU ms / request | share of empty (by CPU) | p50 / p99 ms (${CONNECTIONS} clients) | req/s (1 client) | p50 / p99 ms (1 client) | client JS gzip | Lighthouse perf / a11y / BP / SEO | statuses (${CONNECTIONS} clients) |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const { target, many, one, js } of rows) {
+    const s = scores.get(target.name);
+    lines.push(
+      `| ${target.name} | ${many.rps.toFixed(0)} | ${empty?.rps ? `${Math.round((many.rps / empty.rps) * 100)}%` : '—'} | ${many.cpu.toFixed(1)} | ${empty?.cpu && many.cpu ? `${Math.round((empty.cpu / many.cpu) * 100)}%` : '—'} | ${many.p50} / ${many.p99} | ${one.rps.toFixed(0)} | ${one.p50} / ${one.p99} | ${js === null ? '—' : `${(js / 1000).toFixed(1)} kB`} | ${s ? `${s.performance} / ${s.accessibility} / ${s['best-practices']} / ${s.seo}` : '—'} | ${many.statuses} |`,
+    );
+  }
+  return lines.join('\n');
 }
 
 async function main() {
-  const seed = seedBench();
-  console.log('seed', seed);
-  const started = performance.now();
-  const server = await startProductionServer({ SEED_DEMO: 'true', DATABASE_PATH: path.join(dir, 'server.db') });
-  console.log('first start with demo seed (build already present)', Math.round(performance.now() - started), 'ms');
+  fs.mkdirSync(tmp, { recursive: true });
+  benchBuild();
+  const databasePath = seedDatabase();
+  log('starting the compiled server…');
+  const server = await startServer(databasePath);
+  const idleRss = procStatus(server.pid, 'VmRSS');
+  let peakRss = idleRss;
+  const poll = setInterval(() => {
+    try {
+      peakRss = Math.max(peakRss, procStatus(server.pid, 'VmRSS'));
+    } catch {
+      /* the server has exited */
+    }
+  }, 200);
+  const rows: Row[] = [];
+  let scores = new Map<string, Scores>();
   try {
-    console.log('pages (ms, sequential requests)', await pageBench(server.url, ['/', '/wishes', '/activities', '/healthz'], 100));
-    // City staff see the whole demo: 1,100 children and every claim and wish, fifty to a page.
-    const staff = await signIn(server.url, 'staff@demo.local');
-    const staffPages = ['/staff', '/staff/claims', '/staff/wishes', '/staff/children', '/staff/children?page=20'];
-    console.log('staff pages, city staff (ms, sequential requests)', await pageBench(server.url, staffPages, 50, staff));
+    const targets = await discover(server.url);
+    for (const target of targets) {
+      log(`${target.method ?? 'GET'} ${target.path}`);
+      await load(server.url, server.pid, target, CONNECTIONS, 1); // warm-up, not counted
+      const many = await load(server.url, server.pid, target, CONNECTIONS, SECONDS);
+      const one = await load(server.url, server.pid, target, 1, Math.max(2, Math.round(SECONDS / 2)));
+      const js = target.method ? null : await clientJs(server.url, target);
+      rows.push({ target, many, one, js });
+      console.log(`    ${many.cpu.toFixed(1)} CPU ms/request, ${many.rps.toFixed(0)} req/s, p50 ${many.p50} ms, p99 ${many.p99} ms; one client ${one.rps.toFixed(0)} req/s, p99 ${one.p99} ms; ${many.statuses}`);
+    }
+    scores = await lighthouseScores(server.url, targets);
   } finally {
+    clearInterval(poll);
+    peakRss = Math.max(peakRss, procStatus(server.pid, 'VmHWM'));
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
+
+  const head = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim()}, data: ${SCALE && !notes.some((n) => n.startsWith('Scale')) ? `seed --scale ${SCALE}` : 'the demo'}; ${SECONDS} s per page at ${CONNECTIONS} clients, ${Math.max(2, Math.round(SECONDS / 2))} s with one client, after a 1 s warm-up; requests send \`Accept-Encoding: gzip, deflate, br\`.`,
+    '',
+    machine(),
+    '',
+    table(rows, scores),
+    '',
+    'Share of empty (by CPU): the empty page\'s server CPU time per request over the page\'s — the req/s share the page would have if the server had the cores to itself, and far less disturbed by other work on the machine than req/s.',
+    '',
+    `Server RSS: ${idleRss.toFixed(0)} MB idle after start, **${peakRss.toFixed(0)} MB peak** (VmHWM) over the whole run.`,
+    '',
+    ...rows.filter((r) => r.target.note).map((r) => `- ${r.target.name}: ${r.target.note}.`),
+    ...notes.map((n) => `- ${n}`),
+    '',
+    `The whole bench took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  ].join('\n');
+  console.log(`\n${head}`);
+  if (ONLY) return; // a partial run (a lever's before/after) does not replace the table
+  const file = path.join(root, 'bench/results.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Bench results\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  const start = previous.indexOf('<!-- bench:start -->');
+  const end = previous.indexOf('<!-- bench:end -->');
+  const body = `<!-- bench:start -->\n${head}\n<!-- bench:end -->`;
+  fs.writeFileSync(file, start >= 0 && end > start ? previous.slice(0, start) + body + previous.slice(end + '<!-- bench:end -->'.length) : `${previous}\n${body}\n`);
+  log('wrote bench/results.md');
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,15 +1,38 @@
-// `npm start`: check the environment, build when needed, migrate, seed a new database, serve.
+// `npm start` runs this compiled (build/start.js, after `tsx scripts/build-if-stale.ts`; README D34):
+// check the environment, migrate, seed a new database, serve. From source (`tsx scripts/start.ts`) it
+// also builds when the build is missing or stale.
 process.env.NODE_ENV = 'production';
 
-import { buildIfStale } from './build-if-stale';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, config } from '../app/platform/config.server';
+
+/** Set by the compiler (scripts/build-if-stale.ts): build/start.js is already the build, `tsx scripts/start.ts` is not. */
+declare const __COMPILED__: boolean | undefined;
 
 function fail(message: string): never {
   console.error(`WishBridge cannot start: ${message}`);
   process.exit(1);
 }
 
+/**
+ * The demo seed builds the whole data set in memory (about 300 MB at its peak), more than the server's
+ * heap cap (package.json, README D34): the compiled server seeds in a child process without the cap,
+ * so the serving process never holds the seed's garbage.
+ */
+function seedInChildProcess() {
+  const flags = process.execArgv.filter((flag) => !flag.startsWith('--max-old-space-size'));
+  const result = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), SEED_ONLY], { stdio: 'inherit' });
+  if (result.status !== 0) fail('loading the demo data failed (see above).');
+}
+const SEED_ONLY = '--seed-demo-only';
+
 async function main() {
+  if (process.argv.includes(SEED_ONLY)) {
+    const { seedDemoData } = await import('../app/server/maintenance.server');
+    await seedDemoData(Date.now(), (step) => console.log(`  ${step}`));
+    process.exit(0);
+  }
   let cfg;
   try {
     cfg = config();
@@ -36,11 +59,15 @@ async function main() {
     fail(`the database at ${cfg.databasePath} cannot be opened or written (${reason}). Set DATABASE_PATH to a writable file.`);
   }
 
-  if (!buildIfStale()) fail('the build failed (see above).');
+  if (typeof __COMPILED__ === 'undefined') {
+    const { buildIfStale } = await import('./build-if-stale');
+    if (!buildIfStale()) fail('the build failed (see above).');
+  }
 
   if (wasNew && cfg.seedDemo) {
     console.log('New database: loading the demo data…');
-    await seedDemoData(Date.now(), (step) => console.log(`  ${step}`));
+    if (typeof __COMPILED__ === 'undefined') await seedDemoData(Date.now(), (step) => console.log(`  ${step}`));
+    else seedInChildProcess();
   }
 
   const { startServer } = await import('../server');

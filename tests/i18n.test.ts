@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { areasForTests, asLocale, formatDate, formatDateTime, formatMoney, formatTimeRange, localeFromRequest, translator } from '../app/i18n/index';
 
 describe('catalogues', () => {
@@ -79,5 +79,24 @@ describe('time ranges', () => {
     expect(formatTimeRange(start, start + 3_600_000, 'en')).toBe('12/01/2026, 16:00–17:00');
     // Past midnight in Shanghai: both ends in full.
     expect(formatTimeRange(start, start + 9 * 3_600_000, 'zh-CN')).toBe('2026/12/01 16:00 – 2026/12/02 01:00');
+  });
+});
+
+describe('date formatters', () => {
+  it('are built once per locale and kind, not on every call', () => {
+    // Warm every kind in both languages, then count constructions over many calls.
+    for (const locale of ['zh-CN', 'en'] as const) formatTimeRange(0, 3_600_000, locale);
+    const built = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let i = 0; i < 50; i++) {
+        formatDate(i * 86_400_000, 'zh-CN');
+        formatDateTime(i * 86_400_000, 'en');
+        formatTimeRange(i * 86_400_000, i * 86_400_000 + 3_600_000, 'en');
+      }
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+    expect(formatDate(Date.UTC(2025, 5, 30, 20), 'zh-CN')).toBe('2025/07/01');
   });
 });

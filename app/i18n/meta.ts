@@ -8,7 +8,8 @@ export interface TitleMatch {
   id: string;
   data?: unknown;
 }
-export type TitleMeta = Array<{ title: string }>;
+/** A page's `<title>` and its `<meta name="description">` (search engines show it under the title). */
+export type TitleMeta = [{ title: string }, { name: 'description'; content: string }];
 
 export function metaLocale(matches: readonly TitleMatch[] | undefined): Locale {
   const root = matches?.find((m) => m.id === 'root')?.data as { locale?: unknown } | null | undefined;
@@ -24,11 +25,17 @@ export function metaTranslator(matches: readonly TitleMatch[] | undefined): Tran
 /** `<title>` "{text of key} · 心愿桥" / "… · WishBridge". */
 export function pageTitle(matches: readonly TitleMatch[] | undefined, key: string, params?: TranslateParams): TitleMeta {
   const t = metaTranslator(matches);
-  return [{ title: `${t(key, params)} · ${t('app.name')}` }];
+  return withDescription(t, `${t(key, params)} · ${t('app.name')}`);
+}
+
+/** A title as it is, with the site's description in the page's language. */
+export function withDescription(t: Translate, title: string): TitleMeta {
+  return [{ title }, { name: 'description', content: t('app.description') }];
 }
 
 /** `<title>` from a text of the page's own data (a wish's title), or from `fallbackKey` while there is none. */
 export function textTitle(matches: readonly TitleMatch[] | undefined, text: string | null | undefined, fallbackKey: string): TitleMeta {
   if (!text) return pageTitle(matches, fallbackKey);
-  return [{ title: `${text} · ${metaTranslator(matches)('app.name')}` }];
+  const t = metaTranslator(matches);
+  return withDescription(t, `${text} · ${t('app.name')}`);
 }

@@ -5,9 +5,12 @@ import { WishCard } from '../components/cards';
 import { SlotCard } from '../components/slot-card';
 import { useT } from '../components/i18n';
 import { homePage } from '../services/public.server';
-import { metaTranslator } from '../i18n/meta';
+import { metaTranslator, withDescription } from '../i18n/meta';
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)('home.title') }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return withDescription(t, t('home.title'));
+};
 
 export async function loader(_: LoaderFunctionArgs) {
   return homePage(Date.now());

@@ -7,8 +7,16 @@ import { pinyin } from 'pinyin-pro';
 import { Converter } from 'opencc-js';
 import { deriveGivenName, type ChildIdentity } from '../domain/privacy';
 
-const toTaiwan = Converter({ from: 'cn', to: 'tw' });
-const toHongKong = Converter({ from: 'cn', to: 'hk' });
+/**
+ * OpenCC's converters hold about 40 MB of heap each: they are built the first time a child's facts are
+ * needed, not when the module loads, so a process that never checks a text (most requests, the jobs,
+ * the compiled server around the Remix build) never carries them (README D31).
+ */
+let converters: { toTaiwan: (text: string) => string; toHongKong: (text: string) => string } | null = null;
+function traditionalConverters() {
+  converters ??= { toTaiwan: Converter({ from: 'cn', to: 'tw' }), toHongKong: Converter({ from: 'cn', to: 'hk' }) };
+  return converters;
+}
 
 /** The child's name and birth date as the privacy check needs them. */
 export function childPrivacyFacts(child: { realName: string; birthDate?: string | null }): ChildIdentity {
@@ -40,6 +48,7 @@ export function childPrivacyFacts(child: { realName: string; birthDate?: string 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 function traditional(name: string): string[] {
+  const { toTaiwan, toHongKong } = traditionalConverters();
   return [toTaiwan(name), toHongKong(name)];
 }
 

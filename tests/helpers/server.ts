@@ -25,11 +25,23 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+/**
+ * The command `npm start` serves with, after its build step: `node <flags> build/start.js`, read from
+ * package.json so that tests run the compiled server with the same heap cap (README D34). The test run's
+ * global setup has built it.
+ */
+export function startCommand(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const serve = pkg.scripts.start.split('&&').pop()!.trim().split(/\s+/);
+  if (serve[0] !== 'node') throw new Error(`npm start should end in "node … build/start.js", not "${pkg.scripts.start}"`);
+  return serve.slice(1);
+}
+
 /** Starts the platform exactly as `npm start` does, on a free port against a temporary database. */
 export async function startProductionServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const databasePath = env.DATABASE_PATH ?? tempDbPath('server');
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  const child: ChildProcess = spawn(process.execPath, startCommand(), {
     cwd: root,
     env: { ...process.env, VITEST: '', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, RESEND_API_KEY: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,6 +39,26 @@ describe('page titles', () => {
     for (const title of [zh, en]) expect(title).not.toMatch(RAW_KEY);
   });
 
+  it.each(pageFiles.filter((f) => !WITHOUT_OWN_TITLE.includes(f)))('%s has a meta description in Chinese and in English', async (file) => {
+    const mod = (await import(path.join(routesDir, file))) as { meta?: unknown };
+    const description = (locale: Locale) => {
+      const result = (mod.meta as (args: Record<string, unknown>) => Array<{ name?: string; content?: string }>)({
+        data: undefined,
+        params: {},
+        location: { pathname: '/' },
+        matches: [rootMatch(locale)],
+        error: undefined,
+      });
+      const found = result.filter((m) => m.name === 'description');
+      expect(found).toHaveLength(1);
+      return found[0].content!;
+    };
+    expect(description('zh-CN')).toMatch(CJK);
+    expect(description('en')).not.toMatch(CJK);
+    expect(description('en').length).toBeGreaterThan(50);
+    expect(titleOf(root.meta, 'en')).toBe('WishBridge');
+  });
+
   it('uses the page’s own data where it has it', async () => {
     const wish = await import('../../app/routes/wishes.$id');
     expect(titleOf(wish.meta, 'en', { data: { wish: { title: '一盒水彩笔' } } })).toBe('一盒水彩笔 · WishBridge');

@@ -62,6 +62,19 @@ describe('the production server', () => {
     expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('sends pages and scripts compressed to a browser that accepts it, security headers kept', async () => {
+    const res = await fetch(`${server.url}/wishes`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('content-security-policy')).toMatch(/nonce-/);
+    const html = await res.text();
+    expect(html).toContain('<meta name="description"');
+    const script = html.match(/<link rel="modulepreload" href="(\/assets\/[^"]+\.js)"/)![1];
+    const asset = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
   it('answers an unknown page with a 404 page in the user language, not a stack trace', async () => {
     const res = await fetch(`${server.url}/no-such-page`);
     expect(res.status).toBe(404);

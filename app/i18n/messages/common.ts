@@ -3,6 +3,7 @@ export const common = {
   'zh-CN': {
     'app.name': '心愿桥',
     'app.tagline': '让每一个微心愿都有人回应',
+    'app.description': '心愿桥:福利机构发布困境儿童的匿名微心愿和关爱活动,经审核的志愿者、爱心爸妈、社会组织和爱心企业认领心愿、报名活动。',
     'nav.home': '首页',
     'nav.wishes': '微心愿',
     'nav.activities': '活动',
@@ -57,6 +58,7 @@ export const common = {
   en: {
     'app.name': 'WishBridge',
     'app.tagline': 'Every small wish deserves an answer',
+    'app.description': 'WishBridge: welfare institutions publish the anonymized small wishes of children in difficulty and caring activities; vetted volunteers, caring parents, organizations and companies claim wishes and sign up for activities.',
     'nav.home': 'Home',
     'nav.wishes': 'Wishes',
     'nav.activities': 'Activities',
