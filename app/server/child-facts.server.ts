@@ -10,7 +10,7 @@ import { deriveGivenName, type ChildIdentity } from '../domain/privacy';
 /**
  * OpenCC's converters hold about 40 MB of heap each: they are built the first time a child's facts are
  * needed, not when the module loads, so a process that never checks a text (most requests, the jobs,
- * the compiled server around the Remix build) never carries them (README D31).
+ * the compiled server around the Remix build) never carries them (README D34).
  */
 let converters: { toTaiwan: (text: string) => string; toHongKong: (text: string) => string } | null = null;
 function traditionalConverters() {
