@@ -66,6 +66,11 @@ describe('the half-year report and a service certificate', () => {
     // Each number of the paragraph links to its figure's row.
     expect(await page.locator('#paragraph-zh a[data-figure="wishesFulfilled"]').getAttribute('href')).toBe('#figure-wishesFulfilled');
     expect(await page.locator('#paragraph-en').textContent()).toContain('466');
+    // The copy button puts the paragraph's plain text on the clipboard.
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base() });
+    await page.getByRole('button', { name: '复制段落' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已复制' }).count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(paragraph);
 
     // 2a. The number leads to the records it counts: 466 wishes, each linked to its staff page.
     await Promise.all([page.waitForURL(/\/reports\/records\?/), page.getByTestId('value-wishesFulfilled').click()]);
@@ -81,13 +86,18 @@ describe('the half-year report and a service certificate', () => {
     await expect.poll(() => page.getByTestId('value-wishesFulfilled').textContent()).toBe('466');
     await Promise.all([page.waitForURL(/\/reports\/issued\/[a-z0-9]+\?done=issued/), page.getByRole('button', { name: '出具本期报告' }).click()]);
     const issuedPath = new URL(page.url()).pathname;
-    expect(await page.locator('tr#figure-wishesFulfilled').textContent()).toContain('466');
-    expect(await page.getByTestId('paragraph-zh').textContent()).toContain('15.3 万元');
-    expect(await page.getByTestId('corrections').textContent()).toMatch(/0/);
+    expect(await page.getByTestId('corrections').textContent()).toBe('签发后有 0 处更正涉及本期间、本范围的记录。');
+    expect(await page.getByTestId('live-differs').textContent()).toContain('与签发时相同');
+    // The list of issued reports holds it; opened from there, it shows the figure and paragraph as issued.
     await page.goto(`${base()}/reports/issued`);
     const listed = page.locator(`a[href="${issuedPath}"]`);
     expect(await listed.count()).toBe(1);
     expect(await listed.textContent()).toContain(FROM);
+    expect(await listed.textContent()).toContain(TO);
+    await Promise.all([page.waitForURL((url) => url.pathname === issuedPath), listed.click()]);
+    expect(await page.locator('tr#figure-wishesFulfilled').textContent()).toContain('466');
+    expect(await page.locator('tr#figure-homeVisits').textContent()).toContain('408');
+    expect(await page.getByTestId('paragraph-zh').textContent()).toContain('15.3 万元');
     const db = database();
     const snapshot = db.prepare('select figures, period_from as "from", period_to as "to" from report_snapshots where id = ?').get(issuedPath.split('/').pop()) as {
       figures: string;
