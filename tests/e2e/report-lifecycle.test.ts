@@ -223,7 +223,11 @@ describe('the half-year report and a service certificate', () => {
     expect(await page.getByTestId('verify-hours').textContent()).toBe(`${hours} 小时`);
     expect(await page.getByTestId('verify-name').textContent()).toBe('刘*');
     const body = (await page.locator('body').textContent())!;
-    for (const hidden of ['刘芳', 'volunteer@demo.local', '结对关爱', '入户走访', firstContactDate, ID_NUMBER]) expect(body).not.toContain(hidden);
+    const head = (await page.title()) + JSON.stringify(await page.locator('meta').evaluateAll((metas) => metas.map((m) => m.getAttribute('content'))));
+    for (const hidden of ['刘芳', 'volunteer@demo.local', '结对关爱', '入户走访', firstContactDate, ID_NUMBER]) {
+      expect(body).not.toContain(hidden);
+      expect(head).not.toContain(hidden);
+    }
     expect(await main.locator('table').count()).toBe(0);
     // The facts listed are exactly the four.
     expect(await main.locator('dl.facts dt').allTextContents()).toEqual(['出具单位', '服务期间', '累计服务时长', '志愿者']);
