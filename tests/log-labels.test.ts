@@ -9,7 +9,18 @@ import { CLAIM_TRANSITIONS } from '../app/domain/claim';
 import { VETTING_TRANSITIONS } from '../app/domain/vetting';
 import { WISH_TRANSITIONS } from '../app/domain/wish';
 import { catalogues, translator, type Locale } from '../app/i18n/index';
-import { AUDIT_STATUS_PREFIX, auditActionLabel, auditEntityLabel, auditStatusLabel, labelOr, mailTemplateLabel, securityEventLabel } from '../app/i18n/labels';
+import { namesOfObjects } from '../app/data/audit.server';
+import {
+  AUDIT_STATUS_PREFIX,
+  auditActionLabel,
+  auditEntityLabel,
+  auditNameRefs,
+  auditObjectName,
+  auditStatusLabel,
+  labelOr,
+  mailTemplateLabel,
+  securityEventLabel,
+} from '../app/i18n/labels';
 import { templateNames } from '../app/mail/templates/index';
 import { useTestDatabase } from './helpers/db';
 
@@ -133,6 +144,55 @@ describe('labels of the audit log', () => {
     expect(labelOr(t, 'no.such.key', 'raw')).toBe('raw');
     expect(auditStatusLabel(t, 'wish', 'published')).toBe('Open');
     expect(auditStatusLabel(translator('zh-CN'), 'volunteer', 'approved')).toBe('已通过');
+  });
+});
+
+describe('names of the audit log’s objects', () => {
+  it('looks a name up for every object type the filter offers', () => {
+    for (const type of AUDIT_ENTITY_TYPES) {
+      expect(auditNameRefs({ entityType: type, entityId: 'abcdefghijklmnop', action: 'x', note: null }), type).toHaveLength(1);
+    }
+  });
+
+  it('names a contact log by alias, kind and day, a concern by kind and alias, never the real name; a certificate by its number', () => {
+    const $ = db.$client;
+    if (($.prepare('select count(*) from users').pluck().get() as number) === 0) seedDemo(db, { now: Date.UTC(2026, 10, 29, 2), passwordHash: 'x' });
+    const visit = $.prepare(
+      `select v.id, v.kind, v.happened_at as at, c.alias, c.real_name as realName from pairing_visits v join pairings p on p.id = v.pairing_id join children c on c.id = p.child_id
+       where v.kind = 'home_visit' order by v.happened_at desc limit 1`,
+    ).get() as { id: string; kind: string; at: number; alias: string; realName: string };
+    const concern = $.prepare(
+      `select k.id, k.kind, c.alias, c.real_name as realName from pairing_concerns k join pairings p on p.id = k.pairing_id join children c on c.id = p.child_id limit 1`,
+    ).get() as { id: string; kind: string; alias: string; realName: string };
+    expect(visit && concern).toBeTruthy();
+    const userId = $.prepare("select id from users where email = 'volunteer@demo.local'").pluck().get() as string;
+    $.prepare(
+      `insert into certificates (id, code, user_id, issuer_name, masked_name, period_from, period_to, total_minutes, entries, issued_at)
+       values ('certnamestest001', 'WB-2026-000123', ?, '吴忠市民政局', '刘*', '2026-01-01', '2026-06-30', 600, '[]', ?)`,
+    ).run(userId, Date.UTC(2026, 6, 1));
+    const signup = $.prepare(
+      `select s.id, u.display_name as name, a.title from slot_signups s join users u on u.id = s.user_id join slots sl on sl.id = s.slot_id join activities a on a.id = sl.activity_id limit 1`,
+    ).get() as { id: string; name: string; title: string };
+    const events = [
+      { entityType: 'visit', entityId: visit.id, action: 'confirm_visit', note: null },
+      { entityType: 'concern', entityId: concern.id, action: 'raise', note: null },
+      { entityType: 'certificate', entityId: 'certnamestest001', action: 'certificate.issue', note: null },
+      { entityType: 'signup', entityId: signup.id, action: 'signup', note: null },
+    ];
+    const names = namesOfObjects(events.flatMap(auditNameRefs));
+    const day = new Date(visit.at + 8 * 3600_000).toISOString().slice(0, 10);
+    const expected: Record<string, string[]> = {
+      'zh-CN': [`${visit.alias} · 入户走访 · ${day}`, `${labelOr(translator('zh-CN'), `concern.kind.${concern.kind}`, '?')} · ${concern.alias}`, 'WB-2026-000123', `${signup.name} · ${signup.title}`],
+      en: [`${visit.alias} · Home visit · ${day}`, `${labelOr(translator('en'), `concern.kind.${concern.kind}`, '?')} · ${concern.alias}`, 'WB-2026-000123', `${signup.name} · ${signup.title}`],
+    };
+    for (const locale of LOCALES) {
+      const shown = events.map((e) => auditObjectName(translator(locale), e, names, locale));
+      expect(shown, locale).toEqual(expected[locale]);
+      for (const text of shown) {
+        expect(text).not.toContain(visit.realName);
+        expect(text).not.toContain(concern.realName);
+      }
+    }
   });
 });
 

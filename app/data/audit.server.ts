@@ -88,8 +88,9 @@ export function namesOfObjects(refs: Iterable<NameRef>): ObjectNames {
     if (!ids.has(kind)) ids.set(kind, new Set());
     ids.get(kind)!.add(id);
   }
-  const { users, sites, organizations, wishes, claims, activities, slots, pairings, children } = schema;
-  const sources: Record<NamedKind, { from: SQL; id: AnyColumn; name: SQL; nameEn?: SQL }> = {
+  const { users, sites, organizations, wishes, claims, activities, slots, pairings, children, slotSignups, pairingVisits, pairingConcerns, certificates } = schema;
+  type Source = { from: SQL; id: AnyColumn; name: SQL; nameEn?: SQL; kind?: SQL; day?: SQL };
+  const sources: Record<NamedKind, Source> = {
     user: { from: sql`${users}`, id: users.id, name: sql`${users.displayName}` },
     site: { from: sql`${sites}`, id: sites.id, name: sql`${sites.nameZh}`, nameEn: sql`${sites.nameEn}` },
     org: { from: sql`${organizations}`, id: organizations.id, name: sql`${organizations.name}` },
@@ -103,17 +104,37 @@ export function namesOfObjects(refs: Iterable<NameRef>): ObjectNames {
       name: sql`${users.displayName} || ' · ' || ${children.alias}`,
     },
     child: { from: sql`${children}`, id: children.id, name: sql`${children.alias}` },
+    signup: {
+      from: sql`${slotSignups} join ${users} on ${users.id} = ${slotSignups.userId} join ${slots} on ${slots.id} = ${slotSignups.slotId} join ${activities} on ${activities.id} = ${slots.activityId}`,
+      id: slotSignups.id,
+      name: sql`${users.displayName} || ' · ' || ${activities.title}`,
+    },
+    // A contact log: its child's alias, its kind and its day in Asia/Shanghai (UTC+8, no daylight saving).
+    visit: {
+      from: sql`${pairingVisits} join ${pairings} on ${pairings.id} = ${pairingVisits.pairingId} join ${children} on ${children.id} = ${pairings.childId}`,
+      id: pairingVisits.id,
+      name: sql`${children.alias}`,
+      kind: sql`${pairingVisits.kind}`,
+      day: sql`date(${pairingVisits.happenedAt} / 1000 + 8 * 3600, 'unixepoch')`,
+    },
+    concern: {
+      from: sql`${pairingConcerns} join ${pairings} on ${pairings.id} = ${pairingConcerns.pairingId} join ${children} on ${children.id} = ${pairings.childId}`,
+      id: pairingConcerns.id,
+      name: sql`${children.alias}`,
+      kind: sql`${pairingConcerns.kind}`,
+    },
+    certificate: { from: sql`${certificates}`, id: certificates.id, name: sql`${certificates.code}` },
   };
   const parts: SQL[] = [];
   for (const [kind, set] of ids) {
     const source = sources[kind];
     parts.push(
-      sql`select ${kind} as kind, ${source.id} as id, ${source.name} as name, ${source.nameEn ?? sql`null`} as nameEn from ${source.from} where ${inArray(source.id, [...set])}`,
+      sql`select ${kind} as kind, ${source.id} as id, ${source.name} as name, ${source.nameEn ?? sql`null`} as nameEn, ${source.kind ?? sql`null`} as code, ${source.day ?? sql`null`} as day from ${source.from} where ${inArray(source.id, [...set])}`,
     );
   }
   const names: ObjectNames = {};
   if (parts.length === 0) return names;
-  const rows = db().all<{ kind: string; id: string; name: string | null; nameEn: string | null }>(sql.join(parts, sql` union all `));
-  for (const r of rows) if (r.name) names[`${r.kind}:${r.id}`] = { name: r.name, nameEn: r.nameEn };
+  const rows = db().all<{ kind: string; id: string; name: string | null; nameEn: string | null; code: string | null; day: string | null }>(sql.join(parts, sql` union all `));
+  for (const r of rows) if (r.name) names[`${r.kind}:${r.id}`] = r.code === null ? { name: r.name, nameEn: r.nameEn } : { name: r.name, nameEn: r.nameEn, kind: r.code, day: r.day };
   return names;
 }

@@ -55,6 +55,10 @@ const AUDIT_NAME_KIND: Readonly<Record<string, NamedKind>> = {
   slot: 'slot',
   pairing: 'pairing',
   child: 'child',
+  signup: 'signup',
+  visit: 'visit',
+  concern: 'concern',
+  certificate: 'certificate',
 };
 
 /** The name of an object, in the page's language where it has two; undefined when unknown. */
@@ -83,7 +87,12 @@ export function auditNameRefs(e: { entityType: string; entityId: string; action:
 export function auditObjectName(t: Translate, e: { entityType: string; entityId: string }, names: ObjectNames, locale: string): string | undefined {
   if (e.entityType === 'site' && e.entityId === 'all') return t('admin.log.all_sites');
   const kind = AUDIT_NAME_KIND[e.entityType];
-  return kind ? nameOf(names, { kind, id: e.entityId }, locale) : undefined;
+  if (!kind) return undefined;
+  const found = names[`${kind}:${e.entityId}`];
+  // A contact log: 小羽 · 入户走访 · 2026-03-02; a concern: 疑似疏于照料 · 小羽 (the child's alias, never the real name).
+  if (found && kind === 'visit') return [found.name, labelOr(t, `visit.kind.${found.kind}`, found.kind ?? ''), found.day].filter(Boolean).join(' · ');
+  if (found && kind === 'concern') return [labelOr(t, `concern.kind.${found.kind}`, found.kind ?? ''), found.name].filter(Boolean).join(' · ');
+  return nameOf(names, { kind, id: e.entityId }, locale);
 }
 
 const fenAsYuan = (fen: string) => `¥${(Number(fen) / 100).toFixed(Number(fen) % 100 === 0 ? 0 : 2)}`;
