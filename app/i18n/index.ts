@@ -66,29 +66,47 @@ export function translator(locale: Locale): Translate {
 
 const TZ = 'Asia/Shanghai';
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (a staff list formats hundreds of
+// times per page): each format is built once per locale and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'date' | 'dateTime' | 'time', locale: Locale): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'date'
+        ? { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }
+        : kind === 'time'
+          ? { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+          : {
+              timeZone: TZ,
+              year: 'numeric',
+              month: '2-digit',
+              day: '2-digit',
+              hour: '2-digit',
+              minute: '2-digit',
+              // Not `hour12: false`: with it Node's ICU writes midnight as "24:30" in English while browsers
+              // write "00:30", and the page fails to hydrate. hourCycle h23 is 00–23 everywhere.
+              hourCycle: 'h23',
+            };
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return formatter('date', locale).format(ms);
 }
 
 export function formatDateTime(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    // Not `hour12: false`: with it Node's ICU writes midnight as "24:30" in English while browsers
-    // write "00:30", and the page fails to hydrate. hourCycle h23 is 00–23 everywhere.
-    hourCycle: 'h23',
-  }).format(ms);
+  return formatter('dateTime', locale).format(ms);
 }
 
 /** A span of time: "2026/12/01 16:00–17:00" when it ends the same day (in Asia/Shanghai), both ends in full otherwise. */
 export function formatTimeRange(start: number, end: number, locale: Locale): string {
   if (formatDate(start, locale) !== formatDate(end, locale)) return `${formatDateTime(start, locale)} – ${formatDateTime(end, locale)}`;
-  const time = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(end);
-  return `${formatDateTime(start, locale)}–${time}`;
+  return `${formatDateTime(start, locale)}–${formatter('time', locale).format(end)}`;
 }
 
 /** Money is stored in fen; shown as ¥ with two decimals when there are cents. */
