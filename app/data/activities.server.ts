@@ -302,14 +302,18 @@ const listColumns = {
   slotCount: sql<number>`(select count(*) from slots x where x.activity_id = ${a.id})`,
 };
 
-/** A list of the subtree's activities, with the conditions and order of one list. */
+/**
+ * A list of the subtree's activities, with the conditions and order of one list. The site is CROSS JOINed so that
+ * SQLite keeps activities as the outer loop, read in list order from an index (activities_review_idx,
+ * activities_updated_idx): from the sites of the subtree it would sort every activity of them.
+ */
 function activityListUnder(rootPath: string, where: SQL, order: SQL[], limit: number) {
   return db()
     .select(listColumns)
     .from(a)
-    .innerJoin(site, eq(site.id, a.siteId))
+    .crossJoin(site)
     .leftJoin(org, eq(org.id, a.orgId))
-    .where(and(where, inSubtree(site.path, rootPath)))
+    .where(and(eq(site.id, a.siteId), where, inSubtree(site.path, rootPath)))
     .orderBy(...order)
     .limit(limit)
     .all();
@@ -322,7 +326,7 @@ export function activitiesToReviewUnder(rootPath: string, limit = 200) {
 
 /** Every activity of the subtree, most recently changed first (drafts of organizations excepted: they are not sent yet). */
 export function activitiesUnder(rootPath: string, limit = 200) {
-  return activityListUnder(rootPath, sql`not (${a.status} = 'draft' and ${a.orgId} is not null)`, [desc(a.updatedAt), asc(a.id)], limit);
+  return activityListUnder(rootPath, sql`not (${a.status} = 'draft' and ${a.orgId} is not null)`, [desc(a.updatedAt), desc(a.id)], limit);
 }
 
 function slotListColumns() {
@@ -340,14 +344,17 @@ function slotListColumns() {
   };
 }
 
-/** Open slots of approved activities in the subtree whose start meets `started`, soonest first. */
+/**
+ * Open slots of approved activities in the subtree whose start meets `started`, soonest first: read in that order from
+ * slots_status_starts_idx (status, starts_at, id). CROSS JOINs keep slots the outer loop.
+ */
 function openSlotsUnder(rootPath: string, started: SQL, limit: number) {
   return db()
     .select(slotListColumns())
     .from(sl)
-    .innerJoin(a, eq(a.id, sl.activityId))
-    .innerJoin(slotSite, eq(slotSite.id, sl.siteId))
-    .where(and(eq(sl.status, 'open'), eq(a.status, 'approved'), started, inSubtree(slotSite.path, rootPath)))
+    .crossJoin(a)
+    .crossJoin(slotSite)
+    .where(and(eq(a.id, sl.activityId), eq(slotSite.id, sl.siteId), eq(sl.status, 'open'), eq(a.status, 'approved'), started, inSubtree(slotSite.path, rootPath)))
     .orderBy(asc(sl.startsAt), asc(sl.id))
     .limit(limit)
     .all();

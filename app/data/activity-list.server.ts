@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import type { ActivityType } from '../domain/activity';
 import { db } from './db.server';
+import { cachedCount } from './count-cache.server';
 
 // The public list of activity slots (/activities) and the home page's figure of upcoming slots.
 // Only activity and slot fields are selected: an activity names no child, and this module reads no child table.
@@ -47,9 +48,12 @@ export interface SlotListQuery extends SlotListFilter {
 function conditions(f: SlotListFilter): SQL[] {
   const c: SQL[] = [];
   if (f.when === 'upcoming') {
-    c.push(gt(s.startsAt, f.now), eq(s.status, 'open'), eq(a.status, 'approved'));
+    // slots_status_starts_idx (status, starts_at, id) serves the range and the order.
+    c.push(eq(s.status, 'open'), gt(s.startsAt, f.now), eq(a.status, 'approved'));
   } else {
-    c.push(lte(s.startsAt, f.now), inArray(s.status, ['open', 'closed']), inArray(a.status, ['approved', 'completed']));
+    // Unary + keeps the IN over two statuses off slots_status_starts_idx (two ranges, merged by a sort):
+    // slots_starts_id_idx (starts_at, id) serves the range and the order.
+    c.push(lte(s.startsAt, f.now), inArray(sql`+${s.status}`, ['open', 'closed']), inArray(a.status, ['approved', 'completed']));
   }
   if (f.fromMs !== undefined) c.push(gte(s.startsAt, f.fromMs));
   if (f.toMs !== undefined) c.push(lte(s.startsAt, f.toMs));
@@ -60,11 +64,13 @@ function conditions(f: SlotListFilter): SQL[] {
   return c;
 }
 
-/** Slots that come later in list order than the cursor (soonest first for upcoming, latest first for past). */
+/**
+ * Slots that come later in list order than the cursor (soonest first for upcoming, latest first for past). A row
+ * value comparison, which SQLite reads as one range of the (starts_at, id) index columns (an OR of two ranges would
+ * be merged and sorted).
+ */
 function laterThan(when: SlotListFilter['when'], cur: SlotCursor): SQL {
-  return when === 'upcoming'
-    ? or(gt(s.startsAt, cur.at), and(eq(s.startsAt, cur.at), gt(s.id, cur.id)))!
-    : or(lt(s.startsAt, cur.at), and(eq(s.startsAt, cur.at), lt(s.id, cur.id)))!;
+  return when === 'upcoming' ? sql`(${s.startsAt}, ${s.id}) > (${cur.at}, ${cur.id})` : sql`(${s.startsAt}, ${s.id}) < (${cur.at}, ${cur.id})`;
 }
 
 function earlierThan(when: SlotListFilter['when'], cur: SlotCursor): SQL {
@@ -118,11 +124,24 @@ export function slotCardsQuery(q: SlotListQuery) {
 
 /**
  * How many slots match, in all and (given a card) ahead of that card in list order: two COUNTs over the same range
- * as the page, no OFFSET.
+ * as the page, no OFFSET. The total is kept (count-cache.server.ts) until a slot or an activity changes or the next
+ * slot starts (it then moves from upcoming to past): the past is most of the slots, and counting it walks them all.
  */
 export function countSlotCards(f: SlotListFilter, ahead?: SlotCursor): { total: number; ahead: number } {
   const countOf = (cursor?: SlotCursor) => slotCountQuery(f, cursor).get()?.n ?? 0;
-  return { total: countOf(), ahead: ahead ? countOf(ahead) : 0 };
+  const key = `slots:${f.when}:${f.type ?? ''}:${f.siteIds?.join(',') ?? '*'}:${f.fromMs ?? ''}:${f.toMs ?? ''}:${f.placesLeft ? 1 : 0}`;
+  const total = cachedCount(['slots', 'activities'], key, f.now, () => ({ value: countOf(), validUntil: nextSlotStart(f.now) - 1 }));
+  return { total, ahead: ahead ? countOf(ahead) : 0 };
+}
+
+/** The start of the first slot after `now` (whatever its status); none: forever. */
+function nextSlotStart(now: number): number {
+  const row = db()
+    .select({ at: sql<number | null>`min(${s.startsAt})` })
+    .from(s)
+    .where(gt(s.startsAt, now))
+    .get();
+  return row?.at ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** The query of countSlotCards, unrun: all the matches, or those ahead of a card (tests read its plan). */

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } fro
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { inSubtree, type PageWindow } from './scope.server';
+import { coversEverySite, inSubtree, type PageWindow } from './scope.server';
 import { cachedCount } from './count-cache.server';
 
 export type ClaimRow = typeof schema.claims.$inferSelect;
@@ -94,9 +94,17 @@ export function latestClaimOfHelperOnWish(wishId: string, userId: string, orgIds
 
 /** /staff/claims: one page of the subtree's claims, most recently changed first, and how many there are in all. */
 export function pageOfClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], window: PageWindow) {
-  const where = and(inArray(cl.status, [...statuses]), inSubtree(site.path, rootPath));
+  // Every status asked for: no condition, so that claims_updated_idx (updated_at, id) serves the order (an IN over
+  // seven statuses on claims_status_updated_idx would merge seven ranges with a sort). Every site: no subtree
+  // condition, and the total counts the claims alone.
+  const everyStatus = cl.status.enumValues.every((s) => statuses.includes(s));
+  const everySite = coversEverySite(rootPath);
+  const byStatus = everyStatus ? undefined : inArray(cl.status, [...statuses]);
+  const where = and(byStatus, everySite ? undefined : inSubtree(site.path, rootPath));
   const total = cachedCount('claims', `under:${rootPath}:${statuses.join(',')}`, 0, () => ({
-    value: db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0,
+    value: everySite
+      ? (db().select({ n: count() }).from(cl).where(byStatus).get()?.n ?? 0)
+      : (db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0),
   }));
   const rows = claimQuery().where(where).orderBy(desc(cl.updatedAt), desc(cl.id)).limit(window.limit).offset(window.offset).all();
   return { total, rows };

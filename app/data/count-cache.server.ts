@@ -3,10 +3,10 @@ import { db } from './db.server';
 // Counts over a whole table (the home page's figures, the totals of the public and staff lists) cost a walk over
 // every matching row: at a million wishes, tens of milliseconds each. They are kept here per process and reused
 // while the table's version (a meta row that triggers of migration 0006 bump on every insert, update and delete,
-// whichever process or module writes) and the caller's `validUntil` say they still hold. Reading the version is one
+// whichever process or module writes; slots and activities: migration 0007) and the caller's `validUntil` say they still hold. Reading the version is one
 // primary-key look-up.
 
-export type VersionedTable = 'wishes' | 'claims';
+export type VersionedTable = 'wishes' | 'claims' | 'slots' | 'activities';
 
 interface Entry {
   version: string;
@@ -24,12 +24,19 @@ export function tableVersion(table: VersionedTable): string {
 }
 
 /**
- * The count under `key`, computed again when `table` changed since it was kept or when `now` passed the instant
- * it was valid until (for counts that change with time alone, such as wishes past their deadline).
+ * The count under `key`, computed again when `table` (or one of the tables) changed since it was kept or when `now`
+ * passed the instant it was valid until (for counts that change with time alone, such as wishes past their deadline).
  */
-export function cachedCount(table: VersionedTable, key: string, now: number, compute: () => { value: number; validUntil?: number }): number {
-  const version = tableVersion(table);
-  const full = `${db().$client.name}:${table}:${key}`;
+export function cachedCount(
+  table: VersionedTable | readonly VersionedTable[],
+  key: string,
+  now: number,
+  compute: () => { value: number; validUntil?: number },
+): number {
+  const tables = typeof table === 'string' ? [table] : table;
+  const versions = tables.map(tableVersion);
+  const version = versions.includes('') ? '' : versions.join('.');
+  const full = `${db().$client.name}:${tables.join('+')}:${key}`;
   const hit = entries.get(full);
   if (hit && hit.version === version && version !== '' && now <= hit.validUntil) return hit.value;
   const { value, validUntil = Number.MAX_SAFE_INTEGER } = compute();

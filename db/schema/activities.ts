@@ -55,7 +55,14 @@ export const activities = sqliteTable(
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [index('activities_status_idx').on(t.status), index('activities_site_idx').on(t.siteId), index('activities_org_idx').on(t.orgId)],
+  (t) => [
+    index('activities_status_idx').on(t.status),
+    index('activities_site_idx').on(t.siteId),
+    index('activities_org_idx').on(t.orgId),
+    // The staff lists in their order: awaiting review, oldest submission first; everything, latest change first.
+    index('activities_review_idx').on(t.status, t.submittedAt, t.id),
+    index('activities_updated_idx').on(t.updatedAt, t.id),
+  ],
 );
 
 export const SLOT_STATUSES = ['open', 'closed', 'cancelled'] as const;
@@ -101,8 +108,12 @@ export const slots = sqliteTable(
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [
-    index('slots_activity_idx').on(t.activityId),
-    index('slots_starts_idx').on(t.startsAt),
+    // An activity's slots in start order (its page), and the foreign key.
+    index('slots_activity_starts_idx').on(t.activityId, t.startsAt, t.id),
+    // Every slot in start order (/activities?when=past), and the keyset ranges of the lists.
+    index('slots_starts_id_idx').on(t.startsAt, t.id),
+    // Open slots in start order: /activities (upcoming) and the staff lists (upcoming, to close).
+    index('slots_status_starts_idx').on(t.status, t.startsAt, t.id),
     index('slots_site_idx').on(t.siteId),
     check('slots_taken_within_capacity', sql`${t.taken} >= 0 AND ${t.taken} <= ${t.capacity}`),
     check('slots_capacity_positive', sql`${t.capacity} >= 1`),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { id, timestamp } from './common';
 import { sites } from './sites';
@@ -40,7 +41,13 @@ export const volunteers = sqliteTable(
     recheckDueAt: timestamp('recheck_due_at'),
     createdAt: timestamp('created_at').notNull(),
   },
-  (t) => [index('volunteers_status_idx').on(t.status)],
+  (t) => [
+    // The vetting queues in their order: pending, oldest sign-up first; approved, soonest re-check first.
+    index('volunteers_status_created_idx').on(t.status, t.createdAt),
+    index('volunteers_status_recheck_idx').on(t.status, t.recheckDueAt),
+    // Recent decisions, newest first: the list sorts on this very expression (staff.server.ts).
+    index('volunteers_decided_idx').on(sql`coalesce(${t.vettedAt}, ${t.createdAt})`),
+  ],
 );
 
 export const organizations = sqliteTable(

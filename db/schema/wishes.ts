@@ -53,6 +53,12 @@ export const wishes = sqliteTable(
     index('wishes_status_updated_idx').on(t.status, t.updatedAt, t.id),
     // The next deadline of an open wish, until which the count of open wishes holds. Partial on a literal status,
     // so that the public list (whose status is a bound parameter) keeps wishes_public_idx and its order.
+    // The totals of the public list under any filter, counted in this index alone (no row of the table is read).
+    // Partial, so that only a query that says `published_at is not null` (the counts, wishes.server.ts) uses it:
+    // the lists, which must read in order, keep wishes_public_idx and wishes_published_idx.
+    index('wishes_public_count_idx')
+      .on(t.status, t.countySiteId, t.category, t.ageBand, t.deadlineAt)
+      .where(sql`published_at is not null`),
     index('wishes_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'published'`),
   ],
 );

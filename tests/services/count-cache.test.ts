@@ -3,6 +3,7 @@ import { seedDemo } from '../../db/seed/demo';
 import { countWishesByStatus } from '../../app/data/public.server';
 import { countPublicWishes } from '../../app/data/wishes.server';
 import { tableVersion } from '../../app/data/count-cache.server';
+import { countSlotCards } from '../../app/data/activity-list.server';
 import { useTestDatabase } from '../helpers/db';
 
 // The kept counts (home page figures, list totals) follow every write to their table, whoever makes it.
@@ -34,5 +35,30 @@ describe('cached counts', () => {
     const dueThen = raw(`select count(*) from wishes where status = 'published' and deadline_at = ${next}`);
     expect(dueThen).toBeGreaterThan(0);
     expect(countPublicWishes({ openOnly: true, now: next + 1 }).total).toBe(total - 1 - dueThen);
+  });
+
+  it('the slot totals change after a slot or an activity changes, and when the next slot starts', () => {
+    const live = (when: 'upcoming' | 'past', now: number) =>
+      raw(
+        when === 'upcoming'
+          ? `select count(*) from slots s join activities a on a.id = s.activity_id where s.starts_at > ${now} and s.status = 'open' and a.status = 'approved'`
+          : `select count(*) from slots s join activities a on a.id = s.activity_id where s.starts_at <= ${now} and s.status in ('open', 'closed') and a.status in ('approved', 'completed')`,
+      );
+    const total = (when: 'upcoming' | 'past', now = NOW) => countSlotCards({ when, now, placesLeft: false }).total;
+    expect(total('upcoming')).toBe(live('upcoming', NOW));
+    expect(total('past')).toBe(live('past', NOW));
+    expect(live('upcoming', NOW)).toBeGreaterThan(1);
+    // A slot cancelled outside the data modules.
+    const version = tableVersion('slots');
+    db.$client.prepare(`update slots set status = 'cancelled' where id = (select s.id from slots s join activities a on a.id = s.activity_id where s.starts_at > ? and s.status = 'open' and a.status = 'approved' limit 1)`).run(NOW);
+    expect(tableVersion('slots')).not.toBe(version);
+    expect(total('upcoming')).toBe(live('upcoming', NOW));
+    // An activity cancelled: its open slots leave the list.
+    db.$client.prepare(`update activities set status = 'cancelled' where id = (select a.id from slots s join activities a on a.id = s.activity_id where s.starts_at > ? and s.status = 'open' and a.status = 'approved' limit 1)`).run(NOW);
+    expect(total('upcoming')).toBe(live('upcoming', NOW));
+    // The next slot starts: it moves from upcoming to past.
+    const next = raw(`select min(starts_at) from slots where starts_at > ${NOW}`);
+    expect(total('upcoming', next)).toBe(live('upcoming', next));
+    expect(total('past', next)).toBe(live('past', next));
   });
 });
