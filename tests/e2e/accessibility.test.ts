@@ -37,7 +37,8 @@ function pageKind(url: URL): string {
 
 /** The site's own pages linked from this one (no language switch, no fragment). */
 async function linksOn(page: Page): Promise<URL[]> {
-  const hrefs = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  // getAttribute, not .href: an <a> inside an SVG chart has an SVGAnimatedString there, not a URL.
+  const hrefs = await page.$$eval('a[href]', (anchors) => anchors.map((a) => new URL(a.getAttribute('href') ?? '', document.baseURI).href));
   const origin = new URL(base()).origin;
   const found: URL[] = [];
   for (const href of hrefs) {

@@ -73,7 +73,7 @@ describe('a pairing from the proposal to the hours on the caring parent’s page
     const pairingId = new URL(page.url()).pathname.split('/').pop()!;
     const pairingPath = `/me/pairings/${pairingId}`;
     // Staff see the real name on their page of the pairing.
-    expect(await page.locator('h1').textContent()).toContain(realName);
+    await expect.poll(() => page.locator('h1').textContent()).toContain(realName);
     expect(db.prepare('select status, agreement_signed_on as signedOn, agreement_witness as witness, child_id as childId from pairings where id = ?').get(pairingId)).toEqual({
       status: 'proposed',
       signedOn: shanghaiDate(-3),
@@ -88,11 +88,11 @@ describe('a pairing from the proposal to the hours on the caring parent’s page
     await expect.poll(() => row.textContent()).toContain('待志愿者确认');
     await expectNoPrivateFacts('/me, proposed');
     await page.goto(`${base()}${pairingPath}`);
-    expect(await page.getByTestId('child-face').textContent()).toContain(alias);
-    expect(await page.getByTestId('site-contact').textContent()).toContain('马老师(社工部)');
+    await expect.poll(() => page.getByTestId('child-face').textContent()).toContain(alias);
+    await expect.poll(() => page.getByTestId('site-contact').textContent()).toContain('马老师(社工部)');
     await expectNoPrivateFacts('the pairing page, proposed');
     await Promise.all([page.waitForURL(/done=accept/), page.getByRole('button', { name: '接受结对' }).click()]);
-    expect(await page.locator('h1').textContent()).toContain('结对中');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('结对中');
     expect(db.prepare('select status from pairings where id = ?').pluck().get(pairingId)).toBe('active');
 
     // 2. She logs a home visit of 90 minutes today.
@@ -102,8 +102,8 @@ describe('a pairing from the proposal to the hours on the caring parent’s page
     await log.locator('input[name="minutes"]').fill('90');
     await log.locator('textarea[name="note"]').fill('一起读了两本绘本,聊了学校的运动会。');
     await Promise.all([page.waitForURL(/done=log_visit/), log.getByRole('button', { name: '登记联系' }).click()]);
-    expect(await page.getByTestId('visit').textContent()).toContain('待确认');
-    expect(await page.getByTestId('credited-hours').textContent()).toBe('0 小时');
+    await expect.poll(() => page.getByTestId('visit').textContent()).toContain('待确认');
+    await expect.poll(() => page.getByTestId('credited-hours').textContent()).toBe('0 小时');
     await expectNoPrivateFacts('the pairing page, visit logged');
     const visitId = db.prepare('select id from pairing_visits where pairing_id = ?').pluck().get(pairingId) as string;
 
@@ -117,12 +117,12 @@ describe('a pairing from the proposal to the hours on the caring parent’s page
     // 3. She raises a concern from her pairing page; the emergency numbers are there.
     await loginAs(page, VOLUNTEER);
     await page.goto(`${base()}${pairingPath}`);
-    expect(await page.getByTestId('emergency').textContent()).toContain('110');
+    await expect.poll(() => page.getByTestId('emergency').textContent()).toContain('110');
     const raise = page.locator('form:has(input[name="intent"][value="raise_concern"])');
     await raise.locator('select[name="kind"]').selectOption('neglect');
     await raise.locator('textarea[name="text"]').fill('孩子说最近几天晚饭常常没人做,看起来没精神。');
     await Promise.all([page.waitForURL(/done=raise_concern/), raise.getByRole('button', { name: '立即报告' }).click()]);
-    expect(await page.getByTestId('my-concern').textContent()).toContain('待处理');
+    await expect.poll(() => page.getByTestId('my-concern').textContent()).toContain('待处理');
     await expectNoPrivateFacts('the pairing page, concern raised');
     const concernId = db.prepare('select id from pairing_concerns where pairing_id = ?').pluck().get(pairingId) as string;
     // It is mailed at once to staff, and to nobody else.
@@ -135,14 +135,14 @@ describe('a pairing from the proposal to the hours on the caring parent’s page
     await page.goto(`${base()}/staff`);
     const alerts = page.getByTestId('pairing-concerns');
     expect(await alerts.getAttribute('role')).toBe('alert');
-    expect(await page.locator('main h2').first().textContent()).toContain('紧急');
+    await expect.poll(() => page.locator('main h2').first().textContent()).toContain('紧急');
     const alert = alerts.locator('li', { has: page.locator(`a[href="/staff/pairings/${pairingId}"]`) });
     expect(await alert.count()).toBe(1);
-    expect(await alert.locator('strong').textContent()).toBe('紧急');
-    expect(await alert.locator('a').textContent()).toBe(`疑似疏于照料 · ${alias}`);
+    await expect.poll(() => alert.locator('strong').textContent()).toBe('紧急');
+    await expect.poll(() => alert.locator('a').textContent()).toBe(`疑似疏于照料 · ${alias}`);
     await Promise.all([page.waitForURL(new RegExp(`/staff/pairings/${pairingId}$`)), alert.locator('a').click()]);
     const concern = page.getByTestId(`concern-${concernId}`);
-    expect(await concern.textContent()).toContain('看起来没精神');
+    await expect.poll(() => concern.textContent()).toContain('看起来没精神');
     await Promise.all([page.waitForURL(/done=acknowledge/), concern.getByRole('button', { name: '接报' }).click()]);
     expect(db.prepare('select status from pairing_concerns where id = ?').pluck().get(concernId)).toBe('acknowledged');
     await page.goto(`${base()}/staff`);
@@ -152,31 +152,31 @@ describe('a pairing from the proposal to the hours on the caring parent’s page
     await loginAs(page, VOLUNTEER);
     await page.goto(`${base()}/me`);
     await expect.poll(() => row.textContent()).toContain('1.5 小时');
-    expect(await row.textContent()).toContain('结对中');
+    await expect.poll(() => row.textContent()).toContain('结对中');
     await expectNoPrivateFacts('/me, active');
     await page.goto(`${base()}${pairingPath}`);
-    expect(await page.getByTestId('credited-hours').textContent()).toBe('1.5 小时');
+    await expect.poll(() => page.getByTestId('credited-hours').textContent()).toBe('1.5 小时');
     const visit = page.getByTestId('visit');
     expect(await visit.count()).toBe(1);
-    expect(await visit.textContent()).toContain('入户走访');
-    expect(await visit.textContent()).toContain('已确认');
-    expect(await visit.textContent()).toContain(shanghaiDate(0));
-    expect(await page.getByTestId('my-concern').textContent()).toContain('已接报');
+    await expect.poll(() => visit.textContent()).toContain('入户走访');
+    await expect.poll(() => visit.textContent()).toContain('已确认');
+    await expect.poll(() => visit.textContent()).toContain(shanghaiDate(0));
+    await expect.poll(() => page.getByTestId('my-concern').textContent()).toContain('已接报');
     await expectNoPrivateFacts('the pairing page, visit confirmed');
 
     // The same page in English, through the language switch.
     await Promise.all([page.waitForURL(/lang=en/), page.locator('a.lang-switch').click()]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.locator('h1').textContent()).toContain(`Pairing with ${alias}`);
-    expect(await page.locator('h1').textContent()).toContain('Active');
-    expect(await page.getByTestId('credited-hours').textContent()).toBe('1.5 h');
-    expect(await visit.textContent()).toContain('Home visit');
-    expect(await visit.textContent()).toContain('Confirmed');
-    expect(await page.getByTestId('my-concern').textContent()).toContain('Acknowledged');
-    expect(await page.getByTestId('emergency').textContent()).toContain('not an emergency service');
+    await expect.poll(() => page.locator('h1').textContent()).toContain(`Pairing with ${alias}`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Active');
+    await expect.poll(() => page.getByTestId('credited-hours').textContent()).toBe('1.5 h');
+    await expect.poll(() => visit.textContent()).toContain('Home visit');
+    await expect.poll(() => visit.textContent()).toContain('Confirmed');
+    await expect.poll(() => page.getByTestId('my-concern').textContent()).toContain('Acknowledged');
+    await expect.poll(() => page.getByTestId('emergency').textContent()).toContain('not an emergency service');
     await expectNoPrivateFacts('the pairing page in English');
     await page.goto(`${base()}/me`);
-    expect(await row.textContent()).toContain('1.5 h');
+    await expect.poll(() => row.textContent()).toContain('1.5 h');
     await expectNoPrivateFacts('/me in English');
 
     db.close();
