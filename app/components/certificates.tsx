@@ -1,7 +1,8 @@
+import { Link } from '@remix-run/react';
 import { useState } from 'react';
 import { hoursOf, type CertificateEntry } from '../domain/certificate';
 import { formatDate, type Translate } from '../i18n/index';
-import type { CertificateView, QrView } from '../views/certificates';
+import type { CertificateView, IssuedSummary, QrView } from '../views/certificates';
 import { useLocale, useT } from './i18n';
 import { DataTable } from './lists';
 
@@ -31,6 +32,37 @@ export function EntriesTable({ entries, totalMinutes, label }: { entries: readon
           {hoursOf(totalMinutes)}
         </td>
       </tr>
+    </DataTable>
+  );
+}
+
+/**
+ * Issued certificates, one row each: the number (a link to `${base}/:id`), issuer, period, hours, issue date
+ * and whether it stands; with `masked`, the holder's masked name after the issuer (the staff's list).
+ */
+export function CertificatesTable({ certificates, base, label, masked = false }: { certificates: readonly (IssuedSummary & { maskedName?: string })[]; base: string; label: string; masked?: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <DataTable
+      label={label}
+      headers={[t('cert.col.number'), t('cert.col.issuer'), masked ? t('verify.name') : null, t('cert.col.period'), t('cert.col.hours'), t('cert.col.issued_at'), t('cert.col.status')]}
+    >
+      {certificates.map((c) => (
+        <tr key={c.id}>
+          <td>
+            <Link to={`${base}/${c.id}`}>{c.code}</Link>
+          </td>
+          <td className="cell-wrap">{c.issuerName}</td>
+          {masked ? <td>{c.maskedName}</td> : null}
+          <td>
+            {c.periodFrom} – {c.periodTo}
+          </td>
+          <td className="num">{hoursOf(c.totalMinutes)}</td>
+          <td>{formatDate(c.issuedAt, locale)}</td>
+          <td>{c.revokedAt ? t('cert.status.revoked') : t('cert.status.valid')}</td>
+        </tr>
+      ))}
     </DataTable>
   );
 }

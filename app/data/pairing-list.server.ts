@@ -3,6 +3,7 @@ import { schema } from '../../db/client';
 import { DAY_MS } from '../domain/calendar';
 import type { PairingStatus } from '../domain/pairing';
 import { db } from './db.server';
+import { pairingListColumns } from './pairings.server';
 import { inSubtree, type PageWindow } from './scope.server';
 
 // The staff's overview of pairings: the list of /staff/pairings, the alerts at the top of /staff and a
@@ -50,6 +51,14 @@ function listConditions(rootPath: string, filter: PairingListFilter, now: number
   return and(...conditions);
 }
 
+/** Who and where a row is about: the child's alias, the volunteer's name (on a concern: who raised it) and the site. */
+const faces = { childAlias: c.alias, volunteerName: u.displayName, siteZh: s.nameZh, siteEn: s.nameEn };
+
+/** How many pairings of the subtree match `where` (a condition over pairings joined with their site). */
+function countPairings(where: SQL | undefined): number {
+  return db().select({ n: count() }).from(pa).innerJoin(s, eq(s.id, pa.siteId)).where(where).get()?.n ?? 0;
+}
+
 const statusRank = sql`case ${pa.status} when 'proposed' then 1 when 'active' then 2 else 3 end`;
 
 /**
@@ -59,21 +68,14 @@ const statusRank = sql`case ${pa.status} when 'proposed' then 1 when 'active' th
  */
 export function pageOfPairingsUnder(rootPath: string, filter: PairingListFilter, now: number, window: PageWindow) {
   const where = listConditions(rootPath, filter, now);
-  const total = db().select({ n: count() }).from(pa).innerJoin(s, eq(s.id, pa.siteId)).where(where).get()?.n ?? 0;
+  const total = countPairings(where);
   const overdue = overdueCondition(now);
   const rows = db()
     .select({
-      id: pa.id,
-      status: pa.status,
-      proposedAt: pa.proposedAt,
-      startedAt: pa.startedAt,
-      endedAt: pa.endedAt,
+      ...pairingListColumns,
       endRequestedAt: pa.endRequestedAt,
-      childAlias: c.alias,
-      volunteerName: u.displayName,
+      ...faces,
       siteId: pa.siteId,
-      siteZh: s.nameZh,
-      siteEn: s.nameEn,
       contactOverdueDays: s.contactOverdueDays,
       lastContactAt,
       overdue: sql<number>`${overdue}`,
@@ -111,10 +113,7 @@ export function openConcernsUnder(rootPath: string) {
       pairingId: pc.pairingId,
       kind: pc.kind,
       raisedAt: pc.raisedAt,
-      childAlias: c.alias,
-      volunteerName: u.displayName,
-      siteZh: s.nameZh,
-      siteEn: s.nameEn,
+      ...faces,
     })
     .from(pc)
     .innerJoin(pa, eq(pa.id, pc.pairingId))
@@ -129,17 +128,9 @@ export function openConcernsUnder(rootPath: string) {
 /** The subtree's pairings whose contact is overdue now, the longest silent first, at most `limit`, and how many in all. */
 export function overduePairingsUnder(rootPath: string, now: number, limit: number) {
   const where = and(inSubtree(s.path, rootPath), overdueCondition(now));
-  const total = db().select({ n: count() }).from(pa).innerJoin(s, eq(s.id, pa.siteId)).where(where).get()?.n ?? 0;
+  const total = countPairings(where);
   const rows = db()
-    .select({
-      id: pa.id,
-      startedAt: pa.startedAt,
-      lastContactAt,
-      childAlias: c.alias,
-      volunteerName: u.displayName,
-      siteZh: s.nameZh,
-      siteEn: s.nameEn,
-    })
+    .select({ id: pa.id, startedAt: pa.startedAt, lastContactAt, ...faces })
     .from(pa)
     .innerJoin(s, eq(s.id, pa.siteId))
     .innerJoin(c, eq(c.id, pa.childId))
@@ -155,11 +146,7 @@ export function overduePairingsUnder(rootPath: string, now: number, limit: numbe
 export function pairingsOfChild(childId: string) {
   return db()
     .select({
-      id: pa.id,
-      status: pa.status,
-      proposedAt: pa.proposedAt,
-      startedAt: pa.startedAt,
-      endedAt: pa.endedAt,
+      ...pairingListColumns,
       endReason: pa.endReason,
       volunteerUserId: pa.volunteerUserId,
       volunteerName: u.displayName,

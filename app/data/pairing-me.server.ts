@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
+import { pairingListColumns } from './pairings.server';
 
 // What the caring-parent volunteer's pages read of their pairings (/me, /me/pairings/:id), and the one
 // non-status column they write (the request to end). The child is read as its public face only: the
@@ -15,22 +16,13 @@ const pc = schema.pairingConcerns;
 const ch = schema.children;
 const si = schema.sites;
 
+/** The child's site as the volunteer's pages show it: its path (for the county), names and contact-overdue days. */
+const siteOfPairing = { sitePath: si.path, siteZh: si.nameZh, siteEn: si.nameEn, contactOverdueDays: si.contactOverdueDays };
+
 /** The volunteer's pairings, newest first, with the child's alias and birth date and the child's site. */
 export function pairingsOfVolunteer(userId: string, tx: Reader = db()) {
   return tx
-    .select({
-      id: pa.id,
-      status: pa.status,
-      proposedAt: pa.proposedAt,
-      startedAt: pa.startedAt,
-      endedAt: pa.endedAt,
-      childAlias: ch.alias,
-      childBirthDate: ch.birthDate,
-      sitePath: si.path,
-      siteZh: si.nameZh,
-      siteEn: si.nameEn,
-      contactOverdueDays: si.contactOverdueDays,
-    })
+    .select({ ...pairingListColumns, childAlias: ch.alias, childBirthDate: ch.birthDate, ...siteOfPairing })
     .from(pa)
     .innerJoin(ch, eq(ch.id, pa.childId))
     .innerJoin(si, eq(si.id, pa.siteId))
@@ -56,12 +48,9 @@ export function pairingForVolunteerPage(id: string, tx: Reader = db()) {
       childAlias: ch.alias,
       childBirthDate: ch.birthDate,
       siteId: si.id,
-      sitePath: si.path,
-      siteZh: si.nameZh,
-      siteEn: si.nameEn,
+      ...siteOfPairing,
       contactName: si.contactName,
       contactPhone: si.contactPhone,
-      contactOverdueDays: si.contactOverdueDays,
     })
     .from(pa)
     .innerJoin(ch, eq(ch.id, pa.childId))

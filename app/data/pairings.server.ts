@@ -67,6 +67,9 @@ export function setConcernStatus(tx: Tx, id: string, from: ConcernStatusValue, t
 
 type Reader = Tx | ReturnType<typeof db>;
 
+/** A pairing as a list row shows it: its id, status and the dates of its lifecycle (the staff's list and the volunteer's /me). */
+export const pairingListColumns = { id: pa.id, status: pa.status, proposedAt: pa.proposedAt, startedAt: pa.startedAt, endedAt: pa.endedAt };
+
 /** A pairing with its child's site (path, contact, overdue days) and the child's public face, or undefined. */
 export function pairingForAction(id: string, tx: Reader = db()) {
   return tx

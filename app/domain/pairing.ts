@@ -6,6 +6,7 @@
 // tables, the clock and the input.
 
 import type { Actor, HelperStatus } from './actor';
+import { shanghaiDate } from './calendar';
 import { conflict, err, ok, type Result } from './errors';
 import type { TransitionTable } from './lifecycle';
 import { stepTo } from './lifecycle';
@@ -293,6 +294,41 @@ export function creditedMinutes(visits: readonly { id: string; status: VisitStat
     total += v.minutes;
   }
   return total;
+}
+
+/** A pairing's own record as both its pages show it (the volunteer's and the staff's): lifecycle, agreement date, request to end. */
+export function pairingShown<P extends ShownPairing>(p: P): Pick<P, keyof ShownPairing> {
+  const { id, status, proposedAt, startedAt, endedAt, endReason, agreementSignedOn, endRequestedAt, endRequestReason } = p;
+  return { id, status, proposedAt, startedAt, endedAt, endReason, agreementSignedOn, endRequestedAt, endRequestReason };
+}
+
+interface ShownPairing {
+  id: string;
+  status: PairingStatus;
+  proposedAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  endReason: string | null;
+  agreementSignedOn: string;
+  endRequestedAt: number | null;
+  endRequestReason: string | null;
+}
+
+/** A contact log as both pairing pages show it: its facts, the day it happened (Shanghai), its status and any reason it was rejected. */
+export function visitShown<V extends ShownVisit>(v: V): Pick<V, Exclude<keyof ShownVisit, 'happenedAt'>> & { happenedOn: string } {
+  const { id, kind, minutes, staffAccompanied, note, status, rejectReason } = v;
+  return { id, kind, happenedOn: shanghaiDate(v.happenedAt), minutes, staffAccompanied, note, status, rejectReason };
+}
+
+interface ShownVisit {
+  id: string;
+  kind: VisitKind;
+  happenedAt: number;
+  minutes: number;
+  staffAccompanied: boolean;
+  note: string | null;
+  status: VisitStatus;
+  rejectReason: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -467,8 +467,22 @@ export function figuresCsv(
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 const pad = (s: string, w: number, right = false) => (right ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s))));
 
-/** A fixed-width table: a header row, then one row per figure, columns total then counties. */
-export function figuresTable(header: string[], rows: string[][]): string {
+/**
+ * The figures as a fixed-width table: a header row, then one row per figure (its label and unit), columns
+ * the total then the counties; `t` reads the catalogue, `locale` names the counties.
+ */
+export function figuresTable(figures: ReportFigures, t: (key: string) => string, locale: ReportLocale): string {
+  const countyName = (c: CountyRef) => (locale === 'en' ? c.nameEn : c.nameZh);
+  const header = ['', t('report.total'), ...figures.byCounty.map((c) => countyName(c.county))];
+  const rows = FIGURE_KEYS.map((key) => [
+    `${t(FIGURES[key].labelKey)} (${t(FIGURES[key].unitKey)})`,
+    formatFigure(key, figures.total[key], 'en'),
+    ...figures.byCounty.map((c) => formatFigure(key, c.figures[key], 'en')),
+  ]);
+  return fixedWidthTable(header, rows);
+}
+
+function fixedWidthTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i > 0)).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

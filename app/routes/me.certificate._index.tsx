@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, redirect, useLoaderData } from '@remix-run/react';
-import { EntriesTable } from '../components/certificates';
+import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { CertificatesTable, EntriesTable } from '../components/certificates';
 import { FormMessage, SubmitButton, useFormPage } from '../components/auth';
-import { DataTable } from '../components/lists';
 import { BackLink } from '../components/page';
 import { requireViewer } from '../auth/guards.server';
 import { hoursOf, periodOf, thisYear } from '../domain/certificate';
 import { CertificatePeriodQuery, IssueCertificateForm } from '../forms/certificates';
 import { parseQuery } from '../forms/parse';
-import { formatDate } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { failure, formAction } from '../server/http.server';
 import { issueCertificate, myCertificatePage } from '../services/certificates.server';
@@ -40,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyCertificates() {
   const { period, groups, issued } = useLoaderData<typeof loader>();
-  const { result, t, locale } = useFormPage();
+  const { result, t } = useFormPage();
   return (
     <>
       <BackLink to="/me" label={t('nav.me')} className="meta" />
@@ -82,25 +80,7 @@ export default function MyCertificates() {
         {issued.length === 0 ? (
           <p>{t('cert.issued.none')}</p>
         ) : (
-          <DataTable
-            label={t('cert.issued.table')}
-            headers={[t('cert.col.number'), t('cert.col.issuer'), t('cert.col.period'), t('cert.col.hours'), t('cert.col.issued_at'), t('cert.col.status')]}
-          >
-            {issued.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/me/certificate/${c.id}`}>{c.code}</Link>
-                </td>
-                <td className="cell-wrap">{c.issuerName}</td>
-                <td>
-                  {c.periodFrom} – {c.periodTo}
-                </td>
-                <td className="num">{hoursOf(c.totalMinutes)}</td>
-                <td>{formatDate(c.issuedAt, locale)}</td>
-                <td>{c.revokedAt ? t('cert.status.revoked') : t('cert.status.valid')}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <CertificatesTable certificates={issued} base="/me/certificate" label={t('cert.issued.table')} />
         )}
       </section>
     </>

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useLocale, useT } from '../components/i18n';
-import { DataTable } from '../components/lists';
+import { Form, useLoaderData } from '@remix-run/react';
+import { CertificatesTable } from '../components/certificates';
+import { useT } from '../components/i18n';
 import { BackLink } from '../components/page';
 import { requireStaff } from '../auth/guards.server';
-import { hoursOf } from '../domain/certificate';
 import { StaffCertificateQuery } from '../forms/certificates';
 import { parseQuery } from '../forms/parse';
-import { formatDate } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { failure } from '../server/http.server';
 import { staffCertificates } from '../services/certificates.server';
@@ -26,7 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function StaffCertificates() {
   const { code, certificates } = useLoaderData<typeof loader>();
   const t = useT();
-  const locale = useLocale();
   return (
     <>
       <BackLink to="/staff" label={t('nav.staff')} className="meta" />
@@ -44,26 +41,7 @@ export default function StaffCertificates() {
       {certificates.length === 0 ? (
         <p>{t('staffcert.none')}</p>
       ) : (
-        <DataTable
-          label={t('staffcert.table')}
-          headers={[t('cert.col.number'), t('cert.col.issuer'), t('verify.name'), t('cert.col.period'), t('cert.col.hours'), t('cert.col.issued_at'), t('cert.col.status')]}
-        >
-          {certificates.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link to={`/staff/certificates/${c.id}`}>{c.code}</Link>
-              </td>
-              <td className="cell-wrap">{c.issuerName}</td>
-              <td>{c.maskedName}</td>
-              <td>
-                {c.periodFrom} – {c.periodTo}
-              </td>
-              <td className="num">{hoursOf(c.totalMinutes)}</td>
-              <td>{formatDate(c.issuedAt, locale)}</td>
-              <td>{c.revokedAt ? t('cert.status.revoked') : t('cert.status.valid')}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <CertificatesTable certificates={certificates} base="/staff/certificates" label={t('staffcert.table')} masked />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, redirect, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { requireStaff } from '../auth/guards.server';
 import { ReasonField } from '../components/activities';
 import { FieldErrors } from '../components/fields';
@@ -8,12 +8,12 @@ import { BackLink } from '../components/page';
 import { DoneNotice, FormNotice, useActionPage } from '../components/wish-ui';
 import type { VisitKind } from '../domain/pairing';
 import { VISIT_KINDS } from '../domain/pairing';
-import { doneParam, parseForm } from '../forms/parse';
+import { doneParam } from '../forms/parse';
 import { ConcernStepForm, EndPairingForm, VisitCorrectionForm, VisitReviewForm } from '../forms/pairing-staff';
 import type { FormResult } from '../forms/result';
 import { formatDate, formatDateTime } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
-import { failure } from '../server/http.server';
+import { failure, intentAction, intentStep } from '../server/http.server';
 import { answerConcern, correctVisit, endPairing, reviewVisit } from '../services/pairing-staff.server';
 import { staffPairingPage } from '../services/pairing-staff-page.server';
 
@@ -32,36 +32,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = requireStaff(request, context);
   const id = params.id ?? '';
-  const form = await request.formData();
   const now = Date.now();
-  const intent = form.get('intent');
-  const back = (done: string) => redirect(`/staff/pairings/${id}?done=${done}`);
-  if (intent === 'withdraw' || intent === 'end') {
-    const parsed = parseForm(EndPairingForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const result = endPairing(viewer.actor, id, parsed.value.intent, parsed.value.reason, now);
-    return result.ok ? back(parsed.value.intent) : failure(result.error);
-  }
-  if (intent === 'confirm_visit' || intent === 'reject_visit') {
-    const parsed = parseForm(VisitReviewForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const result = reviewVisit(viewer.actor, id, parsed.value.visitId, parsed.value.intent, parsed.value.reason, now);
-    return result.ok ? back(parsed.value.intent) : failure(result.error);
-  }
-  if (intent === 'correct_visit') {
-    const parsed = parseForm(VisitCorrectionForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const { visitId, happenedOn, kind, minutes, staffAccompanied, reason } = parsed.value;
-    const result = correctVisit(viewer.actor, id, visitId, { happenedOn, kind, minutes, staffAccompanied }, reason, now);
-    return result.ok ? back('correct_visit') : failure(result.error);
-  }
-  if (intent === 'acknowledge' || intent === 'close_concern') {
-    const parsed = parseForm(ConcernStepForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const result = answerConcern(viewer.actor, id, parsed.value.concernId, parsed.value.intent, parsed.value.actionTaken, now);
-    return result.ok ? back(parsed.value.intent) : failure(result.error);
-  }
-  return failure({ kind: 'validation', fields: { intent: ['form.choose_one'] } });
+  const end = intentStep(EndPairingForm, (input) => endPairing(viewer.actor, id, input.intent, input.reason, now));
+  const review = intentStep(VisitReviewForm, (input) => reviewVisit(viewer.actor, id, input.visitId, input.intent, input.reason, now));
+  const concern = intentStep(ConcernStepForm, (input) => answerConcern(viewer.actor, id, input.concernId, input.intent, input.actionTaken, now));
+  return intentAction(request, `/staff/pairings/${id}`, {
+    withdraw: end,
+    end,
+    confirm_visit: review,
+    reject_visit: review,
+    correct_visit: intentStep(VisitCorrectionForm, ({ visitId, happenedOn, kind, minutes, staffAccompanied, reason }) =>
+      correctVisit(viewer.actor, id, visitId, { happenedOn, kind, minutes, staffAccompanied }, reason, now),
+    ),
+    acknowledge: concern,
+    close_concern: concern,
+  });
 }
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import type { ReactNode } from 'react';
-import { Form, Link, redirect, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ReasonField } from '../components/activities';
 import { SlotStatusBadge } from '../components/activity-form';
 import { FieldErrors } from '../components/auth';
@@ -10,11 +10,11 @@ import { DoneNotice, FormNotice } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { AttendForm, CancelSignupForm, CancelSlotForm, ReviewFlagForm, SlotOutcomeForm } from '../forms/activity';
 import { formConstraints } from '../forms/constraints';
-import { doneParam, parseForm } from '../forms/parse';
+import { doneParam } from '../forms/parse';
 import { asFormResult, type FormResult } from '../forms/result';
 import { formatDateTime, formatMoney, formatTimeRange } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
-import { failure } from '../server/http.server';
+import { failure, intentAction, intentStep } from '../server/http.server';
 import { cancelSlot, closeSlot, correctSlot, markAttendance, reviewNoShowFlag, staffSlotPage } from '../services/activities.server';
 import { cancelSignup } from '../services/signups.server';
 
@@ -36,44 +36,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = requireStaff(request, context);
   const id = params.id ?? '';
-  const form = await request.formData();
   const now = Date.now();
-  const intent = form.get('intent');
-  const back = (done: string) => redirect(`/staff/slots/${id}?done=${done}`);
-  if (intent === 'attend') {
-    const parsed = parseForm(AttendForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const { signupId, outcome, minutes } = parsed.value;
-    const result = markAttendance(viewer.actor, signupId, outcome, minutes, now);
-    return result.ok ? back('attend') : failure(result.error);
-  }
-  if (intent === 'close' || intent === 'correct') {
-    const parsed = parseForm(SlotOutcomeForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const v = parsed.value;
+  const outcome = intentStep(SlotOutcomeForm, (v) => {
     const outcome = { childrenServed: v.childrenServed, childIds: v.childId, moneyFen: v.money ?? 0, goodsFen: v.goods ?? 0, materials: v.materials ?? 0, sessions: v.sessions };
-    const result = v.intent === 'close' ? closeSlot(viewer.actor, id, outcome, now) : correctSlot(viewer.actor, id, outcome, v.reason, now);
-    return result.ok ? back(v.intent) : failure(result.error);
-  }
-  if (intent === 'cancel_slot') {
-    const parsed = parseForm(CancelSlotForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const result = cancelSlot(viewer.actor, id, parsed.value.reason, now);
-    return result.ok ? back('cancel_slot') : failure(result.error);
-  }
-  if (intent === 'cancel_signup') {
-    const parsed = parseForm(CancelSignupForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const result = cancelSignup(viewer.actor, parsed.value.signupId, parsed.value.reason, now);
-    return result.ok ? back('cancel_signup') : failure(result.error);
-  }
-  if (intent === 'review_flag') {
-    const parsed = parseForm(ReviewFlagForm, form);
-    if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
-    const result = reviewNoShowFlag(viewer.actor, parsed.value.signupId, now);
-    return result.ok ? redirect('/staff?done=no_show_reviewed') : failure(result.error);
-  }
-  return failure({ kind: 'validation', fields: { intent: ['form.choose_one'] } });
+    return v.intent === 'close' ? closeSlot(viewer.actor, id, outcome, now) : correctSlot(viewer.actor, id, outcome, v.reason, now);
+  });
+  return intentAction(request, `/staff/slots/${id}`, {
+    attend: intentStep(AttendForm, ({ signupId, outcome, minutes }) => markAttendance(viewer.actor, signupId, outcome, minutes, now)),
+    close: outcome,
+    correct: outcome,
+    cancel_slot: intentStep(CancelSlotForm, (input) => cancelSlot(viewer.actor, id, input.reason, now)),
+    cancel_signup: intentStep(CancelSignupForm, (input) => cancelSignup(viewer.actor, input.signupId, input.reason, now)),
+    review_flag: intentStep(ReviewFlagForm, (input) => reviewNoShowFlag(viewer.actor, input.signupId, now), '/staff?done=no_show_reviewed'),
+  });
 }
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;

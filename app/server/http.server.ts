@@ -1,4 +1,4 @@
-import { data, type HeadersFunction } from '@remix-run/node';
+import { data, redirect, type HeadersFunction } from '@remix-run/node';
 import type * as v from 'valibot';
 import type { DomainError, Result } from '../domain/errors';
 import { parseForm } from '../forms/parse';
@@ -76,4 +76,33 @@ export async function formAction<S extends v.GenericSchema, T>(
   if (!parsed.ok) return failure({ kind: 'validation', fields: parsed.fieldErrors });
   const result = await run(parsed.value);
   return result.ok ? done(result.value) : failure(result.error);
+}
+
+/**
+ * One intent of a page with several forms: the schema its post is read with and the use case it runs.
+ * Success answers with `to` when given, else the page's own `?done=<intent>` notice.
+ */
+export type IntentStep = (form: FormData) => Result<string | undefined>;
+
+export function intentStep<S extends v.GenericSchema>(schema: S, run: (input: v.InferOutput<S>) => Result<unknown>, to?: string): IntentStep {
+  return (form) => {
+    const parsed = parseForm(schema, form);
+    if (!parsed.ok) return { ok: false, error: { kind: 'validation', fields: parsed.fieldErrors } };
+    const result = run(parsed.value);
+    return result.ok ? { ok: true, value: to } : result;
+  };
+}
+
+/**
+ * The post of a page with several forms, told apart by their `intent`: the named step parses and runs,
+ * and a success redirects to `page?done=<intent>` (or the step's own address). An unknown intent is a
+ * validation failure, as is a post its step's schema refuses; a refusal goes back through `failure`.
+ */
+export async function intentAction(request: Request, page: string, steps: Readonly<Record<string, IntentStep>>) {
+  const form = await request.formData();
+  const intent = form.get('intent');
+  const step = typeof intent === 'string' && Object.hasOwn(steps, intent) ? steps[intent] : undefined;
+  if (!step) return failure({ kind: 'validation', fields: { intent: ['form.choose_one'] } });
+  const result = step(form);
+  return result.ok ? redirect(result.value ?? `${page}?done=${intent}`) : failure(result.error);
 }

@@ -9,8 +9,10 @@ import {
   countsAsHomeVisit,
   creditedMinutes,
   pairingResource,
+  pairingShown,
   type PairingStatus,
   type PairingTransition,
+  visitShown,
 } from '../domain/pairing';
 import { can } from '../domain/policy';
 import { ageBand, countyShownFor } from '../domain/wish';
@@ -67,33 +69,13 @@ export function myPairingPage(actor: Actor | null, pairingId: string, now: numbe
   const last = lastConfirmed(visits);
   const steps: PairingTransition[] = availablePairingSteps({ status: p.status, volunteerUserId: p.volunteerUserId, sitePath: p.sitePath }, actor);
   const value = {
-    pairing: {
-      id: p.id,
-      status: p.status,
-      proposedAt: p.proposedAt,
-      startedAt: p.startedAt,
-      endedAt: p.endedAt,
-      endReason: p.endReason,
-      agreementSignedOn: p.agreementSignedOn,
-      endRequestedAt: p.endRequestedAt,
-      endRequestReason: p.endRequestReason,
-    },
+    pairing: pairingShown(p),
     child: { alias: p.childAlias, ageBand: ageBand(p.childBirthDate, shanghaiDate(now)), ...county(p.sitePath) },
     site: { nameZh: p.siteZh, nameEn: p.siteEn, contactName: p.contactName, contactPhone: p.contactPhone },
     steps: steps.filter((s) => s === 'accept' || s === 'decline'),
     canLogVisit: p.status !== 'proposed' && p.startedAt !== null,
     canRequestEnd: p.status === 'active' && p.endRequestedAt === null,
-    visits: visits.map((v) => ({
-      id: v.id,
-      kind: v.kind,
-      happenedOn: shanghaiDate(v.happenedAt),
-      minutes: v.minutes,
-      staffAccompanied: v.staffAccompanied,
-      note: v.note,
-      status: v.status,
-      rejectReason: v.rejectReason,
-      corrected: v.correctedAt !== null,
-    })),
+    visits: visits.map((v) => ({ ...visitShown(v), corrected: v.correctedAt !== null })),
     concerns: concernsRaisedBy(p.id, actor!.userId).map((c) => ({ id: c.id, kind: c.kind, text: c.text, status: c.status, raisedAt: c.raisedAt })),
     creditedMinutes: creditedMinutes(visits),
     homeVisits: visits.filter(countsAsHomeVisit).length,

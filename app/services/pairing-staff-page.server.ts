@@ -11,7 +11,9 @@ import {
   contactOverdue,
   creditedMinutes,
   pairingResource,
+  pairingShown,
   VISIT_TRANSITIONS,
+  visitShown,
   volunteerEligible,
 } from '../domain/pairing';
 import { can } from '../domain/policy';
@@ -45,19 +47,7 @@ export function staffPairingPage(actor: Actor, id: string, now: number) {
   const lastContact = lastConfirmedContacts([id]).get(id) ?? null;
   const today = shanghaiDate(now);
   return ok({
-    pairing: {
-      id: p.id,
-      status: p.status,
-      proposedAt: p.proposedAt,
-      startedAt: p.startedAt,
-      endedAt: p.endedAt,
-      endReason: p.endReason,
-      agreementSignedOn: p.agreementSignedOn,
-      agreementWitness: p.agreementWitness,
-      endRequestedAt: p.endRequestedAt,
-      endRequestReason: p.endRequestReason,
-      proposerName: detail.proposerName,
-    },
+    pairing: { ...pairingShown(p), agreementWitness: p.agreementWitness, proposerName: detail.proposerName },
     child: { id: detail.child.id, alias: detail.child.alias, realName: detail.child.realName, ageBand: safeBand(detail.child.birthDate, today) },
     site: { nameZh: detail.site.nameZh, nameEn: detail.site.nameEn, contactName: detail.site.contactName, contactPhone: detail.site.contactPhone },
     volunteer: {
@@ -73,15 +63,8 @@ export function staffPairingPage(actor: Actor, id: string, now: number) {
     lastContact,
     creditedMinutes: creditedMinutes(visits),
     visits: visits.map((v) => ({
-      id: v.id,
-      kind: v.kind,
+      ...visitShown(v),
       happenedAt: v.happenedAt,
-      happenedOn: shanghaiDate(v.happenedAt),
-      minutes: v.minutes,
-      staffAccompanied: v.staffAccompanied,
-      note: v.note,
-      status: v.status,
-      rejectReason: v.rejectReason,
       correctedAt: v.correctedAt,
       canReview: canManage && VISIT_TRANSITIONS.confirm_visit.from.includes(v.status),
       canCorrect: canManage && p.startedAt !== null,

@@ -172,10 +172,12 @@ export function endPairing(actor: Actor | null, pairingId: string, step: 'withdr
   });
 }
 
-/** The visit log of this pairing, or not found (a log id of another pairing is not found either). */
-function visitOf(detail: Detail, visitId: string) {
+/** A pairing staff manage (as `managed`) and one of its visit logs: a log of another pairing is not found either. */
+function managedVisit(actor: Actor | null, pairingId: string, visitId: string): Result<{ detail: Detail; visit: NonNullable<ReturnType<typeof visitById>> }> {
+  const found = managed(actor, pairingId);
+  if (!found.ok) return found;
   const visit = visitById(visitId);
-  return visit && visit.pairingId === detail.pairing.id ? visit : undefined;
+  return visit && visit.pairingId === found.value.pairing.id ? ok({ detail: found.value, visit }) : notFound();
 }
 
 /** Staff confirm a logged contact (its minutes become the volunteer's hours) or reject it with a reason. */
@@ -187,11 +189,9 @@ export function reviewVisit(
   reason: string | undefined,
   now: number,
 ): Result<{ visitId: string }> {
-  const found = managed(actor, pairingId);
+  const found = managedVisit(actor, pairingId, visitId);
   if (!found.ok) return found;
-  const detail = found.value;
-  const visit = visitOf(detail, visitId);
-  if (!visit) return notFound();
+  const { detail, visit } = found.value;
   const decided = decideVisitReview(visit.status, step, reason);
   if (!decided.ok) return decided;
   const text = decided.value.reason;
@@ -236,11 +236,9 @@ export interface VisitCorrection {
 
 /** Staff correct a log's facts (its day, kind, minutes, whether staff came along), whatever its status, with a reason the audit keeps. */
 export function correctVisit(actor: Actor | null, pairingId: string, visitId: string, input: VisitCorrection, reason: string, now: number): Result<{ visitId: string }> {
-  const found = managed(actor, pairingId);
+  const found = managedVisit(actor, pairingId, visitId);
   if (!found.ok) return found;
-  const detail = found.value;
-  const visit = visitOf(detail, visitId);
-  if (!visit) return notFound();
+  const { detail, visit } = found.value;
   const p = detail.pairing;
   const decided = decideVisitCorrection(
     { startedOn: p.startedAt === null ? null : shanghaiDate(p.startedAt), endedOn: p.endedAt === null ? null : shanghaiDate(p.endedAt) },

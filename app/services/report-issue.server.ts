@@ -8,11 +8,8 @@ import { conflict, err, notFound, ok, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import {
   assembleFigures,
-  FIGURE_KEYS,
-  FIGURES,
   figuresCsv,
   figuresTable,
-  formatFigure,
   paragraphText,
   periodBounds,
   periodProblem,
@@ -192,18 +189,11 @@ export function issuedReportFile(actor: Actor | null, id: string, format: Issued
   const scopeName = locale === 'en' ? row.siteEn : row.siteZh;
   const filename = `report-${row.siteCode}-${row.periodFrom}-${row.periodTo}.${format}`;
   if (format === 'csv') return ok({ filename, contentType: 'text/csv; charset=utf-8', body: figuresCsv({ scopeName, figures }, t, locale) });
-  const name = (c: { nameZh: string; nameEn: string }) => (locale === 'en' ? c.nameEn : c.nameZh);
-  const header = ['', t('report.total'), ...figures.byCounty.map((c) => name(c.county))];
-  const rows = FIGURE_KEYS.map((key) => [
-    `${t(FIGURES[key].labelKey)} (${t(FIGURES[key].unitKey)})`,
-    formatFigure(key, figures.total[key], 'en'),
-    ...figures.byCounty.map((c) => formatFigure(key, c.figures[key], 'en')),
-  ]);
   const body = [
     t('report.issue.file_title', { site: scopeName, from: row.periodFrom, to: row.periodTo }),
     t('report.issue.file_issued', { name: row.issuedByName, at: formatDateTime(row.issuedAt, locale) }),
     '',
-    figuresTable(header, rows),
+    figuresTable(figures, t, locale),
     '',
     locale === 'en' ? row.paragraphEn : row.paragraphZh,
     '',

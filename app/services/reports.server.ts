@@ -7,16 +7,12 @@ import { err, notFound, ok, type Result } from '../domain/errors';
 import { can } from '../domain/policy';
 import {
   assembleFigures,
-  FIGURE_KEYS,
-  FIGURES,
   figuresCsv,
   figuresTable,
-  formatFigure,
   paragraphText,
   periodBounds,
   periodProblem,
   reportParagraph,
-  type FigureValues,
   type Period,
   type ReportLocale,
 } from '../domain/report';
@@ -88,18 +84,11 @@ export function reportJson(report: ReportView): Record<string, unknown> {
 function reportText(report: ReportView, locale: ReportLocale): string {
   const t = translator(locale);
   const name = (c: { nameZh: string; nameEn: string }) => (locale === 'en' ? c.nameEn : c.nameZh);
-  const header = ['', t('report.total'), ...report.figures.byCounty.map((c) => name(c.county))];
-  const cell = (values: FigureValues, key: (typeof FIGURE_KEYS)[number]) => formatFigure(key, values[key], 'en');
-  const rows = FIGURE_KEYS.map((key) => [
-    `${t(FIGURES[key].labelKey)} (${t(FIGURES[key].unitKey)})`,
-    cell(report.figures.total, key),
-    ...report.figures.byCounty.map((c) => cell(c.figures, key)),
-  ]);
   const scope = report.site ? name(report.site) : locale === 'en' ? 'All sites' : '全部站点';
   return [
     `${scope} ${report.period.from} … ${report.period.to}`,
     '',
-    figuresTable(header, rows),
+    figuresTable(report.figures, t, locale),
     '',
     paragraphText(reportParagraph(report.figures.total, report.period, locale)),
   ].join('\n');

@@ -23,6 +23,8 @@ import {
   decideVisitLog,
   decideVisitReview,
   lapseDue,
+  pairingShown,
+  visitShown,
   overdueMailDue,
   volunteerEligible,
   type PairingStatus,
@@ -291,5 +293,20 @@ describe('concerns', () => {
     expect(decideConcernStep('acknowledged', 'close_concern', '已联系村委会和奶奶的亲属')).toEqual({ ok: true, value: { to: 'closed', actionTaken: '已联系村委会和奶奶的亲属' } });
     expect(decideConcernStep('open', 'close_concern', '已处理').ok).toBe(true);
     expect(refusal(decideConcernStep('closed', 'close_concern', 'x'))?.kind).toBe('bad_transition');
+  });
+});
+
+describe('what both pairing pages show', () => {
+  it('of a pairing, its own record only: what else the row holds (the child, the site, the witness) stays out', () => {
+    const row = {
+      id: 'p1', status: 'active' as const, proposedAt: 1, startedAt: 2, endedAt: null, endReason: null, agreementSignedOn: '2025-01-10',
+      endRequestedAt: null, endRequestReason: null, childBirthDate: '2015-03-04', agreementWitness: '马老师', sitePath: '/a/',
+    };
+    expect(pairingShown(row)).toEqual({ id: 'p1', status: 'active', proposedAt: 1, startedAt: 2, endedAt: null, endReason: null, agreementSignedOn: '2025-01-10', endRequestedAt: null, endRequestReason: null });
+  });
+
+  it('of a contact log, the day it happened in Shanghai and its facts; who confirmed it stays out', () => {
+    const log = { id: 'v1', kind: 'call' as const, happenedAt: Date.parse('2025-06-01T17:30:00Z'), minutes: 30, staffAccompanied: false, note: null, status: 'rejected' as const, rejectReason: '重复', confirmedBy: 'u9' };
+    expect(visitShown(log)).toEqual({ id: 'v1', kind: 'call', happenedOn: '2025-06-02', minutes: 30, staffAccompanied: false, note: null, status: 'rejected', rejectReason: '重复' });
   });
 });

@@ -6,6 +6,7 @@ import {
   FIGURE_KEYS,
   FIGURES,
   figuresCsv,
+  figuresTable,
   figuresFrom,
   formatFigure,
   MEASURE_KEYS,
@@ -213,6 +214,18 @@ describe('the figures CSV', () => {
     expect(lines[1].startsWith('homeVisits,困境儿童家庭走访慰问,吴忠市(合计),0,人次,')).toBe(true);
     expect(lines).toContain(lines.find((l) => l.startsWith('wishesFulfilled,实现微心愿,利通区,3,个,')));
     expect(lines.some((l) => l.startsWith('moneyAndGoodsYuan,慰问金、慰问品,盐池县,123.45,元,'))).toBe(true);
+  });
+
+  it('as a fixed-width table: a header of total then counties, a rule, then one row per figure with its label and unit', () => {
+    const lines = figuresTable(report, translator('zh-CN'), 'zh-CN').split('\n');
+    expect(lines).toHaveLength(2 + FIGURE_KEYS.length);
+    expect(lines[0]).toMatch(/\S+\s+利通区\s+盐池县$/);
+    expect(lines[1]).toMatch(/^[- ]+$/);
+    expect(lines).toContain(lines.find((l) => /^实现微心愿 \(个\)\s+3\s+3\s+0$/.test(l)));
+    expect(lines.some((l) => /^慰问金、慰问品 \(元\)\s+123\.45\s+0\s+123\.45$/.test(l))).toBe(true);
+    const en = figuresTable(report, translator('en'), 'en').split('\n');
+    expect(en[0]).toMatch(/lt County\s+yc County$/);
+    expect(en.some((l) => /^Money and goods given \(yuan\)\s+123\.45\s+0\s+123\.45$/.test(l))).toBe(true);
   });
 
   it('quotes fields with commas, quotes or line breaks', () => {

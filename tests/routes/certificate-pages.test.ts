@@ -133,9 +133,15 @@ describe('revocation', () => {
     const staff = cookieFor(db, world.users.staffLt);
     const list = await (await get(`/staff/certificates?code=${code}`, staff)).text();
     expect(list).toContain(`/staff/certificates/${certId}`);
+    for (const shown of [code, '高闸镇儿童之家', '志愿者', '王*明', '有效']) expect(visible(list)).toContain(shown);
+    expect(visible(list)).toMatch(/2025-01-01\s*–\s*2025-06-30/);
     const res = await post(`/staff/certificates/${certId}`, staff, { intent: 'revoke', reason: '服务记录有误' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`/staff/certificates/${certId}?done=revoked`);
+    const mine = await (await get('/me/certificate', volunteer)).text();
+    expect(mine).toContain(`/me/certificate/${certId}`);
+    for (const shown of [code, '已撤销']) expect(visible(mine)).toContain(shown);
+    expect(visible(mine)).toMatch(/2025-01-01\s*–\s*2025-06-30/);
     const verify = await get(`/verify/${code}`);
     const text = visible(await verify.text());
     expect(text).toContain('已于');

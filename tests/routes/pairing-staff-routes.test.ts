@@ -85,7 +85,11 @@ describe('/staff/pairings/:id', () => {
 
   it('refuses an unknown intent, and staff of another county', async () => {
     const id = active();
-    expect((await post(id, { intent: 'nope' })).status).toBe(400);
+    for (const intent of ['nope', 'constructor', 'toString', '']) {
+      const refused = await post(id, { intent, reason: '家庭搬迁' });
+      expect(refused.status).toBe(400);
+      expect(refused.data.fieldErrors).toEqual({ intent: ['form.choose_one'] });
+    }
     const other = await post(id, { intent: 'end', reason: '家庭搬迁' }, staffYc.cookie());
     expect(other.status).toBe(404);
     expect(pairingRow(id).status).toBe('active');

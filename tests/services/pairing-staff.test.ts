@@ -219,6 +219,9 @@ describe('contact logs', () => {
     const input = { happenedOn: '2025-06-03', kind: 'call' as const, minutes: 30, staffAccompanied: true };
     expect(correctVisit(staffLt.actor(), pairingId, visitId, input, ' ', NOW)).toEqual({ ok: false, error: { kind: 'validation', fields: { reason: ['reason_required'] } } });
     expect(refusal(correctVisit(staffYc.actor(), pairingId, visitId, input, '时长登记有误', NOW))).toBe('not_found');
+    const other = await activePairing();
+    expect(refusal(correctVisit(staffLt.actor(), other.pairingId, visitId, input, '时长登记有误', NOW))).toBe('not_found');
+    expect(visitRow(visitId)).toMatchObject({ kind: 'home_visit', correctedAt: null });
     expect(correctVisit(staffLt.actor(), pairingId, visitId, input, '时长登记有误', NOW).ok).toBe(true);
     expect(visitRow(visitId)).toMatchObject({ kind: 'call', minutes: 30, staffAccompanied: true, happenedAt: happenedAt + 2 * DAY, correctedAt: NOW, status: 'confirmed' });
     expect(auditOf(visitId).map((a) => [a.action, a.note])).toEqual([['correct_visit', '时长登记有误']]);
