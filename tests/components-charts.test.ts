@@ -18,8 +18,10 @@ describe('BarChart (server-drawn SVG)', () => {
     }),
   );
 
-  it('is an image named by its title, for assistive technology', () => {
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="([^"]+)"/);
+  it('is named by its title for assistive technology: a group of links when its bars link, else an image', () => {
+    expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="([^"]+)"/);
+    const plain = renderToStaticMarkup(createElement(BarChart, { title: 't', labelHeader: 'a', valueHeader: 'b', data: [{ label: 'x', value: 1 }] }));
+    expect(plain).toMatch(/<svg[^>]*role="img"/);
     const id = /aria-labelledby="([^"]+)"/.exec(html)![1];
     expect(html).toContain(`<figcaption id="${id}">每月实现的微心愿</figcaption>`);
     expect(html).toContain('<title>每月实现的微心愿</title>');

@@ -1,5 +1,5 @@
-// Charts drawn on the server as SVG: no chart library, no client code. Each chart is an image with a
-// title for assistive technology, and carries its figures as a table (visually hidden, read by screen
+// Charts drawn on the server as SVG: no chart library, no client code. Each chart is an image (a group,
+// when its bars link to their records) with a title for assistive technology, and carries its figures as a table (visually hidden, read by screen
 // readers) as its text equivalent. Colours come from the house palette (app/styles.css).
 
 import { useId } from 'react';
@@ -34,10 +34,12 @@ export function BarChart({ title, data, format = String, labelHeader, valueHeade
   const max = Math.max(1, ...data.map((d) => d.value));
   const plot = WIDTH - LABEL_W - VALUE_W;
   const height = Math.max(1, data.length) * (BAR + GAP) + GAP;
+  // An image may not hold links (axe: nested-interactive): a chart whose bars link is a group of links.
+  const role = data.some((d) => d.href) ? 'group' : 'img';
   return (
     <figure className="chart">
       <figcaption id={titleId}>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={titleId} preserveAspectRatio="xMinYMin meet">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role={role} aria-labelledby={titleId} preserveAspectRatio="xMinYMin meet">
         <title>{title}</title>
         {data.map((d, i) => {
           const y = GAP + i * (BAR + GAP);
