@@ -57,7 +57,7 @@ export function staffPairingPage(actor: Actor, id: string, now: number) {
       phone: detail.volunteer.phone,
       recheckDueAt: detail.volunteer.recheckDueAt,
     },
-    steps: canManage ? availablePairingSteps(facts, actor) : [],
+    steps: availablePairingSteps(facts, actor),
     canManage,
     overdue: contactOverdue(p, lastContact, now, detail.site.contactOverdueDays),
     lastContact,
