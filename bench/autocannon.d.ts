@@ -7,6 +7,8 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Seconds before a request counts as timed out (autocannon's default: 10). */
+    timeout?: number;
   }
   interface Histogram {
     average: number;
@@ -17,6 +19,7 @@ declare module 'autocannon' {
     requests: Histogram;
     latency: Histogram;
     errors: number;
+    timeouts: number;
     non2xx: number;
     statusCodeStats?: Record<string, { count: number }>;
   }
