@@ -71,6 +71,9 @@ function flagsOf(plan: string[]): string[] {
     const scan = /^SCAN (\w+)(?: AS \w+)?(?! USING)/.exec(line);
     if (scan && !/USING (COVERING )?INDEX/.test(line) && BIG_TABLES.includes(scan[1]!)) flags.push(`full scan of ${scan[1]}`);
     if (/USE TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY|LAST TERM OF ORDER BY)/.test(line) && touchesBigTable) flags.push('temp b-tree for ORDER BY');
+    // A Bloom filter is built from every row of the table that meets its conditions, before the first row comes out.
+    const bloom = /^\s*BLOOM FILTER ON (\w+)/.exec(line);
+    if (bloom && BIG_TABLES.includes(bloom[1]!)) flags.push(`Bloom filter over ${bloom[1]}`);
   }
   return flags;
 }
