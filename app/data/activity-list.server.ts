@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import type { ActivityType } from '../domain/activity';
 import { db } from './db.server';
-import { cachedCount } from './count-cache.server';
+import { cachedMovingCount } from './count-cache.server';
 
 // The public list of activity slots (/activities) and the home page's figure of upcoming slots.
 // Only activity and slot fields are selected: an activity names no child, and this module reads no child table.
@@ -131,24 +131,33 @@ export function slotCardsQuery(q: SlotListQuery) {
 
 /**
  * How many slots match, in all and (given a card) ahead of that card in list order: two COUNTs over the same range
- * as the page, no OFFSET. The total is kept (count-cache.server.ts) until a slot or an activity changes or the next
- * slot starts (it then moves from upcoming to past): the past is most of the slots, and counting it walks them all.
+ * as the page, no OFFSET. The total is kept (count-cache.server.ts) until a slot or an activity changes; as time
+ * passes it moves by the slots that started meanwhile (they leave the upcoming list and join the past), counted over
+ * that short stretch of starts alone: the past is most of the slots, and counting it walks them all.
  */
 export function countSlotCards(f: SlotListFilter, ahead?: SlotCursor): { total: number; ahead: number } {
   const countOf = (cursor?: SlotCursor) => slotCountQuery(f, cursor).get()?.n ?? 0;
   const key = `slots:${f.when}:${f.type ?? ''}:${f.siteIds?.join(',') ?? '*'}:${f.fromMs ?? ''}:${f.toMs ?? ''}:${f.placesLeft ? 1 : 0}`;
-  const total = cachedCount(['slots', 'activities'], key, f.now, () => ({ value: countOf(), validUntil: nextSlotStart(f.now) - 1 }));
+  const total = cachedMovingCount(['slots', 'activities'], key, f.now, () => countOf(), (from, to) => {
+    const started = startedBetween(f, Math.min(from, to), Math.max(from, to));
+    // Later: the slots that started meanwhile left the upcoming list and joined the past; earlier, the reverse.
+    return (to > from) === (f.when === 'upcoming') ? -started : started;
+  });
   return { total, ahead: ahead ? countOf(ahead) : 0 };
 }
 
-/** The start of the first slot after `now` (whatever its status); none: forever. */
-function nextSlotStart(now: number): number {
-  const row = db()
-    .select({ at: sql<number | null>`min(${s.startsAt})` })
-    .from(s)
-    .where(gt(s.startsAt, now))
-    .get();
-  return row?.at ?? Number.MAX_SAFE_INTEGER;
+/** The slots matching the filter (whatever the time) that start after `from` and by `to`. */
+function startedBetween(f: SlotListFilter, from: number, to: number): number {
+  // The list's own conditions at one end of the stretch, bounded at the other.
+  const where = f.when === 'upcoming' ? [...conditions({ ...f, now: from }), lte(s.startsAt, to)] : [...conditions({ ...f, now: to }), gt(s.startsAt, from)];
+  return (
+    db()
+      .select({ n: count() })
+      .from(s)
+      .crossJoin(a)
+      .where(and(eq(a.id, s.activityId), ...where))
+      .get()?.n ?? 0
+  );
 }
 
 /** The query of countSlotCards, unrun: all the matches, or those ahead of a card (tests read its plan). */

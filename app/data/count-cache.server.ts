@@ -12,6 +12,8 @@ interface Entry {
   version: string;
   validUntil: number;
   value: number;
+  /** For a count that moves with time (cachedMovingCount): the instant `value` holds for. */
+  asOf?: number;
 }
 
 const entries = new Map<string, Entry>();
@@ -42,6 +44,38 @@ export function cachedCount(
   const { value, validUntil = Number.MAX_SAFE_INTEGER } = compute();
   if (entries.size >= MAX_ENTRIES) for (const k of [...entries.keys()].slice(0, MAX_ENTRIES / 2)) entries.delete(k);
   entries.set(full, { version, validUntil, value });
+  return value;
+}
+
+/**
+ * A count that also moves with time alone, by an amount a small query can tell: the slots still to come lose those
+ * that started since, the past gains them. Kept while `table` does not change; when `now` differs from the instant
+ * the kept value holds for, `moved(from, to)` gives the change between the two instants (either direction) and the
+ * kept value moves to `now`. So the walk over every match happens once per change of the table, not each time
+ * a slot starts (every few minutes at a city's scale).
+ */
+export function cachedMovingCount(
+  table: VersionedTable | readonly VersionedTable[],
+  key: string,
+  now: number,
+  compute: () => number,
+  moved: (from: number, to: number) => number,
+): number {
+  const tables = typeof table === 'string' ? [table] : table;
+  const versions = tables.map(tableVersion);
+  const version = versions.includes('') ? '' : versions.join('.');
+  const full = `${db().$client.name}:${tables.join('+')}:moving:${key}`;
+  const hit = entries.get(full);
+  if (hit && hit.version === version && version !== '' && hit.asOf !== undefined) {
+    if (hit.asOf !== now) {
+      hit.value += moved(hit.asOf, now);
+      hit.asOf = now;
+    }
+    return hit.value;
+  }
+  const value = compute();
+  if (entries.size >= MAX_ENTRIES) for (const k of [...entries.keys()].slice(0, MAX_ENTRIES / 2)) entries.delete(k);
+  entries.set(full, { version, validUntil: Number.MAX_SAFE_INTEGER, value, asOf: now });
   return value;
 }
 

@@ -61,4 +61,32 @@ describe('cached counts', () => {
     expect(total('upcoming', next)).toBe(live('upcoming', next));
     expect(total('past', next)).toBe(live('past', next));
   });
+
+  it('the slot totals follow time forwards and backwards across many starts, with every filter, from one count', () => {
+    const starts = db.$client.prepare(`select distinct starts_at from slots order by starts_at`).pluck().all() as number[];
+    expect(starts.length).toBeGreaterThan(4);
+    const type = raw(`select type from activities where status = 'approved' limit 1`) as unknown as string;
+    const filters = [
+      { placesLeft: false },
+      { placesLeft: true },
+      { placesLeft: false, type: type as never },
+      { placesLeft: false, fromMs: starts[1], toMs: starts[starts.length - 2] },
+    ];
+    const live = (when: 'upcoming' | 'past', now: number, f: (typeof filters)[number]) =>
+      raw(
+          `select count(*) from slots s join activities a on a.id = s.activity_id where ${
+          when === 'upcoming' ? `s.starts_at > ${now} and s.status = 'open' and a.status = 'approved'` : `s.starts_at <= ${now} and s.status in ('open', 'closed') and a.status in ('approved', 'completed')`
+        }${f.placesLeft ? ' and s.taken < s.capacity' : ''}${'type' in f ? ` and a.type = '${f.type}'` : ''}${'fromMs' in f ? ` and s.starts_at >= ${f.fromMs} and s.starts_at <= ${f.toMs}` : ''}`,
+      );
+    // Instants on a start, just after one, and between: forwards through the slots, then back.
+    const picked = starts.filter((_, i) => i % Math.ceil(starts.length / 12) === 0);
+    const instants = picked.flatMap((at) => [at - 1, at, at + 1]);
+    for (const now of [...instants, ...[...instants].reverse()]) {
+      for (const f of filters) {
+        for (const when of ['upcoming', 'past'] as const) {
+          expect(countSlotCards({ when, now, ...f }).total, `${when} at ${now} ${JSON.stringify(f)}`).toBe(live(when, now, f));
+        }
+      }
+    }
+  });
 });
