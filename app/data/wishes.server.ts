@@ -4,7 +4,7 @@ import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { inSubtree, type PageWindow } from './scope.server';
-import { cachedCount } from './count-cache.server';
+import { cachedCount, cachedMovingCount } from './count-cache.server';
 
 export type WishRow = typeof schema.wishes.$inferSelect;
 export type NewWish = typeof schema.wishes.$inferInsert;
@@ -211,6 +211,12 @@ function publicWishConditions(f: PublicWishFilter, forList = false): SQL[] {
   } else {
     conditions.push(forList ? inArray(sql`+${w.status}`, [...PUBLIC_WISH_STATUSES]) : inArray(w.status, [...PUBLIC_WISH_STATUSES]));
   }
+  return [...conditions, ...publicFilterConditions(f)];
+}
+
+/** The filters a visitor picks (county, category, age band). */
+function publicFilterConditions(f: PublicWishFilter): SQL[] {
+  const conditions: SQL[] = [];
   if (f.countySiteId) conditions.push(eq(w.countySiteId, f.countySiteId));
   if (f.category) conditions.push(eq(w.category, f.category));
   if (f.ageBand) conditions.push(eq(w.ageBand, f.ageBand));
@@ -272,26 +278,31 @@ export function listPublicWishes(q: PublicWishQuery) {
  */
 export function countPublicWishes(f: PublicWishFilter, ahead?: PublicWishCursor): { total: number; ahead: number } {
   const conditions = publicWishConditions(f);
-  // The total is kept until a wish changes, or (open wishes only) until the next deadline passes.
+  // The total is kept until a wish changes; as time passes, the open wishes lose those whose deadline passed
+  // meanwhile, counted over that stretch of deadlines alone (wishes_open_deadline_idx), not over every open wish.
   const key = `public:${f.openOnly ? 'open' : 'all'}:${f.countySiteId ?? ''}:${f.category ?? ''}:${f.ageBand ?? ''}`;
-  const total = cachedCount('wishes', key, f.now, () => ({
-    // Every public wish was published: the term adds nothing but points SQLite at wishes_public_count_idx.
-    value: db().select({ n: count() }).from(w).where(and(...conditions, sql`published_at is not null`)).get()?.n ?? 0,
-    validUntil: f.openOnly ? nextDeadline(f.now) : undefined,
-  }));
+  // Every public wish was published: the term adds nothing but points SQLite at wishes_public_count_idx.
+  const countAll = () => db().select({ n: count() }).from(w).where(and(...conditions, sql`published_at is not null`)).get()?.n ?? 0;
+  const total = f.openOnly
+    ? cachedMovingCount('wishes', key, f.now, countAll, (from, to) => {
+        const passed = deadlinesBetween(f, Math.min(from, to), Math.max(from, to));
+        return to > from ? -passed : passed;
+      })
+    : cachedCount('wishes', key, f.now, () => ({ value: countAll() }));
   const before = ahead ? (db().select({ n: count() }).from(w).where(and(...conditions, newerThan(ahead))).get()?.n ?? 0) : 0;
   return { total, ahead: before };
 }
 
-/** The first deadline of a published wish still ahead at `now` (a wish then leaves "open only"); none: forever. */
-function nextDeadline(now: number): number {
-  const row = db()
-    .select({ at: sql<number | null>`min(${w.deadlineAt})` })
-    .from(w)
-    // The literal status matches the partial index wishes_open_deadline_idx.
-    .where(and(sql`${w.status} = 'published'`, gte(w.deadlineAt, now)))
-    .get();
-  return row?.at ?? Number.MAX_SAFE_INTEGER;
+/** The open wishes at `from` (with the filter) whose deadline passes by `to`: open then, no longer open at `to`. */
+function deadlinesBetween(f: PublicWishFilter, from: number, to: number): number {
+  return (
+    db()
+      .select({ n: count() })
+      .from(w)
+      // The literal status matches the partial index wishes_open_deadline_idx.
+      .where(and(...publicFilterConditions(f), sql`${w.status} = 'published'`, gte(w.deadlineAt, from), lt(w.deadlineAt, to)))
+      .get()?.n ?? 0
+  );
 }
 
 /** One wish's public face, whatever its status; the service decides who may see which status. */

@@ -89,4 +89,22 @@ describe('cached counts', () => {
       }
     }
   });
+
+  it('the open wishes total follows time forwards and backwards across many deadlines, with every filter, from one count', () => {
+    const deadlines = db.$client.prepare(`select distinct deadline_at from wishes where status = 'published' and deadline_at is not null order by deadline_at`).pluck().all() as number[];
+    expect(deadlines.length).toBeGreaterThan(4);
+    const some = db.$client.prepare(`select county_site_id, category, age_band from wishes where status = 'published' and deadline_at is not null limit 1`).get() as { county_site_id: string; category: string; age_band: string };
+    const filters = [{}, { countySiteId: some.county_site_id }, { category: some.category }, { ageBand: some.age_band }] as const;
+    const live = (now: number, f: (typeof filters)[number]) =>
+      raw(
+        `select count(*) from wishes where status = 'published' and (deadline_at is null or deadline_at >= ${now})${'countySiteId' in f ? ` and county_site_id = '${f.countySiteId}'` : ''}${'category' in f ? ` and category = '${f.category}'` : ''}${'ageBand' in f ? ` and age_band = '${f.ageBand}'` : ''}`,
+      );
+    const picked = deadlines.filter((_, i) => i % Math.ceil(deadlines.length / 12) === 0);
+    const instants = picked.flatMap((at) => [at - 1, at, at + 1]);
+    for (const now of [...instants, ...[...instants].reverse()]) {
+      for (const f of filters) {
+        expect(countPublicWishes({ openOnly: true, now, ...f } as never).total, `at ${now} ${JSON.stringify(f)}`).toBe(live(now, f));
+      }
+    }
+  });
 });
