@@ -110,7 +110,7 @@ export function createActivity(
 /** Rewrites a draft: its fields and its slots (nobody can sign up to a draft, so slots are replaced whole). */
 export function editDraft(actor: Actor | null, id: string, input: ActivityInput, now: number): Result<{ id: string }> {
   const found = findActivity(id);
-  if (!found || !mayRead(actor, found)) return notFound();
+  if (!found || !can(actor, 'activity.read', activityResource(factsOf(found)))) return notFound();
   if (!can(actor, 'activity.edit', activityResource(factsOf(found)))) {
     return found.activity.status === 'draft' ? forbidden('activity.error.not_allowed') : badStep(found.activity.status, 'edit');
   }
@@ -221,7 +221,7 @@ export type ActivityStep = 'submit' | 'approve' | 'reject' | 'cancel';
 
 export function moveActivity(actor: Actor | null, id: string, step: ActivityStep, input: { reason?: string }, now: number): Result<{ to: ActivityStatus }> {
   const found = findActivity(id);
-  if (!found || !mayRead(actor, found)) return notFound();
+  if (!found || !can(actor, 'activity.read', activityResource(factsOf(found)))) return notFound();
   const { activity } = found;
   const facts = factsOf(found);
   const action = ACTIVITY_STEP_RULES[step];
@@ -288,13 +288,6 @@ function proposes(actor: Actor, found: ActivityDetail): boolean {
   return proposesActivity(actor, found.activity);
 }
 
-/** The proposer side and the staff of the site see an activity on these pages; staff see an organization's draft only once it is submitted. */
-function mayRead(actor: Actor | null, found: ActivityDetail): boolean {
-  if (!actor) return false;
-  if (proposes(actor, found)) return true;
-  return canSeeSite(actor, found.sitePath) && !(found.activity.status === 'draft' && found.activity.orgId !== null);
-}
-
 function badStep(from: string, transition: string) {
   return err({ kind: 'bad_transition' as const, from, to: transition, message: { key: 'error.bad_transition', params: { from, transition } } });
 }
@@ -328,7 +321,7 @@ export function staffActivityQueues(actor: Actor | null, now: number) {
 /** An activity as its proposer or the staff see it: details, slots with sign-up counts, and the steps this person may take. */
 export function activityForWork(actor: Actor | null, id: string) {
   const found = findActivity(id);
-  if (!found || !mayRead(actor, found)) return notFound();
+  if (!found || !can(actor, 'activity.read', activityResource(factsOf(found)))) return notFound();
   const facts = factsOf(found);
   const steps = availableSteps(facts, actor);
   const slots = slotsOfActivity(id);
@@ -351,7 +344,7 @@ export function activityForWork(actor: Actor | null, id: string) {
 }
 /** The /org activities section: the organization's activities with status, sign-ups and totals. */
 export function organizationActivities(actor: Actor | null, orgId: string) {
-  if (!actor || !actor.orgs.some((m) => m.orgId === orgId)) return forbidden();
+  if (!can(actor, 'activity.read', { type: 'org', orgId })) return forbidden();
   const rows = activitiesOfOrganization(orgId);
   const totals = rows.reduce(
     (t, r) => ({ slotsHeld: t.slotsHeld + r.slotsHeld, minutes: t.minutes + r.minutes, childrenServed: t.childrenServed + r.childrenServed }),
