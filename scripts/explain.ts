@@ -18,7 +18,7 @@ import { publicWishBrowse, publicWishPage, staffWishList } from '../app/services
 import { activityListPage } from '../app/services/activity-list.server';
 import { activityPage } from '../app/services/activity-page.server';
 import { staffClaimList } from '../app/services/claims.server';
-import { staffActivitiesOverview } from '../app/services/activities.server';
+import { staffActivitiesOverview } from '../app/services/activity-proposals.server';
 import { childrenOfSubtree } from '../app/services/children.server';
 import { vettingQueue } from '../app/services/vetting.server';
 import { wishQueues } from '../app/services/wish-queues.server';

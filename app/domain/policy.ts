@@ -31,6 +31,7 @@ export type Action =
   | 'activity.edit'
   | 'activity.review'
   | 'activity.cancel'
+  | 'activity.read'
   | 'activity.read_contact'
   | 'slot.signup'
   | 'slot.signup_colleague'
@@ -67,6 +68,7 @@ export const ACTIONS: readonly Action[] = [
   'activity.edit',
   'activity.review',
   'activity.cancel',
+  'activity.read',
   'activity.read_contact',
   'slot.signup',
   'slot.signup_colleague',
@@ -216,6 +218,13 @@ const RULES: { readonly [A in Action]: RulesByResource } = {
   'activity.review': { activity: (a, r) => staffOf(a, r.sitePath) },
   // Staff of the site, or the proposer side (who may call off their own activity).
   'activity.cancel': { activity: (a, r) => staffOf(a, r.sitePath) || proposesActivity(a, r) },
+  // An activity's work pages and steps: the proposer side at every status, staff of the site once it has left an
+  // organization's draft (an organization's unsent draft is its own; staff see a staff draft). On an organization:
+  // its activities section, for any member (approved or not).
+  'activity.read': {
+    activity: (a, r) => proposesActivity(a, r) || (staffOf(a, r.sitePath) && !(r.status === 'draft' && r.orgId !== null)),
+    org: (a, r) => a.orgs.some((m) => m.orgId === r.orgId),
+  },
   // The organizer contact: people holding a place, the proposer side and staff.
   'activity.read_contact': {
     activity: (a, r) => r.viewerSignedUp === true || proposesActivity(a, r) || staffOf(a, r.sitePath),

@@ -95,7 +95,7 @@ export interface SlotInput {
   scheduledMinutes?: number;
 }
 
-/** An activity as proposed, what the use cases (services/activities.server.ts) take to create or edit a draft. */
+/** An activity as proposed, what the use cases (services/activity-proposals.server.ts) take to create or edit a draft. */
 export interface ProposalInput {
   type: ActivityType;
   title: string;

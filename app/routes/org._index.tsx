@@ -13,7 +13,7 @@ import { pageTitle } from '../i18n/meta';
 import { claimsOfHelper } from '../services/my-claims.server';
 import { orgPage } from '../services/organizations.server';
 import { OrgActivities } from '../components/activities';
-import { organizationActivities } from '../services/activities.server';
+import { organizationActivities } from '../services/activity-proposals.server';
 import { OrgTotals } from '../components/org-totals';
 import { orgTotals } from '../services/org-totals.server';
 

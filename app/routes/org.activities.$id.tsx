@@ -7,7 +7,7 @@ import { requireViewer } from '../auth/guards.server';
 import { textTitle } from '../i18n/meta';
 import { activityPagePost, workPageParams } from '../server/activity-routes.server';
 import { failure } from '../server/http.server';
-import { activityForWork } from '../services/activities.server';
+import { activityForWork } from '../services/activity-proposals.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => textTitle(matches, data?.work.activity.title, 'act.page_title');
 

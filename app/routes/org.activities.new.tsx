@@ -6,7 +6,7 @@ import { isFailure } from '../components/wish-ui';
 import { forbidden, requireViewer } from '../auth/guards.server';
 import { pageTitle } from '../i18n/meta';
 import { proposalPost } from '../server/activity-routes.server';
-import { proposalSites, proposingOrg } from '../services/activities.server';
+import { proposalSites, proposingOrg } from '../services/activity-proposals.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'act.new_title');
 

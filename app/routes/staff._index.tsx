@@ -10,7 +10,7 @@ import { pageTitle } from '../i18n/meta';
 import { ActivityQueues } from '../components/activities';
 import { DoneNotice } from '../components/wish-ui';
 import { doneParam } from '../forms/parse';
-import { staffActivityQueues } from '../services/activities.server';
+import { staffActivityQueues } from '../services/activity-proposals.server';
 import { PairingAlerts } from '../components/pairing-list';
 import { staffPairingAlerts } from '../services/pairing-list.server';
 import { ReportDashboard } from '../components/report-dashboard';

@@ -8,7 +8,7 @@ import { requireStaff } from '../auth/guards.server';
 import { formatDateTime, formatTimeRange } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { failure } from '../server/http.server';
-import { staffActivitiesOverview } from '../services/activities.server';
+import { staffActivitiesOverview } from '../services/activity-proposals.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'act.staff_title');
 

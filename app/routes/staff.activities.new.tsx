@@ -6,7 +6,7 @@ import { isFailure } from '../components/wish-ui';
 import { requireStaff } from '../auth/guards.server';
 import { pageTitle } from '../i18n/meta';
 import { proposalPost } from '../server/activity-routes.server';
-import { proposalSites } from '../services/activities.server';
+import { proposalSites } from '../services/activity-proposals.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'act.new_title');
 

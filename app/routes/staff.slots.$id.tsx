@@ -15,7 +15,7 @@ import { asFormResult, type FormResult } from '../forms/result';
 import { formatDateTime, formatMoney, formatTimeRange } from '../i18n/index';
 import { pageTitle } from '../i18n/meta';
 import { failure, intentAction, intentStep } from '../server/http.server';
-import { cancelSlot, closeSlot, correctSlot, markAttendance, reviewNoShowFlag, staffSlotPage } from '../services/activities.server';
+import { cancelSlot, closeSlot, correctSlot, markAttendance, reviewNoShowFlag, staffSlotPage } from '../services/activity-slots.server';
 import { cancelSignup } from '../services/signups.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'act.slot_title');

@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node';
 import type { Actor } from '../domain/actor';
 import { ActivityStepForm, ProposalForm } from '../forms/activity';
 import { doneParam, parseForm } from '../forms/parse';
-import { moveActivity, saveProposal, type ProposerSide } from '../services/activities.server';
+import { moveActivity, saveProposal, type ProposerSide } from '../services/activity-proposals.server';
 import { failure } from './http.server';
 
 // The posts of the activity pages, shared by the organization side (/org/activities) and the staff

@@ -4,7 +4,7 @@ import type { ActivityStatus, SlotStatus } from '../domain/activity';
 import { writeStatusInsert, writeStatusMove, type StatusMove } from '../server/status-change.server';
 
 // The one writer of activities.status and slots.status (tests/status-writers.test.ts keeps it so).
-// The use cases (activities.server.ts) decide with the domain and call these inside their transaction;
+// The use cases (activity-proposals.server.ts, activity-slots.server.ts) decide with the domain and call these inside their transaction;
 // each write is a compare-and-set with its audit event and its mail.
 
 type ActivityExtra = Omit<Parameters<typeof setActivityStatus>[4], 'updatedAt'>;

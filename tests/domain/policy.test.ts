@@ -127,6 +127,8 @@ const EXPECTED: Record<Action, Partial<Record<ResourceName, string>>> = {
   'activity.edit': { 'draft activity of org-a': 'ASM' },
   'activity.review': { 'draft activity of org-a': 'AS', 'submitted activity of org-a': 'AS', 'approved activity of org-a': 'AS' },
   'activity.cancel': { 'draft activity of org-a': 'ASM', 'submitted activity of org-a': 'ASM', 'approved activity of org-a': 'ASM' },
+  // An organization's draft is its own until it is submitted; any member reads the organization's activities section.
+  'activity.read': { 'org-a': 'M', 'org-b': 'B', 'draft activity of org-a': 'M', 'submitted activity of org-a': 'ASM', 'approved activity of org-a': 'ASM' },
   'activity.read_contact': { 'draft activity of org-a': 'ASM', 'submitted activity of org-a': 'ASM', 'approved activity of org-a': 'ASM' },
   // The matrix's volunteer is vetted for one-to-one contact; organization members are not.
   'slot.signup': { 'group slot in 利通区': 'VMB', 'one-to-one slot in 利通区': 'V' },
@@ -162,8 +164,8 @@ const cells = ACTIONS.flatMap((action) =>
 describe('permission matrix: roles × actions × resources', () => {
   it('covers every action of the Action type and nothing else', () => {
     expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
-    expect(ACTIONS).toHaveLength(34);
-    expect(cells).toHaveLength(34 * 31);
+    expect(ACTIONS).toHaveLength(35);
+    expect(cells).toHaveLength(35 * 31);
   });
 
   it.each(cells)('$action on $resource: allowed to [$allowed]', ({ action, resource, allowed }) => {
@@ -221,6 +223,18 @@ describe('rules the matrix roles do not reach', () => {
     expect(can(helper, 'activity.read_contact', { ...approved, viewerSignedUp: true })).toBe(true);
     expect(can(helper, 'activity.read_contact', { ...approved, viewerSignedUp: false })).toBe(false);
     expect(can(helper, 'activity.read_contact', approved)).toBe(false);
+  });
+
+  it('lets staff of the site read a staff draft and a cancelled activity, the proposer without the organization read their own, and a pending organization read its own section', () => {
+    const staffDraft = { type: 'activity', sitePath: '/wz/lt/gc/', proposerId: 'staff-gc', orgId: null, status: 'draft' } as const;
+    expect(ROLE_CODES.filter((c) => can(ROLES[c].actor, 'activity.read', staffDraft)).join('')).toBe('AS');
+    const cancelled = { ...RESOURCES['approved activity of org-a'], status: 'cancelled' } as const;
+    expect(ROLE_CODES.filter((c) => can(ROLES[c].actor, 'activity.read', cancelled)).join('')).toBe('ASM');
+    const proposer: Actor = { ...base, userId: 'proposer' };
+    expect(can(proposer, 'activity.read', { type: 'activity', sitePath: '/wz/yc/x/', proposerId: 'proposer', orgId: 'org-z', status: 'draft' })).toBe(true);
+    const pendingMember: Actor = { ...base, userId: 'pm', orgs: [{ orgId: 'org-p', role: 'member', orgStatus: 'pending' }] };
+    expect(can(pendingMember, 'activity.read', { type: 'org', orgId: 'org-p' })).toBe(true);
+    expect(can(pendingMember, 'activity.read', { type: 'org', orgId: 'org-a' })).toBe(false);
   });
 
   it('denies by default an action asked about a resource type it has no rule for', () => {

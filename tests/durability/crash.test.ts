@@ -5,9 +5,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, schema, type DB } from '../../db/client';
+import { migrate, openDatabase, type DB } from '../../db/client';
 import { closeDatabase, useDatabase } from '../../app/data/db.server';
 import { tempDbPath } from '../helpers/db';
+import { approvedHelpers } from '../helpers/race';
 import { freePort } from '../helpers/server';
 import { claimWish, helperClaimStep, staffClaimStep } from '../../app/services/claims.server';
 import { actorOf, addChild, buildWorld, cookieFor, publishedWish } from '../helpers/wish-fixtures';
@@ -35,19 +36,15 @@ beforeAll(() => {
   useDatabase(db);
   const world = buildWorld(db);
   const now = Date.now();
-  for (let i = 0; i < HELPERS; i++) {
-    const id = `durable${i}x${now.toString(36)}`;
-    db.insert(schema.users).values({ id, email: `durable${i}-${now}@example.org`, passwordHash: 'x', displayName: `志愿者${i}`, createdAt: now }).run();
-    db.insert(schema.volunteers).values({ userId: id, status: 'approved', createdAt: now }).run();
-    cookies.push(cookieFor(db, id));
-  }
+  const helpers = approvedHelpers(db, HELPERS, { prefix: 'durable', now });
+  cookies.push(...helpers.map((id) => cookieFor(db, id)));
   const child = addChild(db, { siteId: world.sites.gch, realName: '马思远', alias: '小远' });
   for (let i = 0; i < ROUNDS * WISHES_PER_ROUND; i++) wishes.push(publishedWish(db, { childId: child, author: world.users.staffGc, reviewer: world.users.staffLt }));
   // Claims approved and delivered beforehand, for staff to confirm under load.
   const staff = actorOf(db, world.users.staffGc);
   for (let i = 0; i < ROUNDS * CONFIRMS_PER_ROUND; i++) {
     const wishId = publishedWish(db, { childId: child, author: world.users.staffGc, reviewer: world.users.staffLt });
-    const helperId = `durable${i % HELPERS}x${now.toString(36)}`;
+    const helperId = helpers[i % HELPERS];
     const claimed = claimWish(actorOf(db, helperId), wishId, undefined, now);
     if (!claimed.ok) throw new Error(`claim failed: ${JSON.stringify(claimed.error)}`);
     for (const step of [staffClaimStep(staff, claimed.value.claimId, 'approve', {}, now), helperClaimStep(actorOf(db, helperId), wishId, 'deliver', now)]) {

@@ -12,7 +12,8 @@ import * as staffActivity from '../../app/routes/staff.activities.$id';
 import * as staffSlot from '../../app/routes/staff.slots.$id';
 import * as staffHome from '../../app/routes/staff._index';
 import { shanghaiParts } from '../../app/forms/activity';
-import { createActivity, markAttendance } from '../../app/services/activities.server';
+import { createActivity } from '../../app/services/activity-proposals.server';
+import { markAttendance } from '../../app/services/activity-slots.server';
 import { signUp } from '../../app/services/signups.server';
 
 const { db } = useTestDatabase('activity-staff-routes');

@@ -1,10 +1,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, schema, type DB } from '../../db/client';
-import { closeDatabase, useDatabase } from '../../app/data/db.server';
-import { startProductionServer, type RunningServer } from '../helpers/server';
-import { tempDbPath } from '../helpers/db';
-import { addChild, buildWorld, cookieFor, publishedWish, type World } from '../helpers/wish-fixtures';
+import type { DB } from '../../db/client';
+import { approvedHelperCookies, startRaceServers, stopRaceServers } from '../helpers/race';
+import type { RunningServer } from '../helpers/server';
+import { addChild, publishedWish, type World } from '../helpers/wish-fixtures';
 
 // HTTP races against the production server in its own processes: ROUNDS rounds of HELPERS approved
 // volunteers claiming one wish. CI runs 2 rounds; `npm run test:races` runs the full 20.
@@ -24,30 +23,18 @@ function postClaim(url: string, cookie: string): Promise<number> {
   });
 }
 
-const servers: RunningServer[] = [];
+let servers: RunningServer[] = [];
 let db: DB;
 let world: World;
-const cookies: string[] = [];
+let cookies: string[] = [];
 
 beforeAll(async () => {
-  const databasePath = tempDbPath('race-rounds');
-  servers.push(await startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' }));
-  servers.push(...(await Promise.all(Array.from({ length: SERVERS - 1 }, () => startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' })))));
-  db = openDatabase(databasePath);
-  useDatabase(db);
-  world = buildWorld(db);
-  const now = Date.now();
-  for (let i = 0; i < HELPERS; i++) {
-    const id = `rounds${i}x${now.toString(36)}`;
-    db.insert(schema.users).values({ id, email: `rounds${i}-${now}@example.org`, passwordHash: 'x', displayName: `志愿者${i}`, createdAt: now }).run();
-    db.insert(schema.volunteers).values({ userId: id, status: 'approved', createdAt: now }).run();
-    cookies.push(cookieFor(db, id));
-  }
+  ({ servers, db, world } = await startRaceServers('race-rounds', SERVERS));
+  cookies = approvedHelperCookies(db, HELPERS, 'rounds');
 }, 180_000);
 
 afterAll(async () => {
-  closeDatabase();
-  for (const server of servers.slice().reverse()) await server.stop();
+  await stopRaceServers(servers);
 });
 
 describe(`${ROUNDS} rounds of ${HELPERS} helpers claiming one wish over ${SERVERS} server processes`, () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, schema, type DB } from '../../db/client';
-import { closeDatabase, useDatabase } from '../../app/data/db.server';
-import { startProductionServer, type RunningServer } from '../helpers/server';
-import { tempDbPath } from '../helpers/db';
-import { addChild, buildWorld, cookieFor, publishedWish, type World } from '../helpers/wish-fixtures';
+import type { DB } from '../../db/client';
+import { approvedHelperCookies, startRaceServers, stopRaceServers } from '../helpers/race';
+import type { RunningServer } from '../helpers/server';
+import { addChild, cookieFor, publishedWish, type World } from '../helpers/wish-fixtures';
 
 // The real thing: three production server processes (each with its own SQLite connection) on one
 // database file, and 50 approved volunteers pressing "claim" on the same wish at the same moment.
@@ -16,26 +15,12 @@ let world: World;
 let cookies: string[] = [];
 
 beforeAll(async () => {
-  const databasePath = tempDbPath('race');
-  // The first server creates and migrates the database; the others join it.
-  servers.push(await startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' }));
-  servers.push(...(await Promise.all(Array.from({ length: SERVERS - 1 }, () => startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' })))));
-  db = openDatabase(databasePath);
-  useDatabase(db);
-  world = buildWorld(db);
-  const now = Date.now();
-  for (let i = 0; i < HELPERS; i++) {
-    const id = `racer${i}x${now.toString(36)}`;
-    db.insert(schema.users).values({ id, email: `racer${i}-${now}@example.org`, passwordHash: 'x', displayName: `志愿者${i}`, createdAt: now }).run();
-    db.insert(schema.volunteers).values({ userId: id, status: 'approved', createdAt: now }).run();
-    cookies.push(cookieFor(db, id));
-  }
+  ({ servers, db, world } = await startRaceServers('race', SERVERS));
+  cookies = approvedHelperCookies(db, HELPERS, 'racer');
 }, 180_000);
 
 afterAll(async () => {
-  closeDatabase();
-  // Stop the joiners first; the first server's stop removes the file.
-  for (const server of servers.slice().reverse()) await server.stop();
+  await stopRaceServers(servers);
 });
 
 describe('50 helpers claim one wish at the same moment', () => {

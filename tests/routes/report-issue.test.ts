@@ -4,7 +4,7 @@ import type { Actor } from '../../app/domain/actor';
 import { CSV_BOM, FIGURE_KEYS } from '../../app/domain/report';
 import { currentHalfYear, DASHBOARD_FIGURES } from '../../app/domain/report-issue';
 import { shanghaiDate } from '../../app/domain/calendar';
-import { correctSlot } from '../../app/services/activities.server';
+import { correctSlot } from '../../app/services/activity-slots.server';
 import { reportFor } from '../../app/services/reports.server';
 import * as listRoute from '../../app/routes/reports.issued._index';
 import * as issuedRoute from '../../app/routes/reports.issued.$id';

@@ -1,10 +1,9 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, schema, type DB } from '../../db/client';
-import { closeDatabase, useDatabase } from '../../app/data/db.server';
-import { startProductionServer, type RunningServer } from '../helpers/server';
-import { tempDbPath } from '../helpers/db';
-import { buildWorld, cookieFor, type World } from '../helpers/wish-fixtures';
+import { schema, type DB } from '../../db/client';
+import { approvedHelperCookies, startRaceServers, stopRaceServers } from '../helpers/race';
+import type { RunningServer } from '../helpers/server';
+import type { World } from '../helpers/wish-fixtures';
 
 // The capacity race over HTTP, against the production server in its own processes: HELPERS approved
 // helpers sign up at once for one slot of capacity CAPACITY. Capacity must hold (exactly CAPACITY
@@ -24,20 +23,15 @@ function post(url: string, cookie: string, body: string): Promise<number> {
   });
 }
 
-const servers: RunningServer[] = [];
+let servers: RunningServer[] = [];
 let db: DB;
 let world: World;
-const cookies: string[] = [];
+let cookies: string[] = [];
 const activityId = 'race-activity';
 const slotId = 'race-slot';
 
 beforeAll(async () => {
-  const databasePath = tempDbPath('signup-race');
-  servers.push(await startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' }));
-  servers.push(...(await Promise.all(Array.from({ length: SERVERS - 1 }, () => startProductionServer({ DATABASE_PATH: databasePath, SEED_DEMO: 'false' })))));
-  db = openDatabase(databasePath);
-  useDatabase(db);
-  world = buildWorld(db);
+  ({ servers, db, world } = await startRaceServers('signup-race', SERVERS));
   const now = Date.now();
   db.insert(schema.activities)
     .values({ id: activityId, type: 'film_screening', title: '集体观影', description: '周末在活动室集体观看电影。', siteId: world.sites.gch, proposerId: world.users.staffGc, status: 'approved', createdAt: now, updatedAt: now })
@@ -46,17 +40,11 @@ beforeAll(async () => {
   db.insert(schema.slots)
     .values({ id: slotId, activityId, siteId: world.sites.gch, startsAt, endsAt: startsAt + 2 * 3600_000, capacity: CAPACITY, scheduledMinutes: 120, createdAt: now })
     .run();
-  for (let i = 0; i < HELPERS; i++) {
-    const id = `signup${i}x${now.toString(36)}`;
-    db.insert(schema.users).values({ id, email: `signup${i}-${now}@example.org`, passwordHash: 'x', displayName: `志愿者${i}`, createdAt: now }).run();
-    db.insert(schema.volunteers).values({ userId: id, status: 'approved', createdAt: now }).run();
-    cookies.push(cookieFor(db, id));
-  }
+  cookies = approvedHelperCookies(db, HELPERS, 'signup');
 }, 180_000);
 
 afterAll(async () => {
-  closeDatabase();
-  for (const server of servers.slice().reverse()) await server.stop();
+  await stopRaceServers(servers);
 });
 
 describe(`${HELPERS} helpers signing up at once for a slot of capacity ${CAPACITY}, over ${SERVERS} server processes`, () => {

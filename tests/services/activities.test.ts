@@ -3,20 +3,8 @@ import { eq } from 'drizzle-orm';
 import { useTestDatabase } from '../helpers/db';
 import { actorOf, addChild, auditOf, buildWorld, emailOf, outboxTo, type World } from '../helpers/wish-fixtures';
 import { schema } from '../../db/client';
-import {
-  cancelSlot,
-  closeSlot,
-  correctSlot,
-  createActivity,
-  editDraft,
-  markAttendance,
-  moveActivity,
-  organizationActivities,
-  reviewNoShowFlag,
-  staffActivityQueues,
-  staffSlotPage,
-  type ActivityInput,
-} from '../../app/services/activities.server';
+import { createActivity, editDraft, moveActivity, organizationActivities, staffActivityQueues, type ActivityInput } from '../../app/services/activity-proposals.server';
+import { cancelSlot, closeSlot, correctSlot, markAttendance, reviewNoShowFlag, staffSlotPage } from '../../app/services/activity-slots.server';
 
 const { db } = useTestDatabase('activities');
 const HOUR = 3600_000;

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { schema } from '../../db/client';
 import { newId } from '../../app/data/ids.server';
 import { answerOffer, cancelSignup, expireOffers, remindSlots, signUp, signUpColleagues } from '../../app/services/signups.server';
-import { createSites, createUser, uniq, type TestUser } from '../helpers/accounts';
+import { createSites, createUser, type TestUser } from '../helpers/accounts';
 import { useTestDatabase } from '../helpers/db';
+import { approvedHelpers } from '../helpers/race';
 
 const { db, file } = useTestDatabase('signups');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -222,13 +223,7 @@ describe('the 24-hour reminder', () => {
 describe('capacity under real concurrency', () => {
   it('200 sign-ups from 4 processes for 20 places, 40 of them repeats: 20 confirmed, no duplicates, taken = 20', async () => {
     const slotId = slot(activity(), { capacity: 20, startsAt: NOW + 10 * DAY });
-    const helpers: string[] = [];
-    for (let i = 0; i < 160; i++) {
-      const id = uniq('race');
-      db.insert(schema.users).values({ id, email: `${id}@example.org`, passwordHash: 'x', displayName: `志愿者${i}`, createdAt: NOW, emailVerifiedAt: NOW }).run();
-      db.insert(schema.volunteers).values({ userId: id, status: 'approved', createdAt: NOW }).run();
-      helpers.push(id);
-    }
+    const helpers = approvedHelpers(db, 160, { prefix: 'race', now: NOW, emailVerified: true });
     // 200 attempts: every helper once, the first 40 a second time, dealt round-robin so that a repeat lands in another process.
     const attempts = [...helpers, ...helpers.slice(0, 40)];
     const WORKERS = 4;

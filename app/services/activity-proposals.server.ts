@@ -5,25 +5,11 @@ import {
   activitiesToReviewUnder,
   activitiesUnder,
   childIdentitiesUnder,
-  childIdsUnder,
-  childrenForSlotUnder,
-  childrenOfSlot,
-  correctSlotOutcome,
   deleteSlotsOfDraft,
   findActivity,
-  findNoShowFlag,
-  findSignupWithSlot,
-  findSlot,
-  hasOpenNoShowFlag,
-  insertNoShowFlag,
   insertSlot,
-  markNoShowFlagReviewed,
-  noShowStartsOf,
   openNoShowFlagsUnder,
   peopleOnSlots,
-  replaceSlotChildren,
-  rosterOfSlot,
-  setAttendance,
   siteChoicesUnder,
   sitePathOf,
   slotsOfActivity,
@@ -35,42 +21,32 @@ import {
 import type { Tx } from '../data/db.server';
 import { newId } from '../data/ids.server';
 import { scopeRoot } from '../data/scope.server';
-import { staffOverCounty } from '../data/staff.server';
 import {
   ACTIVITY_STEP_RULES,
   ACTIVITY_TYPES,
   CONTACT_TIERS,
   activityResource,
   availableSteps,
-  completionDue,
   decideActivityStep,
-  decideSlotCancel,
-  decideSlotClose,
   decideSlotDraft,
   type ActivityFacts,
   type ActivityStatus,
-  type ActivityType,
-  type ContactTier,
-  type SlotOutcome,
-  type SlotStatus,
 } from '../domain/activity';
 import { canSeeSite, type Actor } from '../domain/actor';
-import { err, forbidden, notFound, ok, type DomainError, type PrivacyFinding, type Result } from '../domain/errors';
+import { err, forbidden, notFound, ok, type PrivacyFinding, type Result } from '../domain/errors';
 import { can, proposesActivity } from '../domain/policy';
 import { checkPublicText } from '../domain/privacy';
-import { DEFAULT_CANCEL_CUTOFF_HOURS, NO_SHOW_FLAG_COUNT, decideAttendance, noShowFlagDue, noShowsInWindow, type Attendance } from '../domain/signup';
+import { DEFAULT_CANCEL_CUTOFF_HOURS } from '../domain/signup';
 import { proposalInput, slotErrorsToRows, type ProposalInput, type ProposalValues, type SlotInput } from '../forms/activity';
 import { childPrivacyFacts } from '../server/child-facts.server';
-import { enqueueMail } from '../mail/send.server';
 import type { OutgoingMail } from '../server/status-change.server';
-import { Refusal, refuseUnlessChanged, transact } from '../server/tx.server';
+import { refuseUnlessChanged, transact } from '../server/tx.server';
 import { writeActivityStatus, writeNewActivity, writeSlotStatus } from './activity-status.server';
 
-// Activities from the proposer's and the staff's side: proposing (an organization, or staff at their
-// sites), editing a draft, submitting, approving or rejecting, cancelling an activity or one slot,
-// recording attendance, closing a slot with its outcome (and correcting it), completion when the last
-// slot is closed, and the no-show flags. Sign-ups themselves are the sign-up slice's (signups.server.ts):
-// this module reads their status and never writes it.
+// Activities as a whole, from the proposer's and the staff's side: proposing (an organization, or staff at
+// their sites), editing a draft, submitting, approving or rejecting, cancelling an activity (with its open
+// slots), and the pages that show activities to their proposer and the staff. One slot's work (cancelling
+// it, attendance, closing with its outcome, the no-show flags) is activity-slots.server.ts's.
 
 export const MAX_SLOTS = 20;
 export const MAX_CANCEL_CUTOFF_HOURS = 7 * 24;
@@ -134,7 +110,7 @@ export function createActivity(
 /** Rewrites a draft: its fields and its slots (nobody can sign up to a draft, so slots are replaced whole). */
 export function editDraft(actor: Actor | null, id: string, input: ActivityInput, now: number): Result<{ id: string }> {
   const found = findActivity(id);
-  if (!found || !mayRead(actor, found)) return notFound();
+  if (!found || !can(actor, 'activity.read', activityResource(factsOf(found)))) return notFound();
   if (!can(actor, 'activity.edit', activityResource(factsOf(found)))) {
     return found.activity.status === 'draft' ? forbidden('activity.error.not_allowed') : badStep(found.activity.status, 'edit');
   }
@@ -245,7 +221,7 @@ export type ActivityStep = 'submit' | 'approve' | 'reject' | 'cancel';
 
 export function moveActivity(actor: Actor | null, id: string, step: ActivityStep, input: { reason?: string }, now: number): Result<{ to: ActivityStatus }> {
   const found = findActivity(id);
-  if (!found || !mayRead(actor, found)) return notFound();
+  if (!found || !can(actor, 'activity.read', activityResource(factsOf(found)))) return notFound();
   const { activity } = found;
   const facts = factsOf(found);
   const action = ACTIVITY_STEP_RULES[step];
@@ -301,207 +277,6 @@ function proposerMail(found: ActivityDetail, actorId: string, template: string, 
 }
 
 // ---------------------------------------------------------------------------
-// Slots: cancel one, attendance, close, correct
-
-function slotResource(slot: { sitePath: string; contactTier: ContactTier }) {
-  return { type: 'slot' as const, sitePath: slot.sitePath, contactTier: slot.contactTier };
-}
-
-/** Staff cancel one open slot of an approved activity, with a reason mailed to the people on it. */
-export function cancelSlot(actor: Actor | null, slotId: string, reason: string | undefined, now: number): Result<{ to: SlotStatus }> {
-  const found = findSlot(slotId);
-  if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
-  if (!can(actor, 'slot.manage', slotResource(found))) return forbidden();
-  if (found.activityStatus !== 'approved') return badStep(found.activityStatus, 'cancel_slot');
-  const decided = decideSlotCancel(found.slot, reason);
-  if (!decided.ok) return decided;
-  const text = reason!.trim();
-  const findings = reasonFindings(text);
-  if (findings.length) return err({ kind: 'privacy', findings });
-  const actorId = actor!.userId;
-  return transact((tx) => {
-    const people = peopleOnSlots(tx, [slotId]);
-    const { slot } = found;
-    writeSlotStatus(
-      tx,
-      {
-        id: slotId,
-        from: 'open',
-        to: 'cancelled',
-        action: 'cancel_slot',
-        actorId,
-        siteId: slot.siteId,
-        now,
-        note: text,
-        mails: people.map((p) => ({
-          to: p.email,
-          template: 'slot.cancelled',
-          locale: p.locale,
-          params: { name: p.name, title: found.activityTitle, reason: text, startsAt: slot.startsAt, endsAt: slot.endsAt, url: `${appBase()}/activities/${found.activityId}` },
-        })),
-      },
-      { cancelReason: text },
-    );
-    completeIfDue(tx, found.activityId, actorId, now);
-    return { to: 'cancelled' as const };
-  });
-}
-
-/**
- * Staff record a confirmed helper's attendance: `attended` credits the minutes (default the slot's
- * scheduled minutes), `no_show` none. Saving again replaces the record, so hours are credited once. The
- * third no-show within 12 months raises one flag for staff review and mails the staff over the site.
- */
-export function markAttendance(actor: Actor | null, signupId: string, outcome: Attendance, minutes: number | undefined, now: number): Result<{ flagged: boolean }> {
-  const found = findSignupWithSlot(signupId);
-  if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
-  const { signup, slot } = found;
-  if (!can(actor, 'slot.manage', { type: 'signup', userId: signup.userId, orgId: signup.orgId, sitePath: found.sitePath })) return forbidden();
-  if (found.activityStatus !== 'approved' && found.activityStatus !== 'completed') return badStep(found.activityStatus, 'attend');
-  const decided = decideAttendance(signup, slot, outcome, minutes, now);
-  if (!decided.ok) return decided;
-  const actorId = actor!.userId;
-  return transact((tx) => {
-    setAttendance(tx, signupId, { attendance: decided.value.attendance, serviceMinutes: decided.value.serviceMinutes, attendanceBy: actorId, attendanceAt: now });
-    recordAudit(tx, {
-      at: now,
-      actorId,
-      entityType: 'slot',
-      entityId: slot.id,
-      action: 'attend',
-      note: `${signupId} ${decided.value.attendance} ${decided.value.serviceMinutes}`,
-      siteId: slot.siteId,
-    });
-    let flagged = false;
-    // Only a new no-show can raise a flag: saving the same one again does not.
-    if (decided.value.attendance === 'no_show' && signup.attendance !== 'no_show') {
-      const starts = noShowStartsOf(tx, signup.userId);
-      if (noShowFlagDue(starts, now, hasOpenNoShowFlag(tx, signup.userId))) {
-        insertNoShowFlag(tx, { userId: signup.userId, signupId, flaggedAt: now });
-        recordAudit(tx, { at: now, actorId, entityType: 'user', entityId: signup.userId, action: 'no_show_flag', note: signupId, siteId: slot.siteId });
-        flagged = true;
-        const helper = findSlot(slot.id, tx);
-        const helperName = rosterOfSlot(slot.id).find((r) => r.signup.id === signupId)?.name ?? '';
-        for (const s of staffOverCounty(found.sitePath)) {
-          enqueueMail(tx, {
-            to: s.email,
-            template: 'attendance.no_show_flag',
-            locale: s.locale,
-            params: {
-              name: s.displayName,
-              helperName,
-              count: noShowsInWindow(starts, now),
-              title: helper?.activityTitle ?? '',
-              startsAt: slot.startsAt,
-              endsAt: slot.endsAt,
-              url: `${appBase()}/staff`,
-            },
-          }, now);
-        }
-      }
-    }
-    return { flagged };
-  });
-}
-
-/** Staff mark a no-show flag reviewed (they have spoken with the helper). */
-export function reviewNoShowFlag(actor: Actor | null, signupId: string, now: number): Result<{ reviewed: true }> {
-  const found = findNoShowFlag(signupId);
-  if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
-  if (!can(actor, 'slot.manage', { type: 'site', sitePath: found.sitePath })) return forbidden();
-  const userId = found.flag.userId;
-  return transact((tx) => {
-    refuseUnlessChanged(markNoShowFlagReviewed(tx, userId, signupId, actor!.userId, now), 'attendance.error.flag_reviewed');
-    recordAudit(tx, { at: now, actorId: actor!.userId, entityType: 'user', entityId: userId, action: 'no_show_reviewed', note: signupId });
-    return { reviewed: true as const };
-  });
-}
-
-export interface CloseInput extends Omit<SlotOutcome, 'sessions'> {
-  /** Default 1. */
-  sessions?: number;
-}
-
-/**
- * Staff close a slot that has started, with its outcome; the children served are chosen among the
- * children of the slot's site subtree. Closing the last open slot completes the activity in the same
- * transaction.
- */
-export function closeSlot(actor: Actor | null, slotId: string, input: CloseInput, now: number): Result<{ completed: boolean }> {
-  const prepared = prepareOutcome(actor, slotId, input, now, undefined);
-  if (!prepared.ok) return prepared;
-  const { found, outcome } = prepared.value;
-  const actorId = actor!.userId;
-  return transact((tx) => {
-    writeSlotStatus(
-      tx,
-      { id: slotId, from: 'open', to: 'closed', action: 'close', actorId, siteId: found.slot.siteId, now, conflictKey: 'slot.error.already_closed' },
-      { ...outcomeColumns(outcome), closedAt: now, closedBy: actorId },
-    );
-    replaceChildren(tx, slotId, outcome.childIds);
-    return { completed: completeIfDue(tx, found.activityId, actorId, now) };
-  });
-}
-
-/** Staff correct a closed slot's outcome, with a reason; audited with the figures before and after, and dated. */
-export function correctSlot(actor: Actor | null, slotId: string, input: CloseInput, reason: string | undefined, now: number): Result<{ corrected: true }> {
-  const prepared = prepareOutcome(actor, slotId, input, now, { reason });
-  if (!prepared.ok) return prepared;
-  const { found, outcome } = prepared.value;
-  const before = found.slot;
-  const beforeChildren = childrenOfSlot(slotId).length;
-  return transact((tx) => {
-    refuseUnlessChanged(correctSlotOutcome(tx, slotId, { ...outcomeColumns(outcome), correctedAt: now }));
-    replaceChildren(tx, slotId, outcome.childIds);
-    const figures = (o: { childrenServed: number | null; moneyFen: number | null; goodsFen: number | null; materials: number | null; sessions: number | null }, kids: number) =>
-      `${o.childrenServed}/${kids}/${o.moneyFen}/${o.goodsFen}/${o.materials}/${o.sessions}`;
-    recordAudit(tx, {
-      at: now,
-      actorId: actor!.userId,
-      entityType: 'slot',
-      entityId: slotId,
-      action: 'correct',
-      fromStatus: 'closed',
-      toStatus: 'closed',
-      note: `${reason!.trim()} (${figures(before, beforeChildren)} → ${figures(outcome, outcome.childIds.length)})`,
-      siteId: before.siteId,
-    });
-    return { corrected: true as const };
-  });
-}
-
-function prepareOutcome(actor: Actor | null, slotId: string, input: CloseInput, now: number, correction: { reason?: string } | undefined) {
-  const found = findSlot(slotId);
-  if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
-  if (!can(actor, 'slot.manage', slotResource(found))) return forbidden();
-  if (found.activityStatus !== 'approved' && found.activityStatus !== 'completed') return badStep(found.activityStatus, correction ? 'correct' : 'close');
-  const outcome: SlotOutcome = { ...input, childIds: [...input.childIds], sessions: input.sessions ?? 1 };
-  const decided = decideSlotClose(found.slot, outcome, now, correction);
-  if (!decided.ok) return decided;
-  const known = childIdsUnder(found.sitePath, outcome.childIds);
-  if (outcome.childIds.some((c) => !known.has(c))) return err({ kind: 'validation', fields: { childIds: ['child_unknown'] } } as DomainError);
-  return ok({ found, outcome });
-}
-
-function outcomeColumns(o: SlotOutcome) {
-  return { childrenServed: o.childrenServed, moneyFen: o.moneyFen, goodsFen: o.goodsFen, materials: o.materials, sessions: o.sessions };
-}
-
-function replaceChildren(tx: Tx, slotId: string, childIds: readonly string[]) {
-  replaceSlotChildren(tx, slotId, childIds);
-}
-
-/** When every slot is closed or cancelled (one closed at least), the approved activity is completed. */
-function completeIfDue(tx: Tx, activityId: string, actorId: string, now: number): boolean {
-  const activity = findActivity(activityId, tx);
-  if (!activity) throw new Refusal({ kind: 'not_found' });
-  const slots = slotsOfActivity(activityId, tx).map((s) => ({ status: s.slot.status }));
-  if (!completionDue(activity.activity, slots)) return false;
-  writeActivityStatus(tx, { id: activityId, from: 'approved', to: 'completed', action: 'complete', actorId, siteId: activity.activity.siteId, now, note: 'last_slot_closed' });
-  return true;
-}
-
-// ---------------------------------------------------------------------------
 // Helpers
 
 function factsOf(found: ActivityDetail): ActivityFacts {
@@ -511,13 +286,6 @@ function factsOf(found: ActivityDetail): ActivityFacts {
 /** The proposer side, by the same rule can() uses for the activity actions. */
 function proposes(actor: Actor, found: ActivityDetail): boolean {
   return proposesActivity(actor, found.activity);
-}
-
-/** The proposer side and the staff of the site see an activity on these pages; staff see an organization's draft only once it is submitted. */
-function mayRead(actor: Actor | null, found: ActivityDetail): boolean {
-  if (!actor) return false;
-  if (proposes(actor, found)) return true;
-  return canSeeSite(actor, found.sitePath) && !(found.activity.status === 'draft' && found.activity.orgId !== null);
 }
 
 function badStep(from: string, transition: string) {
@@ -553,7 +321,7 @@ export function staffActivityQueues(actor: Actor | null, now: number) {
 /** An activity as its proposer or the staff see it: details, slots with sign-up counts, and the steps this person may take. */
 export function activityForWork(actor: Actor | null, id: string) {
   const found = findActivity(id);
-  if (!found || !mayRead(actor, found)) return notFound();
+  if (!found || !can(actor, 'activity.read', activityResource(factsOf(found)))) return notFound();
   const facts = factsOf(found);
   const steps = availableSteps(facts, actor);
   const slots = slotsOfActivity(id);
@@ -574,54 +342,9 @@ export function activityForWork(actor: Actor | null, id: string) {
     staff: canSeeSite(actor, found.sitePath),
   });
 }
-
-/** /staff/slots/:id: the slot, its roster with helpers' names and phones, the site's children for the close form. */
-export function staffSlotPage(actor: Actor | null, slotId: string, now: number) {
-  const found = findSlot(slotId);
-  if (!found || !canSeeSite(actor, found.sitePath)) return notFound();
-  if (!can(actor, 'slot.manage', slotResource(found))) return forbidden();
-  const { slot } = found;
-  const started = slot.startsAt <= now;
-  const live = found.activityStatus === 'approved' || found.activityStatus === 'completed';
-  const showChildren = live && started && slot.status !== 'cancelled';
-  const children = showChildren ? childrenForSlotUnder(found.sitePath) : [];
-  if (showChildren) {
-    // Real names on a staff page are a read of the records (as on /staff/children).
-    transact((tx) =>
-      recordAudit(tx, { at: now, actorId: actor!.userId, entityType: 'site', entityId: slot.siteId, action: 'child.list', note: `${children.length}`, siteId: slot.siteId }),
-    );
-  }
-  const roster = rosterOfSlot(slotId).map((r) => ({
-    id: r.signup.id,
-    name: r.name,
-    phone: r.volunteerPhone ?? r.orgPhone ?? null,
-    orgName: r.orgName,
-    status: r.signup.status,
-    queueNo: r.signup.queueNo,
-    offerExpiresAt: r.signup.offerExpiresAt,
-    attendance: r.signup.attendance,
-    serviceMinutes: r.signup.serviceMinutes,
-  }));
-  return ok({
-    slot,
-    siteZh: found.siteZh,
-    siteEn: found.siteEn,
-    activityId: found.activityId,
-    activityTitle: found.activityTitle,
-    activityStatus: found.activityStatus,
-    roster,
-    children,
-    servedChildIds: childrenOfSlot(slotId),
-    canAttend: live && started && slot.status !== 'cancelled',
-    canClose: found.activityStatus === 'approved' && started && slot.status === 'open',
-    canCorrect: live && slot.status === 'closed',
-    canCancel: found.activityStatus === 'approved' && slot.status === 'open',
-  });
-}
-
 /** The /org activities section: the organization's activities with status, sign-ups and totals. */
 export function organizationActivities(actor: Actor | null, orgId: string) {
-  if (!actor || !actor.orgs.some((m) => m.orgId === orgId)) return forbidden();
+  if (!can(actor, 'activity.read', { type: 'org', orgId })) return forbidden();
   const rows = activitiesOfOrganization(orgId);
   const totals = rows.reduce(
     (t, r) => ({ slotsHeld: t.slotsHeld + r.slotsHeld, minutes: t.minutes + r.minutes, childrenServed: t.childrenServed + r.childrenServed }),
