@@ -6,12 +6,24 @@ import { db } from './db.server';
 // whichever process or module writes; slots and activities: migration 0007) and the caller's `validUntil` say they still hold. Reading the version is one
 // primary-key look-up.
 
-export type VersionedTable = 'wishes' | 'claims' | 'slots' | 'activities';
+export type VersionedTable =
+  | 'wishes'
+  | 'claims'
+  | 'slots'
+  | 'activities'
+  // migration 0008: every table the report reads (README D35)
+  | 'slot_signups'
+  | 'slot_children'
+  | 'pairings'
+  | 'pairing_visits'
+  | 'volunteers'
+  | 'organizations'
+  | 'sites';
 
 interface Entry {
   version: string;
   validUntil: number;
-  value: number;
+  value: unknown;
   /** For a count that moves with time (cachedMovingCount): the instant `value` holds for. */
   asOf?: number;
 }
@@ -35,16 +47,39 @@ export function cachedCount(
   now: number,
   compute: () => { value: number; validUntil?: number },
 ): number {
+  return cachedValue(table, key, now, compute);
+}
+
+/**
+ * Any value computed from the tables alone (the report's aggregate rows), kept like a count: computed again when
+ * one of `tables` changed since. The value is shared between callers: they must not change it.
+ */
+export function cachedValue<T>(
+  table: VersionedTable | readonly VersionedTable[],
+  key: string,
+  now: number,
+  compute: () => { value: T; validUntil?: number },
+): T {
+  const { full, version, hit } = lookUp(table, key);
+  if (hit && now <= hit.validUntil) return hit.value as T;
+  const { value, validUntil = Number.MAX_SAFE_INTEGER } = compute();
+  keep(full, { version, validUntil, value });
+  return value;
+}
+
+/** The entry under `key` if it was kept at the tables' present versions (a table without a version: never). */
+function lookUp(table: VersionedTable | readonly VersionedTable[], key: string) {
   const tables = typeof table === 'string' ? [table] : table;
   const versions = tables.map(tableVersion);
   const version = versions.includes('') ? '' : versions.join('.');
   const full = `${db().$client.name}:${tables.join('+')}:${key}`;
-  const hit = entries.get(full);
-  if (hit && hit.version === version && version !== '' && now <= hit.validUntil) return hit.value;
-  const { value, validUntil = Number.MAX_SAFE_INTEGER } = compute();
+  const kept = entries.get(full);
+  return { full, version, hit: kept && kept.version === version && version !== '' ? kept : undefined };
+}
+
+function keep(full: string, entry: Entry): void {
   if (entries.size >= MAX_ENTRIES) for (const k of [...entries.keys()].slice(0, MAX_ENTRIES / 2)) entries.delete(k);
-  entries.set(full, { version, validUntil, value });
-  return value;
+  entries.set(full, entry);
 }
 
 /**
@@ -61,21 +96,16 @@ export function cachedMovingCount(
   compute: () => number,
   moved: (from: number, to: number) => number,
 ): number {
-  const tables = typeof table === 'string' ? [table] : table;
-  const versions = tables.map(tableVersion);
-  const version = versions.includes('') ? '' : versions.join('.');
-  const full = `${db().$client.name}:${tables.join('+')}:moving:${key}`;
-  const hit = entries.get(full);
-  if (hit && hit.version === version && version !== '' && hit.asOf !== undefined) {
+  const { full, version, hit } = lookUp(table, `moving:${key}`);
+  if (hit && hit.asOf !== undefined) {
     if (hit.asOf !== now) {
-      hit.value += moved(hit.asOf, now);
+      hit.value = (hit.value as number) + moved(hit.asOf, now);
       hit.asOf = now;
     }
-    return hit.value;
+    return hit.value as number;
   }
   const value = compute();
-  if (entries.size >= MAX_ENTRIES) for (const k of [...entries.keys()].slice(0, MAX_ENTRIES / 2)) entries.delete(k);
-  entries.set(full, { version, validUntil: Number.MAX_SAFE_INTEGER, value, asOf: now });
+  keep(full, { version, validUntil: Number.MAX_SAFE_INTEGER, value, asOf: now });
   return value;
 }
 

@@ -3,7 +3,8 @@ import type { FigureKey, PeriodBounds } from '../domain/report';
 import type { RecordKind } from '../domain/report-pages';
 import { db } from './db.server';
 import type { PageWindow } from './scope.server';
-import { reportScopeCtes } from './reports.server';
+import { cachedValue } from './count-cache.server';
+import { ALWAYS, REPORT_TABLES, reportScopeCtes } from './reports.server';
 
 // The records behind each figure of the report (app/domain/report.ts): one query per figure selecting
 // exactly the records its measure counts, over the report statement's own CTEs (reportScopeCtes: held
@@ -162,4 +163,9 @@ select type, count(*) as value from held group by type order by value desc, type
   const servedPerCounty = db().all<{ countyId: string; value: number }>(sql`${ctes}
 select county_id as countyId, sum(children_served) as value from held group by county_id`);
   return { fulfilledPerMonth, heldPerType, servedPerCounty };
+}
+
+/** loadReportCharts kept like the report's measures (keptReportMeasures): until a table the report reads changes. */
+export function keptReportCharts(rootPath: string, p: PeriodBounds): ReportChartRows {
+  return cachedValue(REPORT_TABLES, `charts:${rootPath}:${p.fromMs}:${p.toMs}`, ALWAYS, () => ({ value: loadReportCharts(rootPath, p) }));
 }

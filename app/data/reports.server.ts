@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AggregateRow, CountyRef, Measure, PeriodBounds } from '../domain/report';
+import { cachedValue, type VersionedTable } from './count-cache.server';
 import { db } from './db.server';
 
 // The report's measures (app/domain/report.ts, MEASURES says what each one counts), computed in ONE
@@ -24,8 +25,13 @@ county_of as materialized (
 )`;
 }
 
-/** The shared CTEs: the sites in scope with their county, and the period's held slots, contacts and confirmed claims. */
-function scopeCtes(rootPath: string, p: PeriodBounds): SQL {
+/**
+ * The shared CTEs: the sites in scope with their county, and the period's held slots, contacts and confirmed claims.
+ * `forRecords` adds the columns only the lists of records show (a claim's id, time, wish title and site): the
+ * measures leave them out, so that their confirmed claims are read from claims_confirmed_idx alone (README D35).
+ * The conditions are the same either way.
+ */
+function scopeCtes(rootPath: string, p: PeriodBounds, forRecords: boolean): SQL {
   return sql`
 with
 ${countyOf(rootPath)},
@@ -49,8 +55,8 @@ contacts as materialized (
   where v.status = 'confirmed' and v.happened_at between ${p.fromMs} and ${p.toMs}
 ),
 confirmed as materialized (
-  select c.org_id, c.claimant_user_id as user_id, coalesce(c.value_received_fen, 0) as value_fen, k.county_id,
-         c.id as claim_id, c.confirmed_at, w.title as wish_title, w.site_id
+  select c.org_id, c.claimant_user_id as user_id, coalesce(c.value_received_fen, 0) as value_fen, k.county_id
+         ${forRecords ? sql`, c.id as claim_id, c.confirmed_at, w.title as wish_title, w.site_id` : sql``}
   from claims c
   join wishes w on w.id = c.wish_id
   join county_of k on k.site_id = w.site_id
@@ -93,7 +99,7 @@ active as materialized (
 
 /** Each measure per county (sums and distinct counts alike), and each distinct measure over the whole scope. */
 function measuresSql(rootPath: string, p: PeriodBounds): SQL {
-  return sql`${scopeCtes(rootPath, p)}
+  return sql`${scopeCtes(rootPath, p, false)}
 select 'wishesFulfilled' as measure, k.county_id as countyId, count(*) as value
   from wishes w join county_of k on k.site_id = w.site_id
   where w.status = 'fulfilled' and w.fulfilled_at between ${p.fromMs} and ${p.toMs} group by k.county_id
@@ -181,5 +187,34 @@ order by case c.kind when 'county' then 0 else 1 end, c.path`);
  * list behind a figure (app/data/report-records.server.ts) selects its records under the SAME conditions.
  */
 export function reportScopeCtes(rootPath: string, period: PeriodBounds): SQL {
-  return scopeCtes(rootPath, period);
+  return scopeCtes(rootPath, period, true);
+}
+
+/** Every table the report's statements read (the measures, the counties, the charts): a write to any changes its version. */
+/** The figures of a period change with the records alone: any instant will do as the cache's clock. */
+export const ALWAYS = 0;
+
+export const REPORT_TABLES: readonly VersionedTable[] = [
+  'wishes',
+  'claims',
+  'slots',
+  'activities',
+  'slot_signups',
+  'slot_children',
+  'pairings',
+  'pairing_visits',
+  'volunteers',
+  'organizations',
+  'sites',
+];
+
+/**
+ * loadReportMeasures and countiesUnder, kept per subtree and period until a table the report reads changes
+ * (count cache, versions bumped by triggers whichever process writes; README D35). The figures depend on the
+ * records alone, never on the clock. The rows are shared: callers must not change them.
+ */
+export function keptReportMeasures(rootPath: string, period: PeriodBounds): { counties: CountyRef[]; rows: AggregateRow[] } {
+  return cachedValue(REPORT_TABLES, `report:${rootPath}:${period.fromMs}:${period.toMs}`, ALWAYS, () => ({
+    value: { counties: countiesUnder(rootPath), rows: loadReportMeasures(rootPath, period) },
+  }));
 }

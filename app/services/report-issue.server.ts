@@ -1,5 +1,5 @@
 import { recordAudit } from '../data/audit.server';
-import { countiesUnder, loadReportMeasures } from '../data/reports.server';
+import { keptReportMeasures } from '../data/reports.server';
 import { countCorrectionsSince, findSnapshot, insertSnapshot, listSnapshots, supersedeSnapshot, topSites, type SnapshotRow } from '../data/report-snapshots.server';
 import { logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { findSiteByCode, findSiteById, type SiteRow } from '../data/sites.server';
@@ -31,7 +31,8 @@ import { refuseUnlessChanged, transact } from '../server/tx.server';
 
 /** The figures of a period over a subtree, from the records (the same engine as /reports). */
 function liveFigures(period: Period, rootPath: string): ReportFigures {
-  return assembleFigures(countiesUnder(rootPath), loadReportMeasures(rootPath, periodBounds(period)));
+  const { counties, rows } = keptReportMeasures(rootPath, periodBounds(period));
+  return assembleFigures(counties, rows);
 }
 
 const siteOf = (row: { siteCode: string; siteZh: string; siteEn: string }) => ({ code: row.siteCode, nameZh: row.siteZh, nameEn: row.siteEn });

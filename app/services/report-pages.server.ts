@@ -1,4 +1,4 @@
-import { countFigureRecords, listFigureRecords, loadReportCharts } from '../data/report-records.server';
+import { countFigureRecords, keptReportCharts, listFigureRecords } from '../data/report-records.server';
 import { listSites } from '../data/sites.server';
 import type { Actor } from '../domain/actor';
 import { shanghaiDate } from '../domain/calendar';
@@ -70,7 +70,7 @@ export function reportPage(actor: Actor | null, request: ReportPageRequest, meta
   const prior = reportFor(actor, { ...priorPeriod, siteCode }, meta);
   if (!prior.ok) return prior;
   const report = current.value;
-  const rows = loadReportCharts(report.site?.path ?? '/', report.bounds);
+  const rows = keptReportCharts(report.site?.path ?? '/', report.bounds);
   const perMonth = new Map(rows.fulfilledPerMonth.map((r) => [r.month, r.value]));
   const perCounty = new Map(rows.servedPerCounty.map((r) => [r.countyId, r.value]));
   return ok({

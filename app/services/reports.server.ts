@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { countiesUnder, loadReportMeasures } from '../data/reports.server';
+import { keptReportMeasures } from '../data/reports.server';
 import { logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { findSiteByCode, findSiteById } from '../data/sites.server';
 import type { Actor } from '../domain/actor';
@@ -30,8 +30,8 @@ function computeReport(period: Period, site: ReportView['site']): ReportView {
   const bounds = periodBounds(period);
   const rootPath = site?.path ?? '/';
   const started = performance.now();
-  const rows = loadReportMeasures(rootPath, bounds);
-  const figures = assembleFigures(countiesUnder(rootPath), rows);
+  const { counties, rows } = keptReportMeasures(rootPath, bounds);
+  const figures = assembleFigures(counties, rows);
   return { period: { from: period.from, to: period.to }, bounds, site, figures, tookMs: performance.now() - started };
 }
 

@@ -60,6 +60,10 @@ export const wishes = sqliteTable(
       .on(t.status, t.countySiteId, t.category, t.ageBand, t.deadlineAt)
       .where(sql`published_at is not null`),
     index('wishes_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'published'`),
+    // The report's wish measures (app/data/reports.server.ts), each a range of one index read alone: the wishes
+    // fulfilled in a period, and those published in it with whether they were fulfilled by its end (README D35).
+    index('wishes_fulfilled_idx').on(t.status, t.fulfilledAt, t.siteId),
+    index('wishes_status_published_site_idx').on(t.status, t.publishedAt, t.siteId, t.fulfilledAt),
   ],
 );
 
@@ -102,5 +106,9 @@ export const claims = sqliteTable(
     // The staff list, most recently changed first, of all statuses and of some.
     index('claims_updated_idx').on(t.updatedAt, t.id),
     index('claims_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    // The report's claims (README D35): those confirmed in a period with what the measures read of them, and those
+    // made in a period (wishes claimed), each a range of one index with no row of the table read.
+    index('claims_confirmed_idx').on(t.status, t.confirmedAt, t.wishId, t.orgId, t.claimantUserId, t.valueReceivedFen),
+    index('claims_created_idx').on(t.createdAt, t.status, t.wishId),
   ],
 );
