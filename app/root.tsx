@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from '@remix-run/react';
 import {
   Form,
   Link,
@@ -21,6 +22,8 @@ import { useRequestId } from './components/request-id';
 import { useLocale, useT } from './components/i18n';
 import { shellData, type ShellData } from './server/shell.server';
 import { metaTranslator, pageTitle, withDescription } from './i18n/meta';
+import { catalogueLoaded, loadCatalogue } from './i18n/catalogues';
+import { cataloguePart } from './i18n/catalogue-parts';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -31,6 +34,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { data: shell, headers } = shellData(request);
   return data(shell, { headers });
 }
+
+/**
+ * A public page's browser holds the public pages' texts only (app/i18n/catalogue-parts.ts). Before a client-side
+ * navigation renders any other page (a link, or the redirect after signing in), the rest of the language is
+ * loaded here, beside the page's data: the root's loader runs for that navigation (shouldRevalidate), and the
+ * new page renders once both are there, so it never shows a key for a text.
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const part = cataloguePart(new URL(request.url).pathname);
+  const current = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+  const [shell] = (await Promise.all([serverLoader(), loadCatalogue(current, part)])) as [ShellData, void];
+  if (shell.locale !== current) await loadCatalogue(shell.locale, part);
+  return shell;
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || !catalogueLoaded(document.documentElement.lang === 'en' ? 'en' : 'zh-CN', cataloguePart(nextUrl.pathname));
 
 /** The title of every page without its own, and of the error pages (which render with the root's meta). */
 export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
