@@ -16,8 +16,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import stylesheet from './styles.css?url';
 import { useNonce } from './components/nonce';
+import { useInlineStyles } from './components/inline-styles';
 import { useRequestId } from './components/request-id';
 import { useLocale, useT } from './components/i18n';
 import { shellData, type ShellData } from './server/shell.server';
@@ -25,8 +25,8 @@ import { metaTranslator, pageTitle, withDescription } from './i18n/meta';
 import { catalogueLoaded, loadCatalogue } from './i18n/catalogues';
 import { cataloguePart } from './i18n/catalogue-parts';
 
+// The stylesheet is in the page itself (components/inline-styles.tsx).
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -66,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const requestId = useRequestId();
   const locale = useLocale();
+  const styles = useInlineStyles();
   return (
     <html lang={locale}>
       <head>
@@ -73,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="request-id" content={requestId} suppressHydrationWarning />
         <Meta />
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} suppressHydrationWarning />
         <Links />
       </head>
       <body>
