@@ -5,6 +5,8 @@ import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceProvider } from './components/nonce';
+import { InlineStylesContext } from './components/inline-styles';
+import styles from './styles.css?inline';
 import { RequestIdContext } from './components/request-id';
 import { logger } from './platform/logger.server';
 
@@ -30,7 +32,9 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RequestIdContext.Provider value={loadContext.requestId ?? ''}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <InlineStylesContext.Provider value={styles}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </InlineStylesContext.Provider>
         </RequestIdContext.Provider>
       </NonceProvider>,
       {

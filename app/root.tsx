@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from '@remix-run/react';
 import {
   Form,
   Link,
@@ -15,15 +16,17 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import stylesheet from './styles.css?url';
 import { useNonce } from './components/nonce';
+import { useInlineStyles } from './components/inline-styles';
 import { useRequestId } from './components/request-id';
 import { useLocale, useT } from './components/i18n';
 import { shellData, type ShellData } from './server/shell.server';
 import { metaTranslator, pageTitle, withDescription } from './i18n/meta';
+import { catalogueLoaded, loadCatalogue } from './i18n/catalogues';
+import { cataloguePart } from './i18n/catalogue-parts';
 
+// The stylesheet is in the page itself (components/inline-styles.tsx).
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -31,6 +34,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { data: shell, headers } = shellData(request);
   return data(shell, { headers });
 }
+
+/**
+ * A public page's browser holds the public pages' texts only (app/i18n/catalogue-parts.ts). Before a client-side
+ * navigation renders any other page (a link, or the redirect after signing in), the rest of the language is
+ * loaded here, beside the page's data: the root's loader runs for that navigation (shouldRevalidate), and the
+ * new page renders once both are there, so it never shows a key for a text.
+ */
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const part = cataloguePart(new URL(request.url).pathname);
+  const current = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+  const [shell] = (await Promise.all([serverLoader(), loadCatalogue(current, part)])) as [ShellData, void];
+  if (shell.locale !== current) await loadCatalogue(shell.locale, part);
+  return shell;
+}
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || !catalogueLoaded(document.documentElement.lang === 'en' ? 'en' : 'zh-CN', cataloguePart(nextUrl.pathname));
 
 /** The title of every page without its own, and of the error pages (which render with the root's meta). */
 export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
@@ -46,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const requestId = useRequestId();
   const locale = useLocale();
+  const styles = useInlineStyles();
   return (
     <html lang={locale}>
       <head>
@@ -53,6 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="request-id" content={requestId} suppressHydrationWarning />
         <Meta />
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} suppressHydrationWarning />
         <Links />
       </head>
       <body>

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { compileServer } from '../scripts/build-if-stale';
 import { freePort, startCommand } from '../tests/helpers/server';
+import { cataloguePart } from '../app/i18n/catalogue-parts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, 'bench/.tmp');
@@ -373,11 +374,15 @@ async function clientJs(url: string, target: Target): Promise<number> {
   for (const asset of assets) {
     const text = Buffer.from(await (await fetch(new URL(asset, url))).arrayBuffer());
     bytes += gzipSync(text).length;
-    // entry.client loads the page's language catalogue before hydrating (vite.config.ts): it counts too.
-    const catalogue = [...text.toString().matchAll(/"(?:\.\/|\/assets\/)?([^"/]*catalogue_(zh-CN|en)-[^"/]*\.js)"/g)].find((m) => m[2] === lang);
-    if (catalogue && !counted.has(catalogue[1])) {
-      counted.add(catalogue[1]);
-      bytes += gzipSync(Buffer.from(await (await fetch(new URL(`/assets/${catalogue[1]}`, url))).arrayBuffer())).length;
+    // entry.client loads the page's language catalogue before hydrating (vite.config.ts): it counts too, and
+    // on a page that is not public the rest of the language as well (app/i18n/catalogue-parts.ts).
+    const parts = cataloguePart(new URL(target.path, url).pathname) === 'public' ? ['catalogue'] : ['catalogue', 'texts-rest'];
+    for (const part of parts) {
+      const chunk = [...text.toString().matchAll(new RegExp(`"(?:\\./|/assets/)?([^"/]*${part}_(zh-CN|en)-[^"/]*\\.js)"`, 'g'))].find((m) => m[2] === lang);
+      if (chunk && !counted.has(chunk[1]!)) {
+        counted.add(chunk[1]!);
+        bytes += gzipSync(Buffer.from(await (await fetch(new URL(`/assets/${chunk[1]}`, url))).arrayBuffer())).length;
+      }
     }
   }
   return bytes;

@@ -13,7 +13,7 @@ const SERVER_MARK = path.join(root, 'build/start.js');
 /** When the last successful build started (ms): its assets are kept through the next build. */
 const BUILD_STARTED = path.join(root, 'build/.build-started');
 const ASSET_DIRS = ['build/client/assets', 'build/server/assets'];
-const REMIX_SOURCES = ['app', 'public', 'db', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const REMIX_SOURCES = ['app', 'public', 'db', 'vite.config.ts', 'scripts/catalogue-split.ts', 'package-lock.json', 'tsconfig.json'];
 const SERVER_SOURCES = ['app', 'db', 'server.ts', 'scripts', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(target: string): number {

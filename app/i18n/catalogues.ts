@@ -1,6 +1,6 @@
 // Every text of the site in both languages, the server's and the tests' view. The browser never loads this
 // module: the client build swaps it for the one language of the page (vite.config.ts, clientCatalogues),
-// which entry.client.tsx loads before it hydrates (README D34).
+// which entry.client.tsx loads before it hydrates (README D34), in two parts (app/i18n/catalogue-parts.ts).
 import { common } from './messages/common';
 import { publicPages } from './messages/public';
 import { wishes } from './messages/wishes';
@@ -22,6 +22,7 @@ import { reportIssue } from './messages/report-issue';
 import { pairingMe } from './messages/pairing-me';
 import { certificates } from './messages/certificates';
 import type { Locale } from './locale';
+import type { CataloguePart } from './catalogue-parts';
 
 // Each area keeps both languages side by side; tests/i18n.test.ts checks they have the same keys.
 const areas = [
@@ -54,5 +55,13 @@ export const catalogues: Record<Locale, Catalogue> = {
 };
 export const areasForTests = areas as unknown as Array<Record<Locale, Catalogue>>;
 
-/** Makes the catalogue of `locale` ready. Here both are, always; in the browser it loads the page's language. */
-export async function loadCatalogue(_locale: Locale): Promise<void> {}
+/**
+ * Makes the texts of `locale` ready: all of them, or the part the public pages render (app/i18n/catalogue-parts.ts).
+ * Here every text is, always; in the browser it loads the page's language, part by part.
+ */
+export async function loadCatalogue(_locale: Locale, _part: CataloguePart = 'all'): Promise<void> {}
+
+/** Whether loadCatalogue(locale, part) has nothing left to load. */
+export function catalogueLoaded(_locale: Locale, _part: CataloguePart): boolean {
+  return true;
+}

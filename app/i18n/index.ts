@@ -2,7 +2,7 @@ import { catalogues } from './catalogues';
 import type { Locale } from './locale';
 
 export * from './locale';
-export { catalogues, areasForTests, loadCatalogue } from './catalogues';
+export { catalogues, areasForTests, loadCatalogue, catalogueLoaded } from './catalogues';
 
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: string, params?: TranslateParams) => string;

@@ -15,7 +15,8 @@ export function securityHeaders(nonce: string, dev: boolean, https = false): Rec
   const csp = [
     "default-src 'self'",
     dev ? `script-src 'self' 'unsafe-inline'` : `script-src 'self' 'nonce-${nonce}'`,
-    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    // The stylesheet is written into each page (components/inline-styles.tsx), under the page's nonce.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self'",
     dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",

@@ -62,6 +62,17 @@ describe('the production server', () => {
     expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('writes the stylesheet into the page under its nonce, with no stylesheet file to wait for', async () => {
+    const res = await fetch(`${server.url}/wishes`);
+    const html = await res.text();
+    const nonce = res.headers.get('content-security-policy')!.match(/style-src 'self' 'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    const style = html.match(/<style nonce="([^"]+)">([^<]+)<\/style>/);
+    expect(style?.[1]).toBe(nonce);
+    expect(style?.[2]).toContain('.site-header');
+    expect(html).not.toMatch(/rel="stylesheet"/);
+  });
+
   it('sends pages and scripts compressed to a browser that accepts it, security headers kept', async () => {
     const res = await fetch(`${server.url}/wishes`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
