@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import type { ActivityType } from '../domain/activity';
 import { db } from './db.server';
-import { cachedMovingCount } from './count-cache.server';
+import { cachedMovingCount, cachedValue } from './count-cache.server';
 
 // The public list of activity slots (/activities) and the home page's figure of upcoming slots.
 // Only activity and slot fields are selected: an activity names no child, and this module reads no child table.
@@ -178,6 +178,9 @@ export function countUpcomingSlots(now: number): number {
 
 /** The site tree (id, parent, kind, path), to resolve counties of slots' sites without a query per card. */
 export function siteTree() {
-  const t = schema.sites;
-  return db().select({ id: t.id, parentId: t.parentId, kind: t.kind, code: t.code, nameZh: t.nameZh, nameEn: t.nameEn }).from(t).all();
+  // Kept until a site changes (the sites' version, migration 0008); the same array while it holds.
+  return cachedValue('sites', 'site-tree', 0, () => {
+    const t = schema.sites;
+    return { value: db().select({ id: t.id, parentId: t.parentId, kind: t.kind, code: t.code, nameZh: t.nameZh, nameEn: t.nameEn }).from(t).all() };
+  });
 }

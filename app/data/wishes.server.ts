@@ -4,7 +4,7 @@ import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
 import { inSubtree, type PageWindow } from './scope.server';
-import { cachedCount, cachedMovingCount } from './count-cache.server';
+import { cachedCount, cachedMovingCount, cachedValue } from './count-cache.server';
 
 export type WishRow = typeof schema.wishes.$inferSelect;
 export type NewWish = typeof schema.wishes.$inferInsert;
@@ -324,15 +324,20 @@ export function findPublicWish(id: string) {
  * Counties first, in tree order, then the cities.
  */
 export function publicCounties() {
-  const s = schema.sites;
-  const below = alias(schema.sites, 'below');
-  const cityLevelSites = db().select({ one: sql`1` }).from(below).where(and(eq(below.parentId, s.id), ne(below.kind, 'county')));
-  return db()
-    .select({ id: s.id, code: s.code, kind: s.kind, nameZh: s.nameZh, nameEn: s.nameEn, path: s.path })
-    .from(s)
-    .where(or(eq(s.kind, 'county'), and(eq(s.kind, 'city'), exists(cityLevelSites))))
-    .orderBy(sql`${s.kind} = 'city'`, asc(s.path))
-    .all();
+  // Kept until a site changes (the sites' version, migration 0008): every public list page asks for it.
+  return cachedValue('sites', 'public-counties', 0, () => {
+    const s = schema.sites;
+    const below = alias(schema.sites, 'below');
+    const cityLevelSites = db().select({ one: sql`1` }).from(below).where(and(eq(below.parentId, s.id), ne(below.kind, 'county')));
+    return {
+      value: db()
+        .select({ id: s.id, code: s.code, kind: s.kind, nameZh: s.nameZh, nameEn: s.nameEn, path: s.path })
+        .from(s)
+        .where(or(eq(s.kind, 'county'), and(eq(s.kind, 'city'), exists(cityLevelSites))))
+        .orderBy(sql`${s.kind} = 'city'`, asc(s.path))
+        .all(),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import { decodeCursor, readKeysetPage } from '../server/paging.server';
 /** Each site's public county (README D7: the nearest county, or the city for a site outside every county), by id. */
 function countiesOfSites() {
   const sites = siteTree();
+  const known = countiesOfTree.get(sites);
+  if (known) return known;
   const byId = new Map(sites.map((s) => [s.id, s]));
   const shown = new Map<string, (typeof sites)[number]>();
   for (const site of sites) {
@@ -20,8 +22,12 @@ function countiesOfSites() {
     const county = countyShownFor(chain);
     if (county) shown.set(site.id, county);
   }
+  countiesOfTree.set(sites, shown);
   return shown;
 }
+
+/** The counties worked out from each kept site tree (the data layer keeps one array per version of the sites). */
+const countiesOfTree = new WeakMap<object, Map<string, ReturnType<typeof siteTree>[number]>>();
 
 type SlotRow = ReturnType<typeof listSlotCards>[number];
 
