@@ -92,22 +92,56 @@ export function latestClaimOfHelperOnWish(wishId: string, userId: string, orgIds
   return claimQuery().where(and(eq(cl.wishId, wishId), mine)).orderBy(desc(cl.createdAt), desc(cl.id)).get();
 }
 
-/** /staff/claims: one page of the subtree's claims, most recently changed first, and how many there are in all. */
-export function pageOfClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], window: PageWindow) {
-  // Every status asked for: no condition, so that claims_updated_idx (updated_at, id) serves the order (an IN over
-  // seven statuses on claims_status_updated_idx would merge seven ranges with a sort). Every site: no subtree
-  // condition, and the total counts the claims alone.
+/** A claim's place in /staff/claims, most recently changed first: its updated_at and id. */
+export interface ClaimListCursor {
+  at: number;
+  id: string;
+}
+
+/**
+ * The conditions of /staff/claims. Every status asked for: no condition, so that claims_updated_idx (updated_at, id)
+ * serves the order (an IN over seven statuses on claims_status_updated_idx would merge seven ranges with a sort).
+ * Every site: no subtree condition, and the counts read the claims alone.
+ */
+function claimsUnderConditions(rootPath: string, statuses: readonly ClaimStatusValue[]) {
   const everyStatus = cl.status.enumValues.every((s) => statuses.includes(s));
   const everySite = coversEverySite(rootPath);
-  const byStatus = everyStatus ? undefined : inArray(cl.status, [...statuses]);
-  const where = and(byStatus, everySite ? undefined : inSubtree(site.path, rootPath));
-  const total = cachedCount('claims', `under:${rootPath}:${statuses.join(',')}`, 0, () => ({
-    value: everySite
-      ? (db().select({ n: count() }).from(cl).where(byStatus).get()?.n ?? 0)
-      : (db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0),
-  }));
-  const rows = claimQuery().where(where).orderBy(desc(cl.updatedAt), desc(cl.id)).limit(window.limit).offset(window.offset).all();
-  return { total, rows };
+  return {
+    everySite,
+    conditions: [everyStatus ? undefined : inArray(cl.status, [...statuses]), everySite ? undefined : inSubtree(site.path, rootPath)],
+  };
+}
+
+// Row values: one range of the index's (updated_at, id) columns.
+const claimChangedBefore = (k: ClaimListCursor) => sql`(${cl.updatedAt}, ${cl.id}) < (${k.at}, ${k.id})`;
+const claimChangedAfter = (k: ClaimListCursor) => sql`(${cl.updatedAt}, ${cl.id}) > (${k.at}, ${k.id})`;
+
+/**
+ * /staff/claims: one page of the subtree's claims, most recently changed first, by keyset: the `limit` rows after
+ * `after` (or from the top), or with `before` the `limit` rows just before it, nearest first; one more when more lie
+ * beyond in the direction read.
+ */
+export function listClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], q: { after?: ClaimListCursor; before?: ClaimListCursor; limit: number }) {
+  const { conditions } = claimsUnderConditions(rootPath, statuses);
+  const backwards = q.before !== undefined;
+  if (q.before) conditions.push(claimChangedAfter(q.before));
+  else if (q.after) conditions.push(claimChangedBefore(q.after));
+  return claimQuery()
+    .where(and(...conditions))
+    .orderBy(...(backwards ? [asc(cl.updatedAt), asc(cl.id)] : [desc(cl.updatedAt), desc(cl.id)]))
+    .limit(q.limit + 1)
+    .all();
+}
+
+/** How many claims /staff/claims lists in all (kept per version of the claims), and how many lie ahead of a row. */
+export function countClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], first?: ClaimListCursor): { total: number; ahead: number } {
+  const { everySite, conditions } = claimsUnderConditions(rootPath, statuses);
+  const counted = (extra?: SQL) =>
+    everySite
+      ? (db().select({ n: count() }).from(cl).where(and(...conditions, extra)).get()?.n ?? 0)
+      : (db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(and(...conditions, extra)).get()?.n ?? 0);
+  const total = cachedCount('claims', `under:${rootPath}:${statuses.join(',')}`, 0, () => ({ value: counted() }));
+  return { total, ahead: first ? counted(claimChangedAfter(first)) : 0 };
 }
 
 /** Work queues: oldest first, so what has waited longest is seen first. */
