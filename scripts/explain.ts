@@ -18,7 +18,8 @@ import { publicWishBrowse, publicWishPage, staffWishList } from '../app/services
 import { activityListPage } from '../app/services/activity-list.server';
 import { activityPage } from '../app/services/activity-page.server';
 import { staffClaimList } from '../app/services/claims.server';
-import { staffActivitiesOverview } from '../app/services/activities.server';
+import { staffActivitiesOverview, staffActivityQueues } from '../app/services/activities.server';
+import { staffPairingAlerts } from '../app/services/pairing-list.server';
 import { childrenOfSubtree } from '../app/services/children.server';
 import { vettingQueue } from '../app/services/vetting.server';
 import { wishQueues } from '../app/services/wish-queues.server';
@@ -144,7 +145,9 @@ export function hotPages(now: number): { page: string; run: () => unknown }[] {
     { page: '/activities?county=tx&type=home_visit&places=1', run: () => activityListPage(activityInput({ county: 'tx', type: 'home_visit', places: '1' }), now) },
     { page: '/activities?when=past', run: () => activityListPage(activityInput({ when: 'past' }), now) },
     { page: '/activities/:id', run: () => activityPage(null, anyActivity, now) },
-    { page: '/staff (queues, staff)', run: () => [wishQueues(staff, now), vettingQueue(staff, now)] },
+    // /staff's loader but the report figures (app/services/report*.server.ts, read by their own pages' checks).
+    { page: '/staff (queues, staff)', run: () => [wishQueues(staff, now), vettingQueue(staff, now), staffPairingAlerts(staff, now), staffActivityQueues(staff, now)] },
+    { page: '/staff (queues, county staff)', run: () => [wishQueues(countyStaff, now), vettingQueue(countyStaff, now), staffPairingAlerts(countyStaff, now), staffActivityQueues(countyStaff, now)] },
     { page: '/staff/wishes (admin)', run: () => staffWishList(admin, null) },
     { page: '/staff/wishes (staff)', run: () => staffWishList(staff, null) },
     { page: '/staff/wishes?status=published (staff)', run: () => staffWishList(staff, 'published') },
@@ -160,6 +163,8 @@ export function hotPages(now: number): { page: string; run: () => unknown }[] {
     { page: '/staff/claims (county staff)', run: () => staffClaimList(countyStaff, null) },
     { page: '/staff/claims?status=pending (county staff)', run: () => staffClaimList(countyStaff, 'pending') },
     { page: '/staff/activities (staff)', run: () => staffActivitiesOverview(staff, now) },
+    { page: '/staff/activities (county staff)', run: () => staffActivitiesOverview(countyStaff, now) },
+    { page: '/staff/children (county staff)', run: () => childrenOfSubtree(countyStaff, { q: '', site: '', page: 1 }, now) },
     { page: '/staff/children (staff)', run: () => childrenOfSubtree(staff, { q: '', site: '', page: 1 }, now) },
     { page: '/staff/children?q=小 (county staff)', run: () => childrenOfSubtree(countyStaff, { q: '小', site: '', page: 2 }, now) },
   ];

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } fro
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { coversEverySite, inSubtree, type PageWindow } from './scope.server';
+import { coversEverySite, inSubtree } from './scope.server';
 import { cachedCount } from './count-cache.server';
 
 export type ClaimRow = typeof schema.claims.$inferSelect;
@@ -157,13 +157,33 @@ export function claimsUnder(rootPath: string, statuses: readonly ClaimStatusValu
  * Pending and approved claims that may be due before `before`: the wish's deadline is
  * earlier, or the claim was approved early enough for its delivery window to close.
  * The service decides each one with the domain's rules.
+ *
+ * Two index ranges, merged here, instead of every live claim joined and sorted: the claimed wishes whose deadline is
+ * before `before` (a pending or approved claim's wish is `claimed`, domain/wish.ts; wishes_claimed_deadline_idx, then
+ * the wish's live claim through claims_one_live_per_wish), and the claims approved before `approvedBefore`
+ * (claims_status_approved_idx). Oldest claim first.
  */
 export function liveClaimsDueBefore(before: number, approvedBefore: number, rootPath = '/') {
-  const dueCondition: SQL = or(lt(w.deadlineAt, before), and(eq(cl.status, 'approved'), lt(cl.approvedAt, approvedBefore)))!;
-  return claimQuery()
-    .where(and(inArray(cl.status, ['pending', 'approved']), dueCondition, inSubtree(site.path, rootPath)))
-    .orderBy(asc(cl.createdAt), asc(cl.id))
+  const subtree = coversEverySite(rootPath) ? undefined : inSubtree(site.path, rootPath);
+  const byDeadline = claimQuery()
+    .where(
+      and(
+        // Literal terms: the partial indexes' conditions, which SQLite matches only as written.
+        sql`${w.status} = 'claimed'`,
+        lt(w.deadlineAt, before),
+        sql`${cl.status} in ('pending', 'approved', 'delivered')`,
+        inArray(cl.status, ['pending', 'approved']),
+        subtree,
+      ),
+    )
     .all();
+  const byApproval = claimQuery()
+    .where(and(eq(cl.status, 'approved'), lt(cl.approvedAt, approvedBefore), subtree))
+    .all();
+  const seen = new Set(byDeadline.map((c) => c.claim.id));
+  return [...byDeadline, ...byApproval.filter((c) => !seen.has(c.claim.id))].sort(
+    (x, y) => x.claim.createdAt - y.claim.createdAt || (x.claim.id < y.claim.id ? -1 : x.claim.id > y.claim.id ? 1 : 0),
+  );
 }
 
 // ---------------------------------------------------------------------------

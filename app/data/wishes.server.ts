@@ -127,6 +127,8 @@ export function wishesInReviewUnder(rootPath: string, notAuthoredBy: string, lim
 /**
  * Drafts of this author that a reviewer sent back and the author has not touched since: the
  * send-back is the wish's latest change. With the reviewer's name and reason, oldest first.
+ * The send-back's audit row and the draft's updated_at carry the same time (one move writes both), so the list is
+ * read in the draft's order, on wishes_author_status_idx (author_id, status, updated_at, id), with no sort.
  */
 export function wishesReturnedTo(authorId: string, limit = 50) {
   const a = schema.auditEvents;
@@ -139,7 +141,7 @@ export function wishesReturnedTo(authorId: string, limit = 50) {
     .innerJoin(a, and(eq(a.entityType, 'wish'), eq(a.entityId, w.id), eq(a.action, 'return_to_draft'), gte(a.at, w.updatedAt)))
     .leftJoin(reviewer, eq(reviewer.id, a.actorId))
     .where(and(eq(w.status, 'draft'), eq(w.authorId, authorId)))
-    .orderBy(asc(a.at))
+    .orderBy(asc(w.updatedAt), asc(w.id))
     .limit(limit)
     .all();
 }

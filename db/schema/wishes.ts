@@ -60,6 +60,10 @@ export const wishes = sqliteTable(
       .on(t.status, t.countySiteId, t.category, t.ageBand, t.deadlineAt)
       .where(sql`published_at is not null`),
     index('wishes_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'published'`),
+    // /staff's queue of live claims due soon: a pending or approved claim's wish is claimed, by deadline.
+    index('wishes_claimed_deadline_idx').on(t.deadlineAt).where(sql`status = 'claimed'`),
+    // /staff's queue of an author's drafts sent back, in the order of the send-back (the draft's latest change).
+    index('wishes_author_status_idx').on(t.authorId, t.status, t.updatedAt, t.id),
   ],
 );
 
@@ -102,5 +106,7 @@ export const claims = sqliteTable(
     // The staff list, most recently changed first, of all statuses and of some.
     index('claims_updated_idx').on(t.updatedAt, t.id),
     index('claims_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    // Approved claims whose delivery window closes: /staff's queue of claims due soon and the expiry job.
+    index('claims_status_approved_idx').on(t.status, t.approvedAt),
   ],
 );

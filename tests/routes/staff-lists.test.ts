@@ -154,3 +154,16 @@ describe('a bad query value narrows nothing and fails no page (forms/queries)', 
     expect(data.picker).toMatchObject({ q: '', site: '', childId: '', searched: false });
   });
 });
+
+describe('the staff lists’ and wish queues’ query plans', () => {
+  it('read /staff/wishes, /staff/claims and the wish and claim queues of /staff in index order: no full scan, no sort', async () => {
+    const { explainHotPages } = await import('../../scripts/explain');
+    const checked = explainHotPages().filter(
+      (f) => /^\/staff\/(wishes|claims)\b/.test(f.page) || (f.page.startsWith('/staff (queues') && /from "(wishes|claims)"/.test(f.sql)),
+    );
+    expect(checked.length).toBeGreaterThan(30);
+    // The county staff's total of every claim is counted once per change of the claims (count cache), not per page.
+    const flagged = checked.filter((f) => f.flags.length && !/^select count\(\*\) from "claims" inner join/.test(f.sql));
+    expect(flagged.map((f) => `${f.page}: ${f.flags.join('; ')}\n${f.sql}\n${f.plan.join('\n')}`)).toEqual([]);
+  });
+});
