@@ -104,20 +104,13 @@ export function listWishesUnder(rootPath: string, status: WishStatusValue | null
     .all();
 }
 
-/**
- * How many wishes /staff/wishes lists in all (kept per version of the wishes), and how many lie ahead of a row. Part
- * of the city: the subtree's sites first (a small table), then per site a range of wishes_site_updated_idx or
- * wishes_status_site_updated_idx, counted in the index.
- */
+/** How many wishes /staff/wishes lists in all (kept per version of the wishes), and how many lie ahead of a row. */
 export function countWishesUnder(rootPath: string, status: WishStatusValue | null, first?: StaffListCursor): { total: number; ahead: number } {
-  const everySite = coversEverySite(rootPath);
-  const sites = db().select({ id: schema.sites.id }).from(schema.sites).where(inSubtree(schema.sites.path, rootPath));
-  const counted = (extra?: SQL) =>
-    db()
-      .select({ n: count() })
-      .from(w)
-      .where(and(status ? eq(w.status, status) : undefined, everySite ? undefined : inArray(w.siteId, sites), extra))
-      .get()?.n ?? 0;
+  const { everySite, conditions } = wishesUnderConditions(rootPath, status);
+  const counted = (extra?: SQL) => {
+    const q = db().select({ n: count() }).from(w);
+    return (everySite ? q : q.innerJoin(site, eq(site.id, w.siteId))).where(and(...conditions, extra)).get()?.n ?? 0;
+  };
   const total = cachedCount('wishes', `under:${rootPath}:${status ?? ''}`, 0, () => ({ value: counted() }));
   return { total, ahead: first ? counted(changedAfter(first)) : 0 };
 }

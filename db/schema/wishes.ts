@@ -64,10 +64,6 @@ export const wishes = sqliteTable(
     index('wishes_claimed_deadline_idx').on(t.deadlineAt).where(sql`status = 'claimed'`),
     // /staff's queue of an author's drafts sent back, in the order of the send-back (the draft's latest change).
     index('wishes_author_status_idx').on(t.authorId, t.status, t.updatedAt, t.id),
-    // Where a page of /staff/wishes stands for staff of part of the city: the rows ahead of it are counted per site
-    // of the subtree in these indexes alone (no row of the table read to learn its site).
-    index('wishes_site_updated_idx').on(t.siteId, t.updatedAt, t.id),
-    index('wishes_status_site_updated_idx').on(t.status, t.siteId, t.updatedAt, t.id),
   ],
 );
 
