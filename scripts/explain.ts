@@ -18,7 +18,8 @@ import { publicWishBrowse, publicWishPage, staffWishList } from '../app/services
 import { activityListPage } from '../app/services/activity-list.server';
 import { activityPage } from '../app/services/activity-page.server';
 import { staffClaimList } from '../app/services/claims.server';
-import { staffActivitiesOverview } from '../app/services/activity-proposals.server';
+import { staffActivitiesOverview, staffActivityQueues } from '../app/services/activity-proposals.server';
+import { staffPairingAlerts } from '../app/services/pairing-list.server';
 import { childrenOfSubtree } from '../app/services/children.server';
 import { vettingQueue } from '../app/services/vetting.server';
 import { wishQueues } from '../app/services/wish-queues.server';
@@ -122,6 +123,18 @@ export function hotPages(now: number): { page: string; run: () => unknown }[] {
     sql`select published_at, id from wishes where status in ('published','claimed','delivered','fulfilled') order by published_at desc, id desc limit 1 offset 5000`,
   )[0];
   const deepCursor = deep ? encodeCursor(deep.published_at, deep.id) : '';
+  // Deep rows of the staff lists (most recently changed first): the 15,000th published wish of the county staff's
+  // subtree (what was page 300), and the 250,000th wish and claim of the city (page 5,000).
+  const rowAt = (query: ReturnType<typeof sql>) => {
+    const row = d.all<{ updated_at: number; id: string }>(query)[0];
+    return row ? { at: row.updated_at, id: row.id } : undefined;
+  };
+  const countyPath = countyStaff.staff?.sitePath ?? '/';
+  const deepCountyWish = rowAt(
+    sql`select w.updated_at, w.id from wishes w join sites s on s.id = w.site_id where substr(s.path, 1, ${countyPath.length}) = ${countyPath} and w.status = 'published' order by w.updated_at desc, w.id desc limit 1 offset 14999`,
+  );
+  const deepWish = rowAt(sql`select updated_at, id from wishes order by updated_at desc, id desc limit 1 offset 249999`);
+  const deepClaim = rowAt(sql`select updated_at, id from claims order by updated_at desc, id desc limit 1 offset 249999`);
   return [
     { page: '/', run: () => homePage(now) },
     { page: '/wishes', run: () => publicWishBrowse(null, wishInput(), [], now) },
@@ -137,12 +150,26 @@ export function hotPages(now: number): { page: string; run: () => unknown }[] {
     { page: '/activities?county=tx&type=home_visit&places=1', run: () => activityListPage(activityInput({ county: 'tx', type: 'home_visit', places: '1' }), now) },
     { page: '/activities?when=past', run: () => activityListPage(activityInput({ when: 'past' }), now) },
     { page: '/activities/:id', run: () => activityPage(null, anyActivity, now) },
-    { page: '/staff (queues, staff)', run: () => [wishQueues(staff, now), vettingQueue(staff, now)] },
-    { page: '/staff/wishes (admin)', run: () => staffWishList(admin, null, 1) },
-    { page: '/staff/wishes?status=published&page=300 (county staff)', run: () => staffWishList(countyStaff, 'published', 300) },
-    { page: '/staff/claims (staff)', run: () => staffClaimList(staff, null, 1) },
-    { page: '/staff/claims?status=pending (county staff)', run: () => staffClaimList(countyStaff, 'pending', 1) },
+    // /staff's loader but the report figures (app/services/report*.server.ts, read by their own pages' checks).
+    { page: '/staff (queues, staff)', run: () => [wishQueues(staff, now), vettingQueue(staff, now), staffPairingAlerts(staff, now), staffActivityQueues(staff, now)] },
+    { page: '/staff (queues, county staff)', run: () => [wishQueues(countyStaff, now), vettingQueue(countyStaff, now), staffPairingAlerts(countyStaff, now), staffActivityQueues(countyStaff, now)] },
+    { page: '/staff/wishes (admin)', run: () => staffWishList(admin, null) },
+    { page: '/staff/wishes (staff)', run: () => staffWishList(staff, null) },
+    { page: '/staff/wishes?status=published (staff)', run: () => staffWishList(staff, 'published') },
+    { page: '/staff/wishes?after=<250,000th> (staff)', run: () => staffWishList(staff, null, { after: deepWish }) },
+    { page: '/staff/wishes?before=<250,000th> (staff)', run: () => staffWishList(staff, null, { before: deepWish }) },
+    { page: '/staff/wishes (county staff)', run: () => staffWishList(countyStaff, null) },
+    { page: '/staff/wishes?status=published (county staff)', run: () => staffWishList(countyStaff, 'published') },
+    { page: '/staff/wishes?status=published&after=<15,000th> (county staff)', run: () => staffWishList(countyStaff, 'published', { after: deepCountyWish }) },
+    { page: '/staff/wishes?status=published&before=<15,000th> (county staff)', run: () => staffWishList(countyStaff, 'published', { before: deepCountyWish }) },
+    { page: '/staff/claims (staff)', run: () => staffClaimList(staff, null) },
+    { page: '/staff/claims?status=pending (staff)', run: () => staffClaimList(staff, 'pending') },
+    { page: '/staff/claims?after=<250,000th> (staff)', run: () => staffClaimList(staff, null, { after: deepClaim }) },
+    { page: '/staff/claims (county staff)', run: () => staffClaimList(countyStaff, null) },
+    { page: '/staff/claims?status=pending (county staff)', run: () => staffClaimList(countyStaff, 'pending') },
     { page: '/staff/activities (staff)', run: () => staffActivitiesOverview(staff, now) },
+    { page: '/staff/activities (county staff)', run: () => staffActivitiesOverview(countyStaff, now) },
+    { page: '/staff/children (county staff)', run: () => childrenOfSubtree(countyStaff, { q: '', site: '', page: 1 }, now) },
     { page: '/staff/children (staff)', run: () => childrenOfSubtree(staff, { q: '', site: '', page: 1 }, now) },
     { page: '/staff/children?q=小 (county staff)', run: () => childrenOfSubtree(countyStaff, { q: '小', site: '', page: 2 }, now) },
     // The report of a half-year over the whole city, as a city-wide staff member opens it. Its figures are kept until a

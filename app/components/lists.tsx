@@ -1,7 +1,7 @@
-import { Form } from '@remix-run/react';
+import { Form, useLocation } from '@remix-run/react';
 import { Fragment, type ReactNode } from 'react';
 import { useT } from './i18n';
-import { Pager } from './pager';
+import { KeysetPager, Pager, type KeysetPagerState, type PagerCursor } from './pager';
 
 /**
  * A list page's table: one header cell per entry of `headers` (null leaves a column out), the rows as children.
@@ -35,7 +35,8 @@ export function PagedTable<T extends { id: string }>({
   label: string;
   headers: ReactNode[];
   rows: readonly T[];
-  paging: Parameters<typeof Pager>[0];
+  /** Where the page stands: by page number, or by keyset (README D19) with the cursors around it. */
+  paging: Parameters<typeof Pager>[0] | KeysetPagerState;
   children: (row: T) => ReactNode;
 }) {
   const t = useT();
@@ -50,9 +51,26 @@ export function PagedTable<T extends { id: string }>({
           ))}
         </DataTable>
       )}
-      <Pager {...paging} />
+      {'prevCursor' in paging ? <StaffKeysetPager paging={paging} /> : <Pager {...paging} />}
     </>
   );
+}
+
+/**
+ * The keyset pager of a staff list: the links keep the page's filters (its query string) and carry the cursor
+ * (`before` the first row, `after` the last); no cursor is the top of the list.
+ */
+export function StaffKeysetPager({ paging }: { paging: KeysetPagerState }) {
+  const t = useT();
+  const { search } = useLocation();
+  const href = (cursor: PagerCursor) => {
+    const params = new URLSearchParams(search);
+    for (const name of ['after', 'before', 'page', 'done']) params.delete(name);
+    if (cursor) params.set(cursor.name, cursor.value);
+    const query = params.toString();
+    return query ? `?${query}` : '?';
+  };
+  return <KeysetPager paging={paging} href={href} label={t('common.pages')} firstLabel={t('common.first_page')} />;
 }
 
 /** A short list of linked items on a page (a child's wishes, a wish's claims), or "none". */

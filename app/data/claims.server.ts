@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } fro
 import { alias } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { coversEverySite, inSubtree, type PageWindow } from './scope.server';
+import { coversEverySite, inSubtree } from './scope.server';
 import { cachedCount } from './count-cache.server';
 
 export type ClaimRow = typeof schema.claims.$inferSelect;
@@ -92,22 +92,56 @@ export function latestClaimOfHelperOnWish(wishId: string, userId: string, orgIds
   return claimQuery().where(and(eq(cl.wishId, wishId), mine)).orderBy(desc(cl.createdAt), desc(cl.id)).get();
 }
 
-/** /staff/claims: one page of the subtree's claims, most recently changed first, and how many there are in all. */
-export function pageOfClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], window: PageWindow) {
-  // Every status asked for: no condition, so that claims_updated_idx (updated_at, id) serves the order (an IN over
-  // seven statuses on claims_status_updated_idx would merge seven ranges with a sort). Every site: no subtree
-  // condition, and the total counts the claims alone.
+/** A claim's place in /staff/claims, most recently changed first: its updated_at and id. */
+export interface ClaimListCursor {
+  at: number;
+  id: string;
+}
+
+/**
+ * The conditions of /staff/claims. Every status asked for: no condition, so that claims_updated_idx (updated_at, id)
+ * serves the order (an IN over seven statuses on claims_status_updated_idx would merge seven ranges with a sort).
+ * Every site: no subtree condition, and the counts read the claims alone.
+ */
+function claimsUnderConditions(rootPath: string, statuses: readonly ClaimStatusValue[]) {
   const everyStatus = cl.status.enumValues.every((s) => statuses.includes(s));
   const everySite = coversEverySite(rootPath);
-  const byStatus = everyStatus ? undefined : inArray(cl.status, [...statuses]);
-  const where = and(byStatus, everySite ? undefined : inSubtree(site.path, rootPath));
-  const total = cachedCount('claims', `under:${rootPath}:${statuses.join(',')}`, 0, () => ({
-    value: everySite
-      ? (db().select({ n: count() }).from(cl).where(byStatus).get()?.n ?? 0)
-      : (db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0),
-  }));
-  const rows = claimQuery().where(where).orderBy(desc(cl.updatedAt), desc(cl.id)).limit(window.limit).offset(window.offset).all();
-  return { total, rows };
+  return {
+    everySite,
+    conditions: [everyStatus ? undefined : inArray(cl.status, [...statuses]), everySite ? undefined : inSubtree(site.path, rootPath)],
+  };
+}
+
+// Row values: one range of the index's (updated_at, id) columns.
+const claimChangedBefore = (k: ClaimListCursor) => sql`(${cl.updatedAt}, ${cl.id}) < (${k.at}, ${k.id})`;
+const claimChangedAfter = (k: ClaimListCursor) => sql`(${cl.updatedAt}, ${cl.id}) > (${k.at}, ${k.id})`;
+
+/**
+ * /staff/claims: one page of the subtree's claims, most recently changed first, by keyset: the `limit` rows after
+ * `after` (or from the top), or with `before` the `limit` rows just before it, nearest first; one more when more lie
+ * beyond in the direction read.
+ */
+export function listClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], q: { after?: ClaimListCursor; before?: ClaimListCursor; limit: number }) {
+  const { conditions } = claimsUnderConditions(rootPath, statuses);
+  const backwards = q.before !== undefined;
+  if (q.before) conditions.push(claimChangedAfter(q.before));
+  else if (q.after) conditions.push(claimChangedBefore(q.after));
+  return claimQuery()
+    .where(and(...conditions))
+    .orderBy(...(backwards ? [asc(cl.updatedAt), asc(cl.id)] : [desc(cl.updatedAt), desc(cl.id)]))
+    .limit(q.limit + 1)
+    .all();
+}
+
+/** How many claims /staff/claims lists in all (kept per version of the claims), and how many lie ahead of a row. */
+export function countClaimsUnder(rootPath: string, statuses: readonly ClaimStatusValue[], first?: ClaimListCursor): { total: number; ahead: number } {
+  const { everySite, conditions } = claimsUnderConditions(rootPath, statuses);
+  const counted = (extra?: SQL) =>
+    everySite
+      ? (db().select({ n: count() }).from(cl).where(and(...conditions, extra)).get()?.n ?? 0)
+      : (db().select({ n: count() }).from(cl).innerJoin(w, eq(w.id, cl.wishId)).innerJoin(site, eq(site.id, w.siteId)).where(and(...conditions, extra)).get()?.n ?? 0);
+  const total = cachedCount('claims', `under:${rootPath}:${statuses.join(',')}`, 0, () => ({ value: counted() }));
+  return { total, ahead: first ? counted(claimChangedAfter(first)) : 0 };
 }
 
 /** Work queues: oldest first, so what has waited longest is seen first. */
@@ -123,13 +157,33 @@ export function claimsUnder(rootPath: string, statuses: readonly ClaimStatusValu
  * Pending and approved claims that may be due before `before`: the wish's deadline is
  * earlier, or the claim was approved early enough for its delivery window to close.
  * The service decides each one with the domain's rules.
+ *
+ * Two index ranges, merged here, instead of every live claim joined and sorted: the claimed wishes whose deadline is
+ * before `before` (a pending or approved claim's wish is `claimed`, domain/wish.ts; wishes_claimed_deadline_idx, then
+ * the wish's live claim through claims_one_live_per_wish), and the claims approved before `approvedBefore`
+ * (claims_status_approved_idx). Oldest claim first.
  */
 export function liveClaimsDueBefore(before: number, approvedBefore: number, rootPath = '/') {
-  const dueCondition: SQL = or(lt(w.deadlineAt, before), and(eq(cl.status, 'approved'), lt(cl.approvedAt, approvedBefore)))!;
-  return claimQuery()
-    .where(and(inArray(cl.status, ['pending', 'approved']), dueCondition, inSubtree(site.path, rootPath)))
-    .orderBy(asc(cl.createdAt), asc(cl.id))
+  const subtree = coversEverySite(rootPath) ? undefined : inSubtree(site.path, rootPath);
+  const byDeadline = claimQuery()
+    .where(
+      and(
+        // Literal terms: the partial indexes' conditions, which SQLite matches only as written.
+        sql`${w.status} = 'claimed'`,
+        lt(w.deadlineAt, before),
+        sql`${cl.status} in ('pending', 'approved', 'delivered')`,
+        inArray(cl.status, ['pending', 'approved']),
+        subtree,
+      ),
+    )
     .all();
+  const byApproval = claimQuery()
+    .where(and(eq(cl.status, 'approved'), lt(cl.approvedAt, approvedBefore), subtree))
+    .all();
+  const seen = new Set(byDeadline.map((c) => c.claim.id));
+  return [...byDeadline, ...byApproval.filter((c) => !seen.has(c.claim.id))].sort(
+    (x, y) => x.claim.createdAt - y.claim.createdAt || (x.claim.id < y.claim.id ? -1 : x.claim.id > y.claim.id ? 1 : 0),
+  );
 }
 
 // ---------------------------------------------------------------------------

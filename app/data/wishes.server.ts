@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, ne, or
 import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { schema } from '../../db/client';
 import { db, type Tx } from './db.server';
-import { inSubtree, type PageWindow } from './scope.server';
+import { coversEverySite, inSubtree } from './scope.server';
 import { cachedCount, cachedMovingCount, cachedValue } from './count-cache.server';
 
 export type WishRow = typeof schema.wishes.$inferSelect;
@@ -52,15 +52,44 @@ export function childIdentityOf(childId: string): { realName: string; birthDate:
   return db().select({ realName: c.realName, birthDate: c.birthDate }).from(c).where(eq(c.id, childId)).get();
 }
 
-/** /staff/wishes: one page of the subtree's wishes, most recently changed first, and how many there are in all. */
-export function pageOfWishesUnder(rootPath: string, status: WishStatusValue | null, window: PageWindow) {
-  const conditions: SQL[] = [inSubtree(site.path, rootPath)];
-  if (status) conditions.push(eq(w.status, status));
-  const where = and(...conditions);
-  const total = cachedCount('wishes', `under:${rootPath}:${status ?? ''}`, 0, () => ({
-    value: db().select({ n: count() }).from(w).innerJoin(site, eq(site.id, w.siteId)).where(where).get()?.n ?? 0,
-  }));
-  const rows = staffWishes({
+/** A row's place in a staff list, most recently changed first: its updated_at and id. */
+export interface StaffListCursor {
+  at: number;
+  id: string;
+}
+
+/** A page of a staff list by keyset: after this row (the next page) or before it (the previous one; wins). */
+export interface StaffListQuery {
+  after?: StaffListCursor;
+  before?: StaffListCursor;
+  limit: number;
+}
+
+/**
+ * The conditions of /staff/wishes: the status (one or all) and the subtree; none for a subtree that holds every
+ * site (an admin, the city's staff), whose list and counts then read the wishes alone. With one status the list
+ * walks wishes_status_updated_idx (status, updated_at, id) in order, with none wishes_updated_idx (updated_at, id).
+ */
+function wishesUnderConditions(rootPath: string, status: WishStatusValue | null) {
+  const everySite = coversEverySite(rootPath);
+  return { everySite, conditions: [status ? eq(w.status, status) : undefined, everySite ? undefined : inSubtree(site.path, rootPath)] };
+}
+
+// Row values, which SQLite reads as one range of the index's (updated_at, id) columns.
+const changedBefore = (k: StaffListCursor) => sql`(${w.updatedAt}, ${w.id}) < (${k.at}, ${k.id})`;
+const changedAfter = (k: StaffListCursor) => sql`(${w.updatedAt}, ${w.id}) > (${k.at}, ${k.id})`;
+
+/**
+ * /staff/wishes: one page of the subtree's wishes, most recently changed first, by keyset: the `limit` rows after
+ * `after` (or from the top), or with `before` the `limit` rows just before it, nearest first. One row more than asked
+ * when more lie beyond in the direction read.
+ */
+export function listWishesUnder(rootPath: string, status: WishStatusValue | null, q: StaffListQuery) {
+  const { conditions } = wishesUnderConditions(rootPath, status);
+  const backwards = q.before !== undefined;
+  if (q.before) conditions.push(changedAfter(q.before));
+  else if (q.after) conditions.push(changedBefore(q.after));
+  return staffWishes({
     id: w.id,
     title: w.title,
     status: w.status,
@@ -69,12 +98,21 @@ export function pageOfWishesUnder(rootPath: string, status: WishStatusValue | nu
     ageBand: w.ageBand,
     updatedAt: w.updatedAt,
   })
-    .where(where)
-    .orderBy(desc(w.updatedAt), desc(w.id))
-    .limit(window.limit)
-    .offset(window.offset)
+    .where(and(...conditions))
+    .orderBy(...(backwards ? [asc(w.updatedAt), asc(w.id)] : [desc(w.updatedAt), desc(w.id)]))
+    .limit(q.limit + 1)
     .all();
-  return { total, rows };
+}
+
+/** How many wishes /staff/wishes lists in all (kept per version of the wishes), and how many lie ahead of a row. */
+export function countWishesUnder(rootPath: string, status: WishStatusValue | null, first?: StaffListCursor): { total: number; ahead: number } {
+  const { everySite, conditions } = wishesUnderConditions(rootPath, status);
+  const counted = (extra?: SQL) => {
+    const q = db().select({ n: count() }).from(w);
+    return (everySite ? q : q.innerJoin(site, eq(site.id, w.siteId))).where(and(...conditions, extra)).get()?.n ?? 0;
+  };
+  const total = cachedCount('wishes', `under:${rootPath}:${status ?? ''}`, 0, () => ({ value: counted() }));
+  return { total, ahead: first ? counted(changedAfter(first)) : 0 };
 }
 
 /** Wishes waiting for a second pair of eyes in a subtree, not written by the viewer. */
@@ -89,6 +127,8 @@ export function wishesInReviewUnder(rootPath: string, notAuthoredBy: string, lim
 /**
  * Drafts of this author that a reviewer sent back and the author has not touched since: the
  * send-back is the wish's latest change. With the reviewer's name and reason, oldest first.
+ * The send-back's audit row and the draft's updated_at carry the same time (one move writes both), so the list is
+ * read in the draft's order, on wishes_author_status_idx (author_id, status, updated_at, id), with no sort.
  */
 export function wishesReturnedTo(authorId: string, limit = 50) {
   const a = schema.auditEvents;
@@ -101,7 +141,7 @@ export function wishesReturnedTo(authorId: string, limit = 50) {
     .innerJoin(a, and(eq(a.entityType, 'wish'), eq(a.entityId, w.id), eq(a.action, 'return_to_draft'), gte(a.at, w.updatedAt)))
     .leftJoin(reviewer, eq(reviewer.id, a.actorId))
     .where(and(eq(w.status, 'draft'), eq(w.authorId, authorId)))
-    .orderBy(asc(a.at))
+    .orderBy(asc(w.updatedAt), asc(w.id))
     .limit(limit)
     .all();
 }

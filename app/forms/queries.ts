@@ -22,11 +22,14 @@ export const CHILD_SEARCH_MAX = 40;
 /** Longest id in a query string (ids are 16 characters of base32). */
 const ID_MAX = 40;
 
-/** /staff/wishes: a status (or all) and the page. */
-export const StaffWishQuery = v.object({ status: oneOf(WISH_STATUSES), page });
+/** A keyset cursor of a list (`after` / `before`): its shape is checked where it is decoded; too long reads as none. */
+export const cursor = v.optional(v.fallback(v.pipe(v.string(), v.maxLength(80)), ''), '');
 
-/** /staff/claims: a status (or all) and the page. */
-export const StaffClaimQuery = v.object({ status: oneOf(CLAIM_STATUSES), page });
+/** /staff/wishes: a status (or all) and the keyset cursors of the page (README D19; `page=` is no longer read). */
+export const StaffWishQuery = v.object({ status: oneOf(WISH_STATUSES), after: cursor, before: cursor });
+
+/** /staff/claims: a status (or all) and the keyset cursors of the page. */
+export const StaffClaimQuery = v.object({ status: oneOf(CLAIM_STATUSES), after: cursor, before: cursor });
 
 /** /staff/children: part of an alias or name, a site, and the page. */
 export const ChildListQuery = v.object({ q: searchText(CHILD_SEARCH_MAX), site: searchText(ID_MAX), page });

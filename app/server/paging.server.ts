@@ -124,18 +124,27 @@ export function readKeysetPage<R>(
   };
 }
 
+/** The `after` / `before` of a query string, decoded; a malformed cursor reads as none (the first page). */
+export function keysetCursors(query: { after: string; before: string }): { after?: KeysetCursor; before?: KeysetCursor } {
+  return {
+    after: query.after ? decodeCursor(query.after) : undefined,
+    before: query.before ? decodeCursor(query.before) : undefined,
+  };
+}
+
 /**
- * The loader of a staff list filtered by status, a page at a time: the staff member, the query's
- * `?status=` (empty: all) and `?page=`, then the list, or its failure thrown.
+ * The loader of a staff list filtered by status, a page at a time by keyset (README D19, as the public lists):
+ * the staff member, the query's `?status=` (empty: all) and its `after` / `before` cursors, then the list, or its
+ * failure thrown. An old `?page=` link is not read: it shows the first page.
  */
 export function staffStatusListPage<S extends string, T>(
   request: Request,
-  query: v.GenericSchema<unknown, { status: S | ''; page: number }>,
-  list: (actor: Actor, status: S | null, page: number) => Result<T>,
+  query: v.GenericSchema<unknown, { status: S | ''; after: string; before: string }>,
+  list: (actor: Actor, status: S | null, cursors: { after?: KeysetCursor; before?: KeysetCursor }) => Result<T>,
 ): T {
   const viewer = requireStaff(request);
-  const { status, page } = parseQuery(query, request);
-  const result = list(viewer.actor, status || null, page);
+  const parsed = parseQuery(query, request);
+  const result = list(viewer.actor, parsed.status || null, keysetCursors(parsed));
   if (!result.ok) throw failure(result.error);
   return result.value;
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '../data/audit.server';
 import {
-  pageOfClaimsUnder,
+  countClaimsUnder,
+  listClaimsUnder,
   contactOf,
   findClaim,
   findLiveClaimOfWish,
@@ -29,7 +30,7 @@ import { childPrivacyFacts } from '../server/child-facts.server';
 import { enqueueMail } from '../mail/send.server';
 import { logger } from '../platform/logger.server';
 import { publicMailParams } from './wishes.server';
-import { readPage } from '../server/paging.server';
+import { readKeysetPage, STAFF_PAGE_SIZE, type KeysetCursor } from '../server/paging.server';
 import { refuseUnlessChanged, transact } from '../server/tx.server';
 import { writeClaimStatus, writeNewClaim, writeWishStatus } from './wish-claim-status.server';
 
@@ -321,12 +322,20 @@ function claimantStanding(claim: { claimantUserId: string; orgId: string | null;
   };
 }
 
-/** /staff/claims: the subtree's claims, most recently changed first, a page at a time. */
-/** The claims of the staff's subtree, of one status (null: all), as the route read it (StaffClaimQuery). */
-export function staffClaimList(actor: Actor, status: ClaimStatusValue | null, page: number) {
+/** /staff/claims: the claims of the staff's subtree, of one status (null: all), most recently changed first, a page at a time by keyset, as the route read them (StaffClaimQuery). */
+export function staffClaimList(actor: Actor, status: ClaimStatusValue | null, cursors: { after?: KeysetCursor; before?: KeysetCursor } = {}) {
   const root = scopeRoot(actor);
   if (root === null) return { ok: false as const, error: { kind: 'forbidden' as const } };
-  const { rows, paging } = readPage(page, (window) => pageOfClaimsUnder(root, status ? [status] : CLAIM_STATUSES, window));
+  const statuses = status ? [status] : CLAIM_STATUSES;
+  const { rows, paging } = readKeysetPage(
+    {
+      read: (q) => listClaimsUnder(root, statuses, q),
+      count: (first) => countClaimsUnder(root, statuses, first),
+      cursorOf: (c) => ({ at: c.claim.updatedAt, id: c.claim.id }),
+    },
+    cursors,
+    STAFF_PAGE_SIZE,
+  );
   return ok({
     status,
     statuses: CLAIM_STATUSES,

@@ -1,6 +1,6 @@
 import { claimsOfWish, findLiveClaimOfWish, latestClaimOfHelperOnWish, organizationNames } from '../data/claims.server';
 import { scopeRoot } from '../data/scope.server';
-import { countPublicWishes, findPublicWish, findWish, listPublicWishes, openWishesAmong, pageOfWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
+import { countPublicWishes, findPublicWish, findWish, listPublicWishes, openWishesAmong, countWishesUnder, listWishesUnder, publicCounties, timelineOf, type WishStatusValue } from '../data/wishes.server';
 import { approvedOrgs, canSeeSite, isApprovedVolunteer, type Actor } from '../domain/actor';
 import { shanghaiDate } from '../domain/calendar';
 import { availableSteps as availableClaimSteps, isClaimant } from '../domain/claim';
@@ -12,7 +12,7 @@ import type { WishFilterInput } from '../forms/wish';
 import { WISH_CATEGORIES } from '../forms/wish';
 import { BASKET_MAX } from '../forms/claim';
 import { childPicker, type ChildPickerQuery } from './children.server';
-import { decodeCursor, encodeCursor, readKeysetPage, readPage } from '../server/paging.server';
+import { decodeCursor, encodeCursor, readKeysetPage, STAFF_PAGE_SIZE, type KeysetCursor } from '../server/paging.server';
 import { wishPrivacyFindings, wishPrivacyWarnings } from './wishes.server';
 
 // What the wish pages show: the staff list and wish page, the page to write a new wish, and the
@@ -27,12 +27,22 @@ export function newWishPage(actor: Actor, query: ChildPickerQuery, now: number) 
   return { picker: childPicker(actor, query, now), categories: WISH_CATEGORIES };
 }
 
-/** /staff/wishes: the subtree's wishes, most recently changed first, a page at a time. */
-/** The wishes of the staff's subtree, of one status (null: all), as the route read it (StaffWishQuery). */
-export function staffWishList(actor: Actor, status: WishStatusValue | null, page: number) {
+/**
+ * /staff/wishes: the wishes of the staff's subtree, of one status (null: all), most recently changed first, a page
+ * at a time by keyset (`after` a row, or `before` it), as the route read them (StaffWishQuery).
+ */
+export function staffWishList(actor: Actor, status: WishStatusValue | null, cursors: { after?: KeysetCursor; before?: KeysetCursor } = {}) {
   const root = scopeRoot(actor);
   if (root === null) return forbidden();
-  const { rows, paging } = readPage(page, (window) => pageOfWishesUnder(root, status, window));
+  const { rows, paging } = readKeysetPage(
+    {
+      read: (q) => listWishesUnder(root, status, q),
+      count: (first) => countWishesUnder(root, status, first),
+      cursorOf: (w) => ({ at: w.updatedAt, id: w.id }),
+    },
+    cursors,
+    STAFF_PAGE_SIZE,
+  );
   return ok({ wishes: rows, status, statuses: WISH_STATUSES, paging });
 }
 

@@ -64,6 +64,10 @@ export const wishes = sqliteTable(
     // fulfilled in a period, and those published in it with whether they were fulfilled by its end (README D35).
     index('wishes_fulfilled_idx').on(t.status, t.fulfilledAt, t.siteId),
     index('wishes_status_published_site_idx').on(t.status, t.publishedAt, t.siteId, t.fulfilledAt),
+    // /staff's queue of live claims due soon: a pending or approved claim's wish is claimed, by deadline.
+    index('wishes_claimed_deadline_idx').on(t.deadlineAt).where(sql`status = 'claimed'`),
+    // /staff's queue of an author's drafts sent back, in the order of the send-back (the draft's latest change).
+    index('wishes_author_status_idx').on(t.authorId, t.status, t.updatedAt, t.id),
   ],
 );
 
@@ -110,5 +114,7 @@ export const claims = sqliteTable(
     // made in a period (wishes claimed), each a range of one index with no row of the table read.
     index('claims_confirmed_idx').on(t.status, t.confirmedAt, t.wishId, t.orgId, t.claimantUserId, t.valueReceivedFen),
     index('claims_created_idx').on(t.createdAt, t.status, t.wishId),
+    // Approved claims whose delivery window closes: /staff's queue of claims due soon and the expiry job.
+    index('claims_status_approved_idx').on(t.status, t.approvedAt),
   ],
 );

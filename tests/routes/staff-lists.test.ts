@@ -27,42 +27,48 @@ beforeAll(() => {
 type Row = { id: string; updatedAt: number };
 const list = async (route: { loader: unknown }, url: string, cookie = city) => (await callRoute(route.loader, { url, cookie })).data;
 
+/** Follows the pager's links from `url`: each next page's address is the current one with `after=` its last row. */
+async function walk(route: { loader: unknown }, url: string, key: 'claims' | 'wishes', cookie = city) {
+  const pages = [];
+  let data = await list(route, url, cookie);
+  pages.push(data);
+  while (data.paging.nextCursor) {
+    const next = new URL(url, 'http://x');
+    next.searchParams.set('after', data.paging.nextCursor);
+    data = await list(route, `${next.pathname}${next.search}`, cookie);
+    pages.push(data);
+  }
+  return { pages, rows: pages.flatMap((p) => p[key] as Row[]) };
+}
+
 describe('/staff/claims', () => {
-  it('shows the most recently changed claims first, fifty to a page, and every claim on some page', async () => {
+  it('shows the most recently changed claims first, fifty to a page by keyset, and every claim on one page', async () => {
     const all = sql<{ id: string; updated_at: number }>('select id, updated_at from claims order by updated_at desc, id desc');
     expect(all.length).toBeGreaterThan(2 * STAFF_PAGE_SIZE);
     const first = await list(claimsRoute, '/staff/claims');
-    expect(first.paging).toEqual({ page: 1, pages: Math.ceil(all.length / STAFF_PAGE_SIZE), total: all.length });
+    expect(first.paging).toMatchObject({ page: 1, pages: Math.ceil(all.length / STAFF_PAGE_SIZE), total: all.length, prevCursor: null, isFirst: true });
     expect(first.claims).toHaveLength(STAFF_PAGE_SIZE);
     expect(first.claims[0].id).toBe(all[0].id);
-    const times = first.claims.map((c: Row) => c.updatedAt);
-    expect([...times].sort((a, b) => b - a)).toEqual(times);
-
-    const seen = new Set<string>();
-    for (let page = 1; page <= first.paging.pages; page++) {
-      const data = await list(claimsRoute, `/staff/claims?page=${page}`);
-      for (const c of data.claims as Row[]) seen.add(c.id);
-    }
-    expect(seen.size).toBe(all.length);
+    const { pages, rows } = await walk(claimsRoute, '/staff/claims', 'claims');
+    expect(pages.map((p) => p.paging.page)).toEqual(pages.map((_, i) => i + 1));
+    expect(rows.map((c) => c.id)).toEqual(all.map((c) => c.id));
   });
 
-  it('pages within a status filter, and reads a nonsense page number as the first page', async () => {
+  it('pages within a status filter, and reads an old page number or a nonsense cursor as the first page', async () => {
+    const confirmed = sql<{ id: string }>("select id from claims where status = 'confirmed' order by updated_at desc, id desc");
+    const { rows } = await walk(claimsRoute, '/staff/claims?status=confirmed', 'claims');
+    expect(rows.map((c) => c.id)).toEqual(confirmed.map((c) => c.id));
     const pending = sql<{ n: number }>("select count(*) n from claims where status = 'pending'")[0].n;
-    const data = await list(claimsRoute, '/staff/claims?status=confirmed&page=2');
-    expect(data.paging.page).toBe(2);
-    expect(data.claims.every((c: { status: string }) => c.status === 'confirmed')).toBe(true);
-    const pendings = await list(claimsRoute, '/staff/claims?status=pending');
-    expect(pendings.paging.total).toBe(pending);
-    // A page past the end (an old link) shows the last page, not an empty "page 24 of 23".
-    const past = await list(claimsRoute, '/staff/claims?status=pending&page=999');
-    expect(past.paging).toEqual({ page: Math.max(1, Math.ceil(pending / STAFF_PAGE_SIZE)), pages: Math.max(1, Math.ceil(pending / STAFF_PAGE_SIZE)), total: pending });
-    expect(past.claims.length).toBe(pending - (past.paging.page - 1) * STAFF_PAGE_SIZE);
+    expect((await list(claimsRoute, '/staff/claims?status=pending')).paging.total).toBe(pending);
+    const top = await list(claimsRoute, '/staff/claims');
+    for (const query of ['page=2', 'page=999', 'after=abc', 'before=-3', 'after=1E3.X', `after=${'z'.repeat(100)}`]) {
+      const data = await list(claimsRoute, `/staff/claims?${query}`);
+      expect(data.paging.page).toBe(1);
+      expect(data.claims.map((c: Row) => c.id)).toEqual(top.claims.map((c: Row) => c.id));
+    }
     const pastChildren = await list(childrenRoute, '/staff/children?page=999');
     expect(pastChildren.paging.page).toBe(pastChildren.paging.pages);
     expect(pastChildren.children.length).toBeGreaterThan(0);
-    for (const nonsense of ['abc', '0', '-3', '1e3']) {
-      expect((await list(claimsRoute, `/staff/claims?page=${nonsense}`)).paging.page).toBe(1);
-    }
   });
 
   it('counts only the county’s claims for county staff', async () => {
@@ -72,17 +78,22 @@ describe('/staff/claims', () => {
       countyPath,
     )[0].n;
     expect((await list(claimsRoute, '/staff/claims', county)).paging.total).toBe(inCounty);
+    expect((await walk(claimsRoute, '/staff/claims', 'claims', county)).rows).toHaveLength(inCounty);
   });
 });
 
 describe('/staff/wishes', () => {
-  it('shows the most recently changed wishes first, fifty to a page', async () => {
+  it('shows the most recently changed wishes first, fifty to a page, back and forth by keyset', async () => {
     const all = sql<{ id: string }>('select id from wishes order by updated_at desc, id desc');
     const first = await list(wishesRoute, '/staff/wishes');
     expect(first.paging.total).toBe(all.length);
     expect(first.wishes.map((w: Row) => w.id)).toEqual(all.slice(0, STAFF_PAGE_SIZE).map((w) => w.id));
-    const last = await list(wishesRoute, `/staff/wishes?page=${first.paging.pages}`);
-    expect(last.wishes.at(-1).id).toBe(all.at(-1)!.id);
+    const { pages, rows } = await walk(wishesRoute, '/staff/wishes', 'wishes');
+    expect(rows.map((w) => w.id)).toEqual(all.map((w) => w.id));
+    // The last page's "previous" link leads to the page before it.
+    const last = pages.at(-1)!;
+    const back = await list(wishesRoute, `/staff/wishes?before=${last.paging.prevCursor}`);
+    expect(back.wishes.map((w: Row) => w.id)).toEqual(pages.at(-2)!.wishes.map((w: Row) => w.id));
   });
 });
 
@@ -141,5 +152,18 @@ describe('a bad query value narrows nothing and fails no page (forms/queries)', 
   it('/staff/wishes/new: the child picker ignores a search text or a child too long to be one', async () => {
     const data = await list(newWishRoute, `/staff/wishes/new?q=${'a'.repeat(41)}&childId=${'b'.repeat(41)}&site=nope`);
     expect(data.picker).toMatchObject({ q: '', site: '', childId: '', searched: false });
+  });
+});
+
+describe('the staff lists’ and wish queues’ query plans', () => {
+  it('read /staff/wishes, /staff/claims and the wish and claim queues of /staff in index order: no full scan, no sort', async () => {
+    const { explainHotPages } = await import('../../scripts/explain');
+    const checked = explainHotPages().filter(
+      (f) => /^\/staff\/(wishes|claims)\b/.test(f.page) || (f.page.startsWith('/staff (queues') && /from "(wishes|claims)"/.test(f.sql)),
+    );
+    expect(checked.length).toBeGreaterThan(30);
+    // The county staff's total of every claim is counted once per change of the claims (count cache), not per page.
+    const flagged = checked.filter((f) => f.flags.length && !/^select count\(\*\) from "claims" inner join/.test(f.sql));
+    expect(flagged.map((f) => `${f.page}: ${f.flags.join('; ')}\n${f.sql}\n${f.plan.join('\n')}`)).toEqual([]);
   });
 });

@@ -376,12 +376,12 @@ describe('withdrawing', () => {
 
 describe('staff lists', () => {
   it('scope wishes to the viewer’s subtree', () => {
-    const lt = staffWishList(staffLt(), null, 1);
-    const yc = staffWishList(actorOf(db, world.users.staffYc), null, 1);
+    const lt = staffWishList(staffLt(), null);
+    const yc = staffWishList(actorOf(db, world.users.staffYc), null);
     expect(lt.ok && lt.value.wishes.length).toBeGreaterThan(0);
     const ltIds = new Set(lt.ok ? lt.value.wishes.map((w) => w.id) : []);
     expect(yc.ok && yc.value.wishes.some((w) => ltIds.has(w.id))).toBe(false);
-    expect(staffWishList(actorOf(db, world.users.volunteer), null, 1)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(staffWishList(actorOf(db, world.users.volunteer), null)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(wishForStaff(actorOf(db, world.users.staffYc), [...ltIds][0])).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });
