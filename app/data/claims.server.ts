@@ -132,6 +132,24 @@ export function liveClaimsDueBefore(before: number, approvedBefore: number, root
     .all();
 }
 
+/**
+ * The same claims as liveClaimsDueBefore(before, approvedBefore) over every site, in the same order, found from
+ * both sides through indexes instead of reading every live claim: the claimed wishes whose deadline is before
+ * `before` (wishes_claimed_deadline_idx) with their live claim, and the approved claims approved before
+ * `approvedBefore` (claims_approved_idx). Only the due claims are sorted. For the periodic jobs.
+ */
+export function claimsDueBefore(before: number, approvedBefore: number) {
+  // A pending or approved claim's wish is always 'claimed' (wish-claim.ts moves both in one transaction). The
+  // literal status terms let SQLite use the partial indexes (a bound parameter would not).
+  const due = sql`${cl.id} in (
+    select c.id from ${w} as dw join ${cl} as c on c.wish_id = dw.id
+      where dw.status = 'claimed' and dw.deadline_at < ${before}
+        and c.status in ('pending', 'approved', 'delivered') and c.status <> 'delivered'
+    union
+    select a.id from ${cl} as a where a.status = 'approved' and a.approved_at < ${approvedBefore})`;
+  return claimQuery().where(due).orderBy(asc(cl.createdAt), asc(cl.id)).all();
+}
+
 // ---------------------------------------------------------------------------
 // Writes
 

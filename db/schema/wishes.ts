@@ -60,6 +60,9 @@ export const wishes = sqliteTable(
       .on(t.status, t.countySiteId, t.category, t.ageBand, t.deadlineAt)
       .where(sql`published_at is not null`),
     index('wishes_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'published'`),
+    // The claims job: claimed wishes whose deadline passed (their live claim expires). Partial on a literal status,
+    // like the one above, so that no list's plan changes.
+    index('wishes_claimed_deadline_idx').on(t.deadlineAt).where(sql`status = 'claimed'`),
   ],
 );
 
@@ -102,5 +105,7 @@ export const claims = sqliteTable(
     // The staff list, most recently changed first, of all statuses and of some.
     index('claims_updated_idx').on(t.updatedAt, t.id),
     index('claims_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    // The claims job: approved claims whose delivery window closed, or is about to. Partial on a literal status.
+    index('claims_approved_idx').on(t.approvedAt).where(sql`status = 'approved'`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX `claims_approved_idx` ON `claims` (`approved_at`) WHERE status = 'approved';--> statement-breakpoint
+CREATE INDEX `wishes_claimed_deadline_idx` ON `wishes` (`deadline_at`) WHERE status = 'claimed';
