@@ -3,8 +3,10 @@
 // so that a job with a lot to do does not hold every request back for seconds. Each item's write stays its own
 // transaction; a yield never falls inside one.
 
-/** How many items a job handles between two turns of the event loop. */
+/** How many items a job handles at most between two turns of the event loop. */
 export const JOB_BATCH = 200;
+/** And for how long at most (ms): a write with its mails may take milliseconds on a busy disk. */
+export const JOB_SLICE_MS = 25;
 
 export type Steps<T> = Generator<void, T, void>;
 
@@ -25,11 +27,19 @@ export async function drainYielding<T>(steps: Steps<T>): Promise<T> {
   }
 }
 
-/** Counts the items handled: true after every `size` of them, when the job's generator should yield. */
-export function pacer(size = JOB_BATCH): () => boolean {
+/**
+ * Counts the items handled: true when the job's generator should yield, after `size` items or once `sliceMs` have
+ * passed since the last yield, whichever comes first.
+ */
+export function pacer(size = JOB_BATCH, sliceMs = JOB_SLICE_MS): () => boolean {
   let n = 0;
+  let since = performance.now();
   return () => {
     n += 1;
-    return n % size === 0;
+    const now = performance.now();
+    if (n < size && now - since < sliceMs) return false;
+    n = 0;
+    since = now;
+    return true;
   };
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { drain, drainYielding, JOB_BATCH, pacer, type Steps } from '../../app/server/batches.server';
+import { drain, drainYielding, JOB_BATCH, JOB_SLICE_MS, pacer, type Steps } from '../../app/server/batches.server';
 
 // A job's work, yielding after every JOB_BATCH items: run at once, or with the event loop turning between batches.
-function* job(items: number, seen: string[]): Steps<{ done: number }> {
+function* job(items: number, seen: string[], itemMs = 0): Steps<{ done: number }> {
   const pace = pacer();
   let done = 0;
   for (let i = 0; i < items; i++) {
     if (pace()) yield;
+    for (const start = performance.now(); performance.now() - start < itemMs; );
     seen.push('item');
     done += 1;
   }
@@ -37,5 +38,24 @@ describe('jobs in batches', () => {
     expect(runs.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...runs)).toBeLessThanOrEqual(JOB_BATCH);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(2 * JOB_BATCH + 50);
+  });
+
+  it('yields sooner when the items are slow: a batch lasts about JOB_SLICE_MS, not 200 items', async () => {
+    const seen: string[] = [];
+    let ticks = 0;
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      ticks += 1;
+      seen.push('tick');
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const itemMs = JOB_SLICE_MS / 5;
+    await drainYielding(job(30, seen, itemMs));
+    ticking = false;
+    const runs = seen.join(',').split('tick').map((run) => run.split(',').filter((s) => s === 'item').length).filter((n) => n > 0);
+    expect(Math.max(...runs)).toBeLessThanOrEqual(6);
+    expect(ticks).toBeGreaterThanOrEqual(5);
   });
 });
