@@ -32,6 +32,7 @@ import { logger } from '../platform/logger.server';
 import { publicMailParams } from './wishes.server';
 import { readKeysetPage, STAFF_PAGE_SIZE, type KeysetCursor } from '../server/paging.server';
 import { refuseUnlessChanged, transact } from '../server/tx.server';
+import { drain, drainYielding, pacer, type Steps } from '../server/batches.server';
 import { writeClaimStatus, writeNewClaim, writeWishStatus } from './wish-claim-status.server';
 
 // Claims: a helper takes a published wish; staff approve; the helper delivers to the institution;
@@ -220,8 +221,20 @@ export interface ClaimJobResult {
  * three days. Each claim is its own transaction; a claim someone moved meanwhile is skipped.
  */
 export function runClaimJobs(now: number): ClaimJobResult {
+  return drain(claimJobSteps(now));
+}
+
+/** runClaimJobs for the server's background run: the event loop turns between batches of claims. */
+export function runClaimJobsInBatches(now: number): Promise<ClaimJobResult> {
+  return drainYielding(claimJobSteps(now));
+}
+
+function* claimJobSteps(now: number): Steps<ClaimJobResult> {
   const result: ClaimJobResult = { expired: 0, reminded: 0 };
+  const pace = pacer();
+  // Only the claims that may be due are read (liveClaimsDueBefore), each decided by the domain's rules as before.
   for (const found of liveClaimsDueBefore(now, now - CLAIM_DELIVERY_DAYS * DAY_MS)) {
+    if (pace()) yield;
     if (!expiryDue(found.claim, found.wishDeadlineAt, now)) continue;
     const outcome = applyStep(found, 'expire', null, {}, now);
     if (outcome.ok) result.expired += 1;
@@ -231,6 +244,7 @@ export function runClaimJobs(now: number): ClaimJobResult {
   }
   const horizon = now + CLAIM_REMINDER_MS;
   for (const found of liveClaimsDueBefore(horizon, horizon - CLAIM_DELIVERY_DAYS * DAY_MS)) {
+    if (pace()) yield;
     if (!reminderDue(found.claim, found.wishDeadlineAt, now)) continue;
     const dueAt = claimDueAt(found.claim, found.wishDeadlineAt)!;
     const sent = transact((tx) => {

@@ -7,6 +7,7 @@ import { config } from '../platform/config.server';
 import { logger } from '../platform/logger.server';
 import type { OutgoingMail } from '../server/status-change.server';
 import { refuseUnlessChanged, transact } from '../server/tx.server';
+import { drain, drainYielding, pacer, type Steps } from '../server/batches.server';
 import { writePairingStatus } from './pairing-status.server';
 import { volunteerMail } from './pairing-staff.server';
 
@@ -20,13 +21,22 @@ import { volunteerMail } from './pairing-staff.server';
 
 /** Active pairings whose volunteer's re-check lapsed more than 30 days ago end ('lapse'). */
 export function lapsePairings(now: number): { lapsed: number } {
+  return drain(lapseSteps(now));
+}
+
+function* lapseSteps(now: number): Steps<{ lapsed: number }> {
   let lapsed = 0;
+  const pace = pacer();
+  // The staff to tell, read once per site and run (each read goes over every staff account).
+  const staffOf = new Map<string, ReturnType<typeof staffForConcern>>();
   for (const row of activePairingsWithRecheckDueBefore(now - RECHECK_GRACE_MS)) {
+    if (pace()) yield;
     if (!lapseDue(row, row, now)) continue;
     const detail = staffPairingDetail(row.id);
     if (!detail) continue;
     const staffUrl = `${config().appUrl.replace(/\/$/, '')}/staff/pairings/${row.id}`;
-    const staffMails: OutgoingMail[] = staffForConcern(detail.site.path).map((s) => ({
+    if (!staffOf.has(detail.site.path)) staffOf.set(detail.site.path, staffForConcern(detail.site.path));
+    const staffMails: OutgoingMail[] = staffOf.get(detail.site.path)!.map((s) => ({
       to: s.email,
       template: 'pairing.lapsed_staff',
       locale: s.locale as Locale,
@@ -57,10 +67,16 @@ export function lapsePairings(now: number): { lapsed: number } {
 
 /** The volunteer of each overdue pairing is mailed once per overdue spell. */
 export function mailOverdueContacts(now: number): { mailed: number } {
+  return drain(overdueSteps(now));
+}
+
+function* overdueSteps(now: number): Steps<{ mailed: number }> {
   const rows = activePairingsForOverdue();
   const last = lastConfirmedContacts(rows.map((r) => r.id));
   let mailed = 0;
+  const pace = pacer();
   for (const row of rows) {
+    if (pace()) yield;
     const lastContact = last.get(row.id) ?? null;
     if (!overdueMailDue(row, lastContact, now, row.days)) continue;
     const detail = staffPairingDetail(row.id);
@@ -83,4 +99,9 @@ export function mailOverdueContacts(now: number): { mailed: number } {
 /** Both pairing jobs, for the server's hourly run. */
 export function runPairingJobs(now: number) {
   return { ...lapsePairings(now), ...mailOverdueContacts(now) };
+}
+
+/** runPairingJobs for the server's background run: the event loop turns between batches of pairings. */
+export async function runPairingJobsInBatches(now: number) {
+  return { ...(await drainYielding(lapseSteps(now))), ...(await drainYielding(overdueSteps(now))) };
 }

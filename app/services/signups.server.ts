@@ -1,3 +1,4 @@
+import { drain, drainYielding, pacer, type Steps } from '../server/batches.server';
 import { recordAudit } from '../data/audit.server';
 import { loadActor } from '../data/actors.server';
 import type { Tx } from '../data/db.server';
@@ -305,8 +306,19 @@ export function expireOffers(now: number): { expired: number } {
 
 /** The 24-hour reminder, once per slot (slots.reminded_at), to everyone holding a confirmed place. */
 export function remindSlots(now: number): { reminded: number } {
+  return drain(remindSteps(now));
+}
+
+/** remindSlots for the server's background run: the event loop turns between batches of slots. */
+export function remindSlotsInBatches(now: number): Promise<{ reminded: number }> {
+  return drainYielding(remindSteps(now));
+}
+
+function* remindSteps(now: number): Steps<{ reminded: number }> {
   let reminded = 0;
+  const pace = pacer();
   for (const { slotId, siteId } of slotsToRemind(now, now + REMINDER_BEFORE_MS)) {
+    if (pace()) yield;
     const outcome = transact((tx) => {
       refuseUnlessChanged(markSlotReminded(tx, slotId, now));
       recordAudit(tx, { at: now, actorId: null, entityType: 'slot', entityId: slotId, action: 'slot_reminder', siteId });

@@ -23,6 +23,8 @@ import type { VettingDecisionInput } from '../forms/admin';
 import type { Locale } from '../i18n/locale';
 import { writeStatusChange } from '../server/status-change.server';
 import { Refusal, transact } from '../server/tx.server';
+import { drain, drainYielding, pacer, type Steps } from '../server/batches.server';
+import { volunteersWithUntoldRecheck, type RecheckCursor } from '../data/recheck-jobs.server';
 import type { RequestMeta } from './auth.server';
 import type { HelperKind, VettingQueueData, VettingQueueItem } from '../views/types';
 
@@ -336,32 +338,52 @@ export function reapply(actor: Actor, kind: HelperKind, id: string, meta: Reques
  * the lapse on, can() refuses them one-to-one contact until staff record the re-check; donating stays open.
  */
 export function runRecheckJobs(now: number): { told: number } {
+  return drain(recheckJobSteps(now));
+}
+
+/** runRecheckJobs for the server's background run: the event loop turns between batches of helpers. */
+export function runRecheckJobsInBatches(now: number): Promise<{ told: number }> {
+  return drainYielding(recheckJobSteps(now));
+}
+
+function* recheckJobSteps(now: number): Steps<{ told: number }> {
   let told = 0;
-  for (const row of listVolunteersForStaff({ rootPath: null, statuses: ['approved'], recheckDueBefore: now })) {
-    const dueAt = row.recheckDueAt;
-    if (dueAt === null || !recheckOverdue({ status: row.status, recheckDueAt: dueAt }, now)) continue;
-    const helper = loadHelper(row.id);
-    if (!helper) continue;
-    const helperName = row.realName || row.displayName;
-    const dueDate = shanghaiDate(dueAt);
-    const base = config().appUrl;
-    const outcome = transact((tx) => {
-      // Once per lapse: a re-check recorded later sets a new due date, and its lapse is told again.
-      const already = auditTrailOf('volunteer', row.id).some((e) => e.action === 'recheck_lapsed' && e.at >= dueAt);
-      if (already) throw new Refusal({ kind: 'conflict', message: { key: 'error.conflict' } });
-      recordAudit(tx, { at: now, actorId: null, entityType: 'volunteer', entityId: row.id, action: 'recheck_lapsed', siteId: helper.countySiteId });
-      for (const r of helper.recipients) {
-        enqueueMail(tx, { to: r.email, template: 'vetting_recheck_lapsed', locale: r.locale, params: { name: r.name, dueDate, link: `${base}/me` } }, now);
-      }
-      for (const s of staffOverCounty(helper.countyPath)) {
-        enqueueMail(
-          tx,
-          { to: s.email, template: 'vetting_recheck_lapsed_staff', locale: s.locale, params: { name: s.displayName, helperName, dueDate, link: `${base}/staff/helpers/${row.id}` } },
-          now,
-        );
-      }
-    });
-    if (outcome.ok) told += 1;
-  }
+  const pace = pacer();
+  // Staff over a county, read once per county and run (every helper of a county tells the same staff).
+  const staffOf = new Map<string | null, ReturnType<typeof staffOverCounty>>();
+  const base = config().appUrl;
+  // Only the helpers due and not yet told, with their contact, a slice of the lapsed at a time (not one read per
+  // helper); the event loop may turn between slices.
+  let cursor: RecheckCursor = null;
+  do {
+    const slice = volunteersWithUntoldRecheck(now, cursor);
+    cursor = slice.next;
+    for (const row of slice.rows) {
+      if (pace()) yield;
+      const dueAt = row.recheckDueAt;
+      if (dueAt === null || !recheckOverdue({ status: row.status, recheckDueAt: dueAt }, now)) continue;
+      const helperName = row.realName || row.displayName;
+      const dueDate = shanghaiDate(dueAt);
+      const countyPath = row.countyPath ?? null;
+      if (!staffOf.has(countyPath)) staffOf.set(countyPath, staffOverCounty(countyPath));
+      const staff = staffOf.get(countyPath)!;
+      const outcome = transact((tx) => {
+        // Once per lapse: a re-check recorded later sets a new due date, and its lapse is told again.
+        const already = auditTrailOf('volunteer', row.id).some((e) => e.action === 'recheck_lapsed' && e.at >= dueAt);
+        if (already) throw new Refusal({ kind: 'conflict', message: { key: 'error.conflict' } });
+        recordAudit(tx, { at: now, actorId: null, entityType: 'volunteer', entityId: row.id, action: 'recheck_lapsed', siteId: row.countySiteId });
+        enqueueMail(tx, { to: row.email, template: 'vetting_recheck_lapsed', locale: row.locale, params: { name: row.displayName, dueDate, link: `${base}/me` } }, now);
+        for (const s of staff) {
+          enqueueMail(
+            tx,
+            { to: s.email, template: 'vetting_recheck_lapsed_staff', locale: s.locale, params: { name: s.displayName, helperName, dueDate, link: `${base}/staff/helpers/${row.id}` } },
+            now,
+          );
+        }
+      });
+      if (outcome.ok) told += 1;
+    }
+    if (cursor) yield;
+  } while (cursor);
   return { told };
 }

@@ -64,7 +64,7 @@ export const wishes = sqliteTable(
     // fulfilled in a period, and those published in it with whether they were fulfilled by its end (README D35).
     index('wishes_fulfilled_idx').on(t.status, t.fulfilledAt, t.siteId),
     index('wishes_status_published_site_idx').on(t.status, t.publishedAt, t.siteId, t.fulfilledAt),
-    // /staff's queue of live claims due soon: a pending or approved claim's wish is claimed, by deadline.
+    // /staff's queue of live claims due soon and the claims job: a pending or approved claim's wish is claimed, by deadline.
     index('wishes_claimed_deadline_idx').on(t.deadlineAt).where(sql`status = 'claimed'`),
     // /staff's queue of an author's drafts sent back, in the order of the send-back (the draft's latest change).
     index('wishes_author_status_idx').on(t.authorId, t.status, t.updatedAt, t.id),

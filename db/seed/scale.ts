@@ -19,12 +19,15 @@
 import type { DB } from '../client';
 import { ageBand, countyShownFor } from '../../app/domain/wish';
 import { Rng, IdSource } from './demo/random';
+import { RECHECK_GRACE_MS } from '../../app/domain/pairing';
 
 export const SCALE_SEED = 20251212;
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
+/** A slot's reminder goes out this long before it starts (REMINDER_BEFORE_MS, app/services/signups.server.ts). */
+const SLOT_REMINDER = 24 * HOUR;
 /** The tables the load fills with volume. */
 const BULK_TABLES = ['users', 'volunteers', 'children', 'wishes', 'claims', 'audit_events', 'activities', 'slots', 'slot_signups', 'slot_children', 'pairings', 'pairing_visits'];
 /** Rows per transaction. */
@@ -302,6 +305,7 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
     'closed_at',
     'closed_by',
     'cancel_reason',
+    'reminded_at',
     'created_at',
   ]);
   const insertSignup = insert('slot_signups', [
@@ -332,6 +336,7 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
     'agreement_signed_on',
     'agreement_witness',
     'created_by',
+    'overdue_mailed_at',
   ]);
   const insertVisit = insert('pairing_visits', [
     'id',
@@ -374,10 +379,38 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
   for (const index of indexes) client.exec(`drop ${index.type} "${index.name}"`);
   begin();
   try {
+    // ---------------------------------------------------------------- the demo set's share of the jobs' work
+    // As on a live platform where the jobs have run: the demo set's lapsed re-checks told, its overdue pairings'
+    // volunteers mailed (the scale rows below are written so; read before they are, the demo tables are small enough to read whole).
+    const untold = client
+      .prepare(
+        `select v.user_id as id, v.recheck_due_at as dueAt, v.county_site_id as siteId from volunteers v
+          where v.status = 'approved' and v.recheck_due_at < ? and not exists (select 1 from audit_events e
+            where e.entity_type = 'volunteer' and e.entity_id = v.user_id and e.action = 'recheck_lapsed' and e.at >= v.recheck_due_at)`,
+      )
+      .all(now) as { id: string; dueAt: number; siteId: string | null }[];
+    for (const v of untold) {
+      audit(v.dueAt + Math.min(HOUR / 2, Math.floor((now - v.dueAt) / 2)), null, 'volunteer', v.id, 'recheck_lapsed', null, null, v.siteId);
+    }
+    const demoPairings = client
+      .prepare(
+        `select p.id, p.started_at as startedAt, p.overdue_mailed_at as mailedAt, s.contact_overdue_days as days,
+            (select max(happened_at) from pairing_visits pv where pv.pairing_id = p.id and pv.status = 'confirmed') as lastContact
+          from pairings p join sites s on s.id = p.site_id where p.status = 'active' and p.started_at is not null`,
+      )
+      .all() as { id: string; startedAt: number; mailedAt: number | null; days: number; lastContact: number | null }[];
+    const setMailed = client.prepare('update pairings set overdue_mailed_at = ? where id = ?');
+    for (const p of demoPairings) {
+      const since = Math.max(p.startedAt, p.lastContact ?? 0);
+      if (now - since > p.days * DAY && (p.mailedAt === null || p.mailedAt < since)) setMailed.run(Math.min(since + p.days * DAY + HOUR / 2, now), p.id);
+    }
+
     // ---------------------------------------------------------------- helpers
     /** Approved volunteers (ids), the pool claimants and sign-ups are drawn from; and caring parents among them. */
     const approved: string[] = [];
     const caringParents: string[] = [];
+    /** Approved volunteers whose yearly re-check has lapsed: when it fell due. */
+    const recheckDue = new Map<string, number>();
     const anyStaff = staffRows.map((s) => s.id);
     for (let i = 0; i < counts.volunteers; i++) {
       const id = ids.next();
@@ -388,21 +421,29 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
       const vettedAt = vetted ? createdAt + Math.floor(rng.next() * 10 * DAY) + HOUR : null;
       const caring = status === 'approved' && rng.chance(0.2);
       insertUser(id, `scale-v${i}@scale.local`, status === 'pending' && rng.chance(0.3) ? null : createdAt + 10 * MIN, passwordHash, `志愿者${i}`, rng.chance(0.9) ? 'zh-CN' : 'en', 0, createdAt);
+      const realName = `${pick(SURNAMES)}${pick(GIVEN)}`;
+      const countyId = pick(counties).id;
+      const recheckDueAt = status === 'approved' ? vettedAt! + 365 * DAY : null;
       insertVolunteer(
         id,
         status,
         caring ? 1 : 0,
-        `${pick(SURNAMES)}${pick(GIVEN)}`,
+        realName,
         `139${String(10_000_000 + i).slice(-8)}`,
-        pick(counties).id,
+        countyId,
         vetted ? '已查验身份证件' : null,
         status === 'rejected' ? '资料不全' : status === 'suspended' ? '多次未到' : null,
         vettedAt,
         vetted ? pick(anyStaff) : null,
-        status === 'approved' ? vettedAt! + 365 * DAY : null,
+        recheckDueAt,
         createdAt,
       );
       audit(vettedAt ?? createdAt, vetted ? null : id, 'volunteer', id, vetted ? (status === 'approved' ? 'approve' : status === 'rejected' ? 'reject' : 'suspend') : 'apply', null, status, null);
+      // The hourly re-check job has told the helper (and their staff) of a lapse already: its event marks it told.
+      if (recheckDueAt !== null && recheckDueAt < now) {
+        recheckDue.set(id, recheckDueAt);
+        audit(recheckDueAt + Math.min(HOUR / 2, Math.floor((now - recheckDueAt) / 2)), null, 'volunteer', id, 'recheck_lapsed', null, null, countyId);
+      }
       if (status === 'approved') approved.push(id);
       if (caring) caringParents.push(id);
       summary.volunteers++;
@@ -652,6 +693,8 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
           closedAt,
           closed ? reviewer : null,
           slotStatus === 'cancelled' ? '时间安排冲突' : null,
+          // The slot-reminder job (every 5 minutes) has reminded every slot of an approved activity starting within 24 h.
+          holdsPeople && slotStatus !== 'cancelled' && startsAt - SLOT_REMINDER <= now ? Math.min(startsAt - SLOT_REMINDER + 2 * MIN, now) : null,
           createdAt,
         );
         summary.slots++;
@@ -678,6 +721,9 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
     // ---------------------------------------------------------------- pairings and visits
     // About a sixth of the children: one live pairing (mostly active, some proposed), and some an ended one before it.
     const parents = caringParents.length ? caringParents : approved;
+    const overdueDaysOf = new Map(
+      (client.prepare('select id, contact_overdue_days as days from sites').all() as { id: string; days: number }[]).map((r) => [r.id, r.days]),
+    );
     for (let i = 0; i < kids.length; i++) {
       if (!rng.chance(1 / 6)) continue;
       const kid = kids[i]!;
@@ -686,23 +732,46 @@ export function seedScale(db: DB, n: number, options: ScaleOptions): ScaleSummar
       const ended = rng.chance(0.25);
       if (ended) {
         const pid = ids.next();
-        insertPairing(pid, pick(parents), kid.id, kid.siteId, 'ended', proposedAt - 90 * DAY, proposedAt - 89 * DAY, proposedAt - 2 * DAY, '志愿者搬家', staff, shanghaiDate(proposedAt - 90 * DAY), staff, staff);
+        insertPairing(pid, pick(parents), kid.id, kid.siteId, 'ended', proposedAt - 90 * DAY, proposedAt - 89 * DAY, proposedAt - 2 * DAY, '志愿者搬家', staff, shanghaiDate(proposedAt - 90 * DAY), staff, staff, null);
         summary.pairings++;
       }
       const pid = ids.next();
       const active = rng.chance(0.85);
       const startedAt = active ? Math.min(proposedAt + 3 * DAY, now - HOUR) : null;
-      insertPairing(pid, pick(parents), kid.id, kid.siteId, active ? 'active' : 'proposed', proposedAt, startedAt, null, null, null, shanghaiDate(proposedAt), staff, staff);
+      const volunteer = pick(parents);
+      // The hourly pairing job has ended (action 'lapse', no end reason, no person) an active pairing whose
+      // volunteer's re-check lapsed over 30 days ago; the visits lie before that end.
+      const lapsedAt = recheckDue.get(volunteer);
+      const endedAt =
+        active && lapsedAt !== undefined && lapsedAt + RECHECK_GRACE_MS < now
+          ? Math.min(Math.max(startedAt! + HOUR / 2, lapsedAt + RECHECK_GRACE_MS + HOUR / 2), now - MIN)
+          : null;
+      const until = endedAt ?? now;
+      const visits: { happenedAt: number; confirmed: boolean; rest: [string, number, number] }[] = [];
+      if (active) {
+        const count = 1 + Math.floor(rng.next() * 9);
+        for (let v = 0; v < count; v++) {
+          const happenedAt = startedAt! + Math.floor(rng.next() * Math.max(1, until - startedAt! - HOUR));
+          const confirmed = happenedAt < now - 7 * DAY && rng.chance(0.9);
+          visits.push({ happenedAt, confirmed, rest: [pick(VISIT_KINDS), 30 + 30 * Math.floor(rng.next() * 4), rng.chance(0.3) ? 1 : 0] });
+        }
+      }
+      // The volunteer of a pairing without confirmed contact for the site's overdue days has been mailed once
+      // for this spell (the same job, pairings.overdue_mailed_at).
+      const lastContact = Math.max(0, ...visits.filter((v) => v.confirmed).map((v) => v.happenedAt));
+      const since = startedAt === null ? null : Math.max(startedAt, lastContact);
+      const overdueDays = overdueDaysOf.get(kid.siteId) ?? 30;
+      const overdueMailedAt =
+        active && endedAt === null && since !== null && now - since > overdueDays * DAY ? Math.min(since + overdueDays * DAY + HOUR / 2, now) : null;
+      const status = !active ? 'proposed' : endedAt === null ? 'active' : 'ended';
+      insertPairing(pid, volunteer, kid.id, kid.siteId, status, proposedAt, startedAt, endedAt, null, null, shanghaiDate(proposedAt), staff, staff, overdueMailedAt);
       summary.pairings++;
       audit(startedAt ?? proposedAt, staff, 'pairing', pid, active ? 'accept' : 'propose', null, active ? 'active' : 'proposed', kid.siteId);
-      if (active) {
-        const visits = 1 + Math.floor(rng.next() * 9);
-        for (let v = 0; v < visits; v++) {
-          const happenedAt = startedAt! + Math.floor(rng.next() * Math.max(1, now - startedAt! - HOUR));
-          const confirmed = happenedAt < now - 7 * DAY && rng.chance(0.9);
-          insertVisit(ids.next(), pid, pick(VISIT_KINDS), happenedAt, 30 + 30 * Math.floor(rng.next() * 4), rng.chance(0.3) ? 1 : 0, confirmed ? 'confirmed' : 'logged', confirmed ? staff : null, confirmed ? happenedAt + 2 * DAY : null, null, happenedAt + HOUR);
-          summary.pairingVisits++;
-        }
+      if (endedAt !== null) audit(endedAt, null, 'pairing', pid, 'lapse', 'active', 'ended', kid.siteId);
+      for (const v of visits) {
+        const [kind, minutes, accompanied] = v.rest;
+        insertVisit(ids.next(), pid, kind, v.happenedAt, minutes, accompanied, v.confirmed ? 'confirmed' : 'logged', v.confirmed ? staff : null, v.confirmed ? v.happenedAt + 2 * DAY : null, null, v.happenedAt + HOUR);
+        summary.pairingVisits++;
       }
       report('pairings', i + 1, kids.length);
     }

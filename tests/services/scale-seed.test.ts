@@ -3,6 +3,7 @@ import { seedDemo } from '../../db/seed/demo';
 import { scaleCounts, seedScale, type ScaleSummary } from '../../db/seed/scale';
 import { countyShownFor } from '../../app/domain/wish';
 import { useTestDatabase } from '../helpers/db';
+import { JOBS } from '../../app/server/jobs.server';
 
 // `seed --scale N` at a small N: the volume in proportion, and every constraint and invariant of the demo set kept.
 
@@ -100,5 +101,21 @@ describe('seed --scale N', () => {
 
   it('refuses a second load', () => {
     expect(() => seedScale(db, N, { now: NOW })).toThrow(/already holds scale data/);
+  });
+
+  it('leaves the state a live platform has, where every background job has run: a first run mails no one and changes no row', async () => {
+    const tables = (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[]).sort();
+    const snapshot = () => Object.fromEntries(tables.map((t) => [t, db.$client.prepare(`select * from "${t}" order by rowid`).all()]));
+    const seeded = snapshot();
+    expect(seeded.outbox).toEqual([]);
+    // What the jobs look for is there: lapsed re-checks, overdue pairings, slots starting within a day.
+    expect(one(`select count(*) from volunteers where status = 'approved' and recheck_due_at < :now`, { now: NOW })).toBeGreaterThan(0);
+    expect(one(`select count(*) from pairings where status = 'active' and overdue_mailed_at is not null`)).toBeGreaterThan(0);
+    expect(one(`select count(*) from pairings where status = 'ended' and ended_by is null and end_reason is null`)).toBeGreaterThan(0);
+    expect(one(`select count(*) from slots where reminded_at is not null`)).toBeGreaterThan(0);
+    const results: Record<string, unknown> = {};
+    for (const job of JOBS) results[job.name] = await job.run(NOW);
+    expect(results).toMatchObject({ claims: { expired: 0, reminded: 0 }, rechecks: { told: 0 }, 'slot-reminders': { reminded: 0 }, pairings: { lapsed: 0, mailed: 0 } });
+    expect(snapshot()).toEqual(seeded);
   });
 });
