@@ -445,11 +445,13 @@ function verdicts(rows: Row[], scores: Map<string, Scores>, peakRss: number, atS
     }
   }
   if (atScale) {
+    // A page that answered nothing in its window has no latency to speak of: not met.
+    const answered = (load: Load) => /^2\d\d×/.test(load.statuses) && !/timed out|errors/.test(load.statuses);
     for (const { target, one } of rows.filter((r) => r.target.p99Target)) {
-      lines.push(`- ${target.name} single-client p99 < ${P99_TARGET_MS} ms: ${mark(one.p99 < P99_TARGET_MS)} (${one.p99} ms)`);
+      lines.push(`- ${target.name} single-client p99 < ${P99_TARGET_MS} ms: ${mark(answered(one) && one.p99 < P99_TARGET_MS)} (${answered(one) ? `${one.p99} ms` : one.statuses})`);
     }
     for (const { target, one } of rows.filter((r) => r.target.path.startsWith('/reports'))) {
-      lines.push(`- ${target.name} < 200 ms: ${mark(one.p99 < 200)} (single-client p50 ${one.p50} ms, p99 ${one.p99} ms)`);
+      lines.push(`- ${target.name} < 200 ms: ${mark(answered(one) && one.p99 < 200)} (${answered(one) ? `single-client p50 ${one.p50} ms, p99 ${one.p99} ms` : one.statuses})`);
     }
   } else lines.push(`- Single-client p99 < ${P99_TARGET_MS} ms and \`/reports\` < 200 ms hold at N = 1M: see the run at scale.`);
   lines.push(`- Peak RSS < 300 MB: ${mark(peakRss < 300)} (${peakRss.toFixed(0)} MB)`);
