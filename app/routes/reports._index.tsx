@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import { useEffect } from 'react';
 import { BarChart } from '../components/charts';
 import { useLocale, useT } from '../components/i18n';
 import { CopyButton, CountyTable, FiguresTable, recordsHref, reportQuery, ReportParagraph, type ReportScope } from '../components/reports';
@@ -12,12 +13,7 @@ import { failure } from '../server/http.server';
 import { requestMeta } from '../services/auth.server';
 import { reportPage } from '../services/report-pages.server';
 
-/** Figures not computed yet (README D35): the page reloads itself after a few seconds. */
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  ...pageTitle(matches, 'reports.title'),
-  ...(data?.pending ? [{ httpEquiv: 'refresh' as const, content: '5' }] : []),
-];
-
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reports.title');
 /** /reports: staff see their subtree (or a site inside it), admins any site or everything. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = requireStaff(request, context);
@@ -28,6 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Reports() {
   const report = useLoaderData<typeof loader>();
+  // Figures not computed yet (README D35): asked for again every two seconds until the worker has them; without
+  // script, the notice's link reloads the page.
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!report.pending || revalidator.state !== 'idle') return;
+    const timer = setTimeout(() => revalidator.revalidate(), 2000);
+    return () => clearTimeout(timer);
+  }, [report, revalidator]);
   const t = useT();
   const locale = useLocale();
   const name = (s: { nameZh: string; nameEn: string }) => (locale === 'en' ? s.nameEn : s.nameZh);
