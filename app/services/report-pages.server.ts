@@ -138,14 +138,16 @@ export interface ReportRecordsRequest extends ReportPageRequest {
 /** /reports/records: one page of the records behind a figure, with the figure they add up to. */
 export function reportRecords(actor: Actor | null, request: ReportRecordsRequest, meta: RequestMeta): Result<ReportRecordsView> {
   const { period } = choosePeriod(request, shanghaiDate(meta.now));
-  const current = reportFor(actor, { ...period, siteCode: request.site || undefined }, meta);
+  // The figure from the kept figures (README D35): never recomputed here; null while none are computed yet.
+  const current = keptReportFor(actor, { ...period, siteCode: request.site || undefined }, meta);
   if (!current.ok) return current;
-  const report = current.value;
-  const rootPath = report.site?.path ?? '/';
-  const { total, sum } = countFigureRecords(rootPath, request.figure, report.bounds);
+  const { site, report } = current.value;
+  const rootPath = site?.path ?? '/';
+  const bounds = periodBounds(period);
+  const { total, sum } = countFigureRecords(rootPath, request.figure, bounds);
   const paging = clampedPage(total, request.page);
-  const records = listFigureRecords(rootPath, request.figure, report.bounds, pageWindow(paging.page)).map((r) => ({ ...r, href: recordHref(r.kind, r.linkId) }));
-  return ok({ figure: request.figure, period, site: siteOf(report), value: report.figures.total[request.figure], total, sum, records, paging });
+  const records = listFigureRecords(rootPath, request.figure, bounds, pageWindow(paging.page)).map((r) => ({ ...r, href: recordHref(r.kind, r.linkId) }));
+  return ok({ figure: request.figure, period, site: siteRef(site), value: report ? report.figures.total[request.figure] : null, total, sum, records, paging });
 }
 
 export interface CsvFile {
@@ -180,10 +182,11 @@ export function figuresCsvFile(actor: Actor | null, request: ReportPageRequest, 
 /** /reports/records.csv: every record behind one figure (staff only: report.read). */
 export function recordsCsvFile(actor: Actor | null, request: ReportPageRequest & { figure: FigureKey }, meta: RequestMeta, locale: Locale): Result<CsvFile> {
   const { period } = choosePeriod(request, shanghaiDate(meta.now));
-  const current = reportFor(actor, { ...period, siteCode: request.site || undefined }, meta);
+  // Only the subtree and its permission: the records are listed, no figure is needed (README D35).
+  const current = keptReportFor(actor, { ...period, siteCode: request.site || undefined }, meta);
   if (!current.ok) return current;
-  const report = current.value;
-  const lines: RecordLine[] = listFigureRecords(report.site?.path ?? '/', request.figure, report.bounds).map((r) => ({
+  const site = current.value.site;
+  const lines: RecordLine[] = listFigureRecords(site?.path ?? '/', request.figure, periodBounds(period)).map((r) => ({
     kind: r.kind,
     id: r.id,
     label: r.label,
@@ -191,5 +194,5 @@ export function recordsCsvFile(actor: Actor | null, request: ReportPageRequest &
     at: r.at === null ? '' : formatDateTime(r.at, locale),
     weight: r.weight,
   }));
-  return ok({ filename: `records-${request.figure}-${report.site?.code ?? 'all'}-${period.from}-${period.to}.csv`, body: recordsCsv(lines, translator(locale)) });
+  return ok({ filename: `records-${request.figure}-${site?.code ?? 'all'}-${period.from}-${period.to}.csv`, body: recordsCsv(lines, translator(locale)) });
 }

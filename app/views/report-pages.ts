@@ -69,8 +69,8 @@ export interface ReportRecordsView {
   figure: FigureKey;
   period: Period;
   site: { code: string; nameZh: string; nameEn: string } | null;
-  /** The figure as the report gives it, and what the records listed add up to. */
-  value: number;
+  /** The figure as the report gives it (null while the report's figures are being computed, README D35), and what the records listed add up to. */
+  value: number | null;
   total: number;
   sum: number;
   records: ReportRecordView[];
