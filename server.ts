@@ -12,6 +12,7 @@ import { formBodyGate, localeOf, methodGate, needsNoStore, originGate, plainPage
 import { startBackgroundJobs } from './app/server/jobs.server';
 import { storageRefusal } from './app/server/storage-guard.server';
 import { logger } from './app/platform/logger.server';
+import { sourceWorkerScript, useReportWorker } from './app/data/report-background.server';
 
 /** Set when this file is compiled into build/start.js (scripts/build-if-stale.ts, README D34). */
 declare const __COMPILED__: boolean | undefined;
@@ -129,6 +130,8 @@ function remixHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: s
 
 export async function startServer(options: { dev: boolean; port?: number; host?: string; jobs?: boolean }) {
   const { app, close } = await createApp({ dev: options.dev });
+  // The report's figures are recomputed in a worker thread, never in the one serving pages (README D35).
+  useReportWorker(compiled ? { compiled: path.join(here, 'report-worker.js') } : sourceWorkerScript(here));
   const port = options.port ?? config().port;
   const host = options.host ?? config().host;
   const server: http.Server = await new Promise((resolve, reject) => {

@@ -69,7 +69,7 @@ export function buildIfStale(log: (line: string) => void = console.log): boolean
 
 /**
  * Compiles the server (scripts/start.ts and server.ts with the app modules they import) into one
- * JavaScript file, `<buildDir>/start.js`, so that `npm start` runs plain Node without the TypeScript
+ * JavaScript file, `<buildDir>/start.js` (and the report's worker, `<buildDir>/report-worker.js`), so that `npm start` runs plain Node without the TypeScript
  * loader (README D34). Packages stay imports from node_modules; the migrations are copied beside it,
  * where db/client.ts looks for them relative to the running file. The compiled server serves the
  * Remix build of the directory it sits in.
@@ -84,6 +84,17 @@ export function compileServer(buildDir: string): void {
     target: 'node20',
     packages: 'external',
     define: { __COMPILED__: 'true' },
+    logLevel: 'warning',
+  });
+  // The thread that recomputes the report's figures (README D35): started by the server from beside start.js.
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'app/data/report-worker.ts')],
+    outfile: path.join(buildDir, 'report-worker.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
     logLevel: 'warning',
   });
   fs.rmSync(path.join(buildDir, 'migrations'), { recursive: true, force: true });

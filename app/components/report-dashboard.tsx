@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import { Fragment } from 'react';
 import { FIGURES, formatFigure } from '../domain/report';
+import { formatDateTime } from '../i18n/index';
 import type { ReportDashboardView } from '../views/report-issue';
 import { BarChart } from './charts';
 import { useLocale, useT } from './i18n';
@@ -15,6 +16,16 @@ export function ReportDashboard({ data }: { data: ReportDashboardView | null }) 
   return (
     <section aria-labelledby="report-dashboard-heading" className="report-dashboard" data-testid="report-dashboard">
       <h2 id="report-dashboard-heading">{t('report.dashboard.heading', { scope, from: data.period.from, to: data.period.to })}</h2>
+      {data.pending ? (
+        <p role="status" className="notice" data-testid="report-dashboard-pending">
+          {t('reports.pending')}
+        </p>
+      ) : null}
+      {data.asOf !== null ? (
+        <p role="status" className="meta" data-testid="report-dashboard-as-of">
+          {t('reports.as_of', { at: formatDateTime(data.asOf, locale) })}
+        </p>
+      ) : null}
       <dl className="facts">
         {data.figures.map((f) => (
           <Fragment key={f.key}>

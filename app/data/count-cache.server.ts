@@ -26,6 +26,8 @@ interface Entry {
   value: unknown;
   /** For a count that moves with time (cachedMovingCount): the instant `value` holds for. */
   asOf?: number;
+  /** When the computation of `value` started (the instant its figures hold for; README D35). */
+  computedAt?: number;
 }
 
 const entries = new Map<string, Entry>();
@@ -62,17 +64,50 @@ export function cachedValue<T>(
 ): T {
   const { full, version, hit } = lookUp(table, key);
   if (hit && now <= hit.validUntil) return hit.value as T;
+  const computedAt = Date.now();
   const { value, validUntil = Number.MAX_SAFE_INTEGER } = compute();
-  keep(full, { version, validUntil, value });
+  keep(full, { version, validUntil, value, computedAt });
   return value;
+}
+
+/** The versions of `tables` as one key ('' when a table has no version), read on this process's connection. */
+export function tablesVersion(tables: readonly VersionedTable[]): string {
+  const versions = tables.map(tableVersion);
+  return versions.includes('') ? '' : versions.join('.');
+}
+
+/** Where a value under `key` is kept (the cache's own key), for callers that compute it elsewhere. */
+export function keptKey(tables: readonly VersionedTable[], key: string): string {
+  return `${db().$client.name}:${tables.join('+')}:${key}`;
+}
+
+/**
+ * The value kept under `key` whatever the versions it was computed at (null when none), with `current` telling
+ * whether it still holds at the tables' present versions. For values recomputed off the main thread (README D35).
+ */
+export function keptAtAnyVersion<T>(
+  tables: readonly VersionedTable[],
+  key: string,
+): { full: string; version: string; kept: { value: T; computedAt: number; current: boolean } | null } {
+  const version = tablesVersion(tables);
+  const full = keptKey(tables, key);
+  const entry = entries.get(full);
+  if (!entry) return { full, version, kept: null };
+  return { full, version, kept: { value: entry.value as T, computedAt: entry.computedAt ?? 0, current: version !== '' && entry.version === version } };
+}
+
+/** Keeps a value computed elsewhere (a worker) at the versions it read, unless a newer computation is kept already. */
+export function keepComputed(full: string, version: string, value: unknown, computedAt: number): void {
+  const kept = entries.get(full);
+  if (kept && (kept.computedAt ?? 0) > computedAt) return;
+  keep(full, { version, validUntil: Number.MAX_SAFE_INTEGER, value, computedAt });
 }
 
 /** The entry under `key` if it was kept at the tables' present versions (a table without a version: never). */
 function lookUp(table: VersionedTable | readonly VersionedTable[], key: string) {
   const tables = typeof table === 'string' ? [table] : table;
-  const versions = tables.map(tableVersion);
-  const version = versions.includes('') ? '' : versions.join('.');
-  const full = `${db().$client.name}:${tables.join('+')}:${key}`;
+  const version = tablesVersion(tables);
+  const full = keptKey(tables, key);
   const kept = entries.get(full);
   return { full, version, hit: kept && kept.version === version && version !== '' ? kept : undefined };
 }

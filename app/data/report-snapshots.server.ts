@@ -134,3 +134,13 @@ export function countCorrectionsSince(rootPath: string, period: PeriodBounds, si
 export function topSites() {
   return db().select().from(schema.sites).where(isNull(schema.sites.parentId)).orderBy(schema.sites.path).all();
 }
+
+/** The live (not superseded) issued report of exactly this period and site, if any: its id, when, and its frozen figures. */
+export function findLiveSnapshotOf(siteId: string, periodFrom: string, periodTo: string) {
+  return db()
+    .select({ id: s.id, issuedAt: s.issuedAt, figures: s.figures })
+    .from(s)
+    .where(and(eq(s.siteId, siteId), eq(s.periodFrom, periodFrom), eq(s.periodTo, periodTo), isNull(s.supersededAt)))
+    .orderBy(desc(s.issuedAt))
+    .get();
+}

@@ -41,7 +41,9 @@ export default function ReportRecords() {
         {t('reports.records.title')}:{t(f.labelKey)}
       </h1>
       <p className="meta">{t('reports.scope', { site: siteName, from: view.period.from, to: view.period.to })}</p>
-      <p data-testid="figure-value">{t('reports.records.figure_value', { value: tableNumber(view.figure, view.value), unit: t(f.unitKey) })}</p>
+      <p data-testid="figure-value">
+        {view.value === null ? t('reports.pending') : t('reports.records.figure_value', { value: tableNumber(view.figure, view.value), unit: t(f.unitKey) })}
+      </p>
       <p className="meta definition">{t(f.definitionKey)}</p>
       <p data-testid="records-count">{t('reports.records.count', { total: view.total, sum: Math.round(view.sum * 100) / 100 })}</p>
       <p>

@@ -1,4 +1,5 @@
 import { recordAudit } from '../data/audit.server';
+import { keptInBackground } from '../data/report-background.server';
 import { keptReportMeasures } from '../data/reports.server';
 import { countCorrectionsSince, findSnapshot, insertSnapshot, listSnapshots, supersedeSnapshot, topSites, type SnapshotRow } from '../data/report-snapshots.server';
 import { logSecurityEventOnItsOwn } from '../data/security-log.server';
@@ -14,6 +15,8 @@ import {
   periodBounds,
   periodProblem,
   reportParagraph,
+  type AggregateRow,
+  type CountyRef,
   type Period,
   type ReportFigures,
   type ReportLocale,
@@ -215,10 +218,17 @@ export function reportDashboard(actor: Actor | null, now: number): ReportDashboa
     site = findSiteById(actor.staff.siteId);
     if (!site || !mayRead(actor, site.path)) return null;
   } else if (!can(actor, 'report.read', { type: 'global' })) return null;
-  const figures = liveFigures(period, site?.path ?? '/');
+  // From the kept figures, never computed in the serving thread (README D35): out of date, shown with when they were
+  // computed while a worker brings them up to date; none yet, the dashboard says they are being computed.
+  const kept = keptInBackground<{ counties: CountyRef[]; rows: AggregateRow[] }>({ kind: 'measures', rootPath: site?.path ?? '/', bounds: periodBounds(period) });
+  const siteView = site ? { code: site.code, nameZh: site.nameZh, nameEn: site.nameEn } : null;
+  if (!kept) return { period, site: siteView, pending: true, asOf: null, figures: [], byCounty: [] };
+  const figures = assembleFigures(kept.value.counties, kept.value.rows);
   return {
     period,
-    site: site ? { code: site.code, nameZh: site.nameZh, nameEn: site.nameEn } : null,
+    site: siteView,
+    pending: false,
+    asOf: kept.current ? null : kept.computedAt,
     figures: DASHBOARD_FIGURES.map((key) => ({ key, value: figures.total[key] })),
     byCounty: figures.byCounty.map((c) => ({ code: c.county.code, nameZh: c.county.nameZh, nameEn: c.county.nameEn, wishesFulfilled: c.figures.wishesFulfilled })),
   };

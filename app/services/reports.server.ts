@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { keptInBackground } from '../data/report-background.server';
 import { keptReportMeasures } from '../data/reports.server';
 import { logSecurityEventOnItsOwn } from '../data/security-log.server';
 import { findSiteByCode, findSiteById } from '../data/sites.server';
@@ -17,6 +18,7 @@ import {
   type ReportLocale,
 } from '../domain/report';
 import { translator } from '../i18n/index';
+import type { AggregateRow, CountyRef } from '../domain/report';
 import type { ReportView } from '../views/report';
 import type { RequestMeta } from './auth.server';
 
@@ -32,7 +34,23 @@ function computeReport(period: Period, site: ReportView['site']): ReportView {
   const started = performance.now();
   const { counties, rows } = keptReportMeasures(rootPath, bounds);
   const figures = assembleFigures(counties, rows);
-  return { period: { from: period.from, to: period.to }, bounds, site, figures, tookMs: performance.now() - started };
+  return { period: { from: period.from, to: period.to }, bounds, site, figures, tookMs: performance.now() - started, asOf: null };
+}
+
+/**
+ * The report from the figures kept for it, never computed in this thread when a worker can (README D35): the
+ * figures last computed (asOf: when, if a table changed since and they are being brought up to date), or null when
+ * none are kept yet (a worker is computing them).
+ */
+function keptReport(period: Period, site: ReportView['site']): ReportView | null {
+  const bounds = periodBounds(period);
+  const rootPath = site?.path ?? '/';
+  const started = performance.now();
+  const kept = keptInBackground<{ counties: CountyRef[]; rows: AggregateRow[] }>({ kind: 'measures', rootPath, bounds });
+  if (!kept) return null;
+  const figures = assembleFigures(kept.value.counties, kept.value.rows);
+  const asOf = kept.current ? null : kept.computedAt;
+  return { period: { from: period.from, to: period.to }, bounds, site, figures, tookMs: performance.now() - started, asOf };
 }
 
 const siteView = (s: { code: string; nameZh: string; nameEn: string; path: string } | undefined) =>
@@ -44,6 +62,18 @@ const siteView = (s: { code: string; nameZh: string; nameEn: string; path: strin
  * a subtree the actor does not hold (forbidden, logged as a security event).
  */
 export function reportFor(actor: Actor | null, request: ReportRequest, meta: RequestMeta): Result<ReportView> {
+  const scope = reportScope(actor, request, meta);
+  return scope.ok ? ok(computeReport(request, scope.value)) : scope;
+}
+
+/** reportFor from the kept figures (the pages, the dashboards, the CSV): null when none are kept yet (README D35). */
+export function keptReportFor(actor: Actor | null, request: ReportRequest, meta: RequestMeta): Result<{ site: ReportView['site']; report: ReportView | null }> {
+  const scope = reportScope(actor, request, meta);
+  return scope.ok ? ok({ site: scope.value, report: keptReport(request, scope.value) }) : scope;
+}
+
+/** The subtree a report request is for, refused as reportFor says. */
+function reportScope(actor: Actor | null, request: ReportRequest, meta: RequestMeta): Result<ReportView['site']> {
   const problem = periodProblem(request);
   if (problem) return err({ kind: 'validation', fields: { [problem === 'from_invalid' ? 'from' : 'to']: [`report.error.${problem}`] } });
   let site: ReportView['site'];
@@ -63,7 +93,7 @@ export function reportFor(actor: Actor | null, request: ReportRequest, meta: Req
     logSecurityEventOnItsOwn({ at: meta.now, type: 'permission_denied', userId: actor?.userId ?? null, ip: meta.ip, detail: 'report.read' });
     return err({ kind: 'forbidden' });
   }
-  return ok(computeReport(request, site));
+  return ok(site);
 }
 
 // ---- the command line ---------------------------------------------------------------------------

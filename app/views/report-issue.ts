@@ -36,6 +36,10 @@ export interface ReportDashboardView {
   period: Period;
   /** The subtree; null for everything (an admin). */
   site: ReportSiteView | null;
+  /** No figures computed yet: a worker is computing them (README D35); figures and byCounty are empty. */
+  pending: boolean;
+  /** When the figures shown were computed, if they are out of date and being brought up to date; null: current. */
+  asOf: number | null;
   figures: Array<{ key: FigureKey; value: number }>;
   /** Wishes fulfilled per county, for the one chart. */
   byCounty: Array<{ code: string; nameZh: string; nameEn: string; wishesFulfilled: number }>;

@@ -9,8 +9,21 @@ export interface ReportSiteOption {
   depth: number;
 }
 
+/** /reports before any figures of the period were computed: the page says they are being computed (README D35). */
+export interface PendingReportPageView {
+  pending: true;
+  period: Period;
+  preset: PeriodPreset | null;
+  presets: Array<{ preset: PeriodPreset } & Period>;
+  problem: string | null;
+  site: { code: string; nameZh: string; nameEn: string } | null;
+  sites: ReportSiteOption[];
+  allSites: boolean;
+}
+
 /** /reports as its service hands it to the page. */
 export interface ReportPageView {
+  pending: false;
   period: Period;
   /** The picker's period this one is, if any. */
   preset: PeriodPreset | null;
@@ -26,11 +39,16 @@ export interface ReportPageView {
   priorPeriod: Period;
   prior: ReportFigures;
   paragraph: { zh: Segment[]; en: Segment[] };
+  /** null: not computed yet (an issued period's figures come from its snapshot, its charts from the records). */
   charts: {
     fulfilledPerMonth: Array<{ month: string; value: number } & Period>;
     heldPerType: Array<{ type: string; value: number }>;
     servedPerCounty: Array<{ county: CountyRef; value: number }>;
-  };
+  } | null;
+  /** When the oldest of the figures shown was computed, if they are out of date and being brought up to date; null: current. */
+  asOf: number | null;
+  /** The live issued report of exactly this period and site, whose frozen figures are shown. */
+  issued: { id: string; issuedAt: number } | null;
   /** The period is over, so it may be issued (/reports/issued). */
   canIssue: boolean;
 }
@@ -51,8 +69,8 @@ export interface ReportRecordsView {
   figure: FigureKey;
   period: Period;
   site: { code: string; nameZh: string; nameEn: string } | null;
-  /** The figure as the report gives it, and what the records listed add up to. */
-  value: number;
+  /** The figure as the report gives it (null while the report's figures are being computed, README D35), and what the records listed add up to. */
+  value: number | null;
   total: number;
   sum: number;
   records: ReportRecordView[];

@@ -9,6 +9,8 @@ export interface ReportView {
   figures: ReportFigures;
   /** How long the statement took, in milliseconds (for the note; never shown as a figure). */
   tookMs: number;
+  /** When the figures shown were computed, if a table changed since and they are being brought up to date (README D35); null: current. */
+  asOf: number | null;
 }
 
 export type { CountyRef };

@@ -57,7 +57,8 @@ describe('the half-year report and a service certificate', () => {
     const scope = (await page.getByTestId('report-scope').textContent())!;
     expect(scope).toContain('吴忠市');
     expect(scope).toContain(TO);
-    await expect.poll(() => page.getByTestId('value-wishesFulfilled').textContent()).toBe('466');
+    // The first visit of a period says its figures are being computed (README D35); the page asks again until they are.
+    await expect.poll(() => page.getByTestId('value-wishesFulfilled').textContent(), { timeout: 60_000 }).toBe('466');
     expect(await page.getByTestId('value-homeVisits').textContent()).toBe('408');
     const paragraph = (await page.locator('#paragraph-zh').textContent())!;
     expect(paragraph).toContain('408 人次');

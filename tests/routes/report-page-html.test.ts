@@ -27,13 +27,35 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function page(path: string) {
+async function fetchPage(path: string) {
   const res = await fetch(`${server.url}${path}`, { headers: { cookie: staff } });
   expect(res.status, path).toBe(200);
   return res.text();
 }
 
+/** The page once its figures are computed: the first visit of a period starts the worker and says so (README D35). */
+async function page(path: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const html = await fetchPage(path);
+    if (!html.includes('data-testid="report-pending"')) return html;
+    if (Date.now() > deadline) throw new Error(`${path} still pending after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 describe('/reports in the browser', () => {
+  it('says the figures are being computed (no zeros) with a link to reload, then shows the figures the compiled worker computed', async () => {
+    const first = await fetchPage('/reports?from=2025-07-01&to=2025-12-31&site=wz');
+    expect(first).toContain('data-testid="report-pending"');
+    expect(first).toContain('本期指标正在计算');
+    expect(first).toContain('<a href="/reports?from=2025-07-01&amp;to=2025-12-31&amp;site=wz">刷新</a>');
+    expect(first).not.toContain('id="figure-wishesFulfilled"');
+    const html = await page('/reports?from=2025-07-01&to=2025-12-31&site=wz');
+    expect(html).toContain('id="figure-wishesFulfilled"');
+    expect(html).not.toContain('data-testid="report-as-of"');
+  });
+
   it('links each figure to its records, each number of the paragraph to its figure, and posts the issue form to /reports/issued', async () => {
     const html = await page(`/reports?${H1}`);
     const row = html.match(/<tr id="figure-wishesFulfilled"[\s\S]*?<\/tr>/)![0];

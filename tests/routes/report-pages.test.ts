@@ -40,7 +40,11 @@ beforeAll(async () => {
 const page = async (url: string, cookie = city) => {
   const res = await callRoute(reportsRoute.loader, { url, cookie });
   expect(res.status).toBe(200);
-  return res.data as ReportPageView;
+  const view = res.data as ReportPageView;
+  // Computed in the test's thread (no worker): never pending, charts included.
+  expect(view.pending).toBe(false);
+  expect(view.charts).not.toBeNull();
+  return view as ReportPageView & { charts: NonNullable<ReportPageView['charts']> };
 };
 /** A CSV route's body as bytes decoded by hand: Response.text() drops a leading BOM, which is what we check. */
 const csv = async (route: { loader: unknown }, url: string, cookie = city) => {
