@@ -66,7 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const requestId = useRequestId();
   const locale = useLocale();
-  const styles = useInlineStyles();
+  const styles = useInlineStyles(nonce);
   return (
     <html lang={locale}>
       <head>
@@ -74,7 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="request-id" content={requestId} suppressHydrationWarning />
         <Meta />
-        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: styles }} suppressHydrationWarning />
+        <style data-site-styles="" nonce={styles.nonce} dangerouslySetInnerHTML={{ __html: styles.css }} suppressHydrationWarning />
         <Links />
       </head>
       <body>
