@@ -74,7 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="request-id" content={requestId} suppressHydrationWarning />
         <Meta />
-        <style data-site-styles="" nonce={styles.nonce} dangerouslySetInnerHTML={{ __html: styles.css }} suppressHydrationWarning />
+        <style nonce={styles.nonce} dangerouslySetInnerHTML={{ __html: styles.css }} suppressHydrationWarning />
         <Links />
       </head>
       <body>

@@ -18,7 +18,7 @@ const fromServer: { css: string; nonce: string } =
   typeof document === 'undefined'
     ? { css: '', nonce: '' }
     : (() => {
-        const style = document.querySelector<HTMLStyleElement>('head style[data-site-styles]');
+        const style = document.querySelector<HTMLStyleElement>('head > style');
         return { css: style?.textContent ?? '', nonce: style?.nonce ?? '' };
       })();
 
