@@ -9,21 +9,8 @@ export interface ReportSiteOption {
   depth: number;
 }
 
-/** /reports before any figures of the period were computed: the page says they are being computed (README D35). */
-export interface PendingReportPageView {
-  pending: true;
-  period: Period;
-  preset: PeriodPreset | null;
-  presets: Array<{ preset: PeriodPreset } & Period>;
-  problem: string | null;
-  site: { code: string; nameZh: string; nameEn: string } | null;
-  sites: ReportSiteOption[];
-  allSites: boolean;
-}
-
-/** /reports as its service hands it to the page. */
-export interface ReportPageView {
-  pending: false;
+/** What /reports shows whether or not its figures are computed yet: the period, its picker and the subtree. */
+interface ReportPickerView {
   period: Period;
   /** The picker's period this one is, if any. */
   preset: PeriodPreset | null;
@@ -35,6 +22,16 @@ export interface ReportPageView {
   /** The sites the viewer may report on; '' (everything) is offered to admins only. */
   sites: ReportSiteOption[];
   allSites: boolean;
+}
+
+/** /reports before any figures of the period were computed: the page says they are being computed (README D35). */
+export interface PendingReportPageView extends ReportPickerView {
+  pending: true;
+}
+
+/** /reports as its service hands it to the page. */
+export interface ReportPageView extends ReportPickerView {
+  pending: false;
   figures: ReportFigures;
   priorPeriod: Period;
   prior: ReportFigures;
